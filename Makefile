@@ -1,0 +1,65 @@
+# planscore: `make run` and `make test` do everything on a fresh Debian 12 machine.
+BUILD_DIR ?= build
+ASAN_DIR  ?= build-asan
+FUZZ_DIR  ?= build-fuzz
+DB        ?= data/planscore.db
+JOBS      ?= 2
+FUZZ_SECONDS ?= 10
+CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+FUZZERS = fuzz_metric_parser fuzz_plan_loader fuzz_csv_reader
+
+.PHONY: all deps build run test unit-tests asan-tests fuzz-build fuzz-smoke fuzz bench format clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) > /dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# Creates the embedded database on first use (shipped plan + demo records) and runs the
+# main job.
+run: build
+	@mkdir -p $(dir $(DB))
+	@./$(BUILD_DIR)/planscore --db $(DB) run
+
+test: unit-tests asan-tests fuzz-smoke
+	@echo "make test: all suites passed"
+
+unit-tests: build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+asan-tests: deps
+	@cmake -S . -B $(ASAN_DIR) $(CMAKE_FLAGS) -DPLANSCORE_SANITIZE=ON > /dev/null
+	@cmake --build $(ASAN_DIR) -j $(JOBS)
+	@cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+fuzz-build: deps
+	@CXX=clang++-14 cmake -S . -B $(FUZZ_DIR) $(CMAKE_FLAGS) -DPLANSCORE_FUZZ=ON \
+	  -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" > /dev/null
+	@cmake --build $(FUZZ_DIR) -j $(JOBS)
+
+# Each fuzz target runs FUZZ_SECONDS over its seed corpus; `make fuzz FUZZ_SECONDS=3600`
+# is the long run (see bench/README.md).
+fuzz-smoke: fuzz-build
+	@for target in $(FUZZERS); do \
+	  work=$$(mktemp -d); cp tests/fuzz/corpus/$$target/* $$work/ 2>/dev/null; \
+	  echo "fuzz $$target for $(FUZZ_SECONDS)s"; \
+	  ./$(FUZZ_DIR)/tests/fuzz/$$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    $$work 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY" ; \
+	  status=$${PIPESTATUS[0]}; rm -rf $$work; \
+	  [ $$status -eq 0 ] || { echo "fuzz target $$target failed"; exit 1; }; \
+	done
+
+fuzz: fuzz-smoke
+
+bench: build
+	@bash bench/run.sh
+
+format:
+	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

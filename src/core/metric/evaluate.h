@@ -1,0 +1,24 @@
+#pragma once
+// Computing a formula's value for a year. Any "no value" leaf (an aggregate with no
+// data, an unknown name) or a division by zero makes the whole value "no value": never
+// inf, NaN or a crash.
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/metric/ast.h"
+
+namespace planscore::core::metric {
+
+struct EvaluationContext {
+  // The aggregate's value in ROC year `year` (the store answers); nullopt = no data.
+  std::function<std::optional<double>(const Aggregate& term, int year)> aggregate;
+  // A plan constant by id.
+  std::function<std::optional<double>(const std::string& name)> constant;
+  // A named metric's value in `year` (the caller evaluates it, memoised).
+  std::function<std::optional<double>(const std::string& name, int year)> metric;
+};
+
+std::optional<double> evaluate(const Expr& expr, int year, const EvaluationContext& context);
+
+}  // namespace planscore::core::metric

@@ -1,0 +1,19 @@
+#pragma once
+// Parsing formula text into a syntax tree. Pure; safe to call from any thread.
+#include <string_view>
+
+#include "core/metric/ast.h"
+#include "core/problem.h"
+
+namespace planscore::core::metric {
+
+struct ParseResult {
+  ExprPtr expr;       // null when problems is not empty
+  Problems problems;  // path "line L, column C"; message says what was expected
+};
+
+// Parses a whole formula. Input longer than 10,000 bytes or nested deeper than 100
+// levels is rejected with a problem, never a crash.
+ParseResult parse(std::string_view text);
+
+}  // namespace planscore::core::metric

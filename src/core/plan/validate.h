@@ -1,0 +1,15 @@
+#pragma once
+// Plan validation: every reason a plan cannot be stored, each with its place.
+#include "core/plan/plan.h"
+#include "core/problem.h"
+
+namespace planscore::core {
+
+// Checks identifiers, weights (indicators sum to their goal, goals to 100), a target for
+// every plan year that fits the indicator's kind, milestone stages, owner sections,
+// register schemas, formulas (parse and type-check; cycles between metrics), constants,
+// budget amounts (no negative money; parent lines carry no amounts of their own) and the
+// evaluation policy. Paths look like `dimensions[0].goals[3].indicators[1].weight`.
+Problems validate(const Plan& plan);
+
+}  // namespace planscore::core

@@ -1,0 +1,43 @@
+#pragma once
+// Records: one row of a register, as typed values. Parsing a user's text into a typed
+// value is here so the CLI, CSV import and (later) the HTTP API agree on what is valid.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/problem.h"
+#include "core/register/register.h"
+
+namespace planscore::core {
+
+// null (empty optional field), integer / yes_no (0/1), decimal, text / choice / section /
+// date (ISO YYYY-MM-DD).
+using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+// One record: values in the order of the register's fields.
+struct Record {
+  std::vector<FieldValue> values;
+};
+
+// Parses `text` for `field`. Accepts: integers with optional thousands separators
+// ("1,229"); decimals; dates as ISO or ROC (see calendar/roc.h), stored as ISO; yes/no
+// as 1/0, yes/no, true/false, 是/否, Y/N; a choice from the field's list; a section id
+// from `section_ids`. Empty text is null for an optional field and a problem for a
+// required one. On failure returns the reason (without a path).
+struct ParsedValue {
+  FieldValue value;
+  std::optional<std::string> error;
+};
+ParsedValue parse_field_value(const FieldDef& field, std::string_view text,
+                              const std::vector<std::string>& section_ids);
+
+// Checks a whole record (after parsing): an interval's end is not before its start.
+Problems check_record(const RegisterDef& register_def, const Record& record);
+
+// Display text of a value ("" for null).
+std::string to_text(const FieldValue& value);
+
+}  // namespace planscore::core

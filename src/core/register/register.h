@@ -1,0 +1,54 @@
+#pragma once
+// A RegisterDef is the schema of one register: a typed table of operational records a
+// section keeps (training sessions, switchboard audits, volunteers …). Plans declare
+// registers; the store turns each into a database table; metric formulas aggregate them.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace planscore::core {
+
+enum class FieldType { text, integer, decimal, date, yes_no, choice, section };
+
+// The plan-file spelling of a field type ("text", "integer", …).
+std::string_view to_string(FieldType type);
+std::optional<FieldType> field_type_from_string(std::string_view text);
+bool is_numeric(FieldType type);  // integer, decimal (yes_no counts as 0/1 but is not summed)
+
+struct FieldDef {
+  std::string id;    // identifier used in formulas and CSV headers: [a-z][a-z0-9_]*
+  std::string name;  // display name (zh-TW), also accepted as a CSV header
+  FieldType type = FieldType::text;
+  bool required = true;
+  std::vector<std::string> choices;  // allowed values when type == choice
+  std::string description;
+
+  bool operator==(const FieldDef&) const = default;
+};
+
+// How a record is placed in time, which is how aggregates are scoped to a year without
+// the formula's author writing dates.
+enum class TimeBasis {
+  date,      // a date field: the record belongs to the year of that date
+  year,      // an integer field holding the ROC year
+  interval,  // two date fields (start, optional end): a roster entry active over a span
+};
+
+std::string_view to_string(TimeBasis basis);
+std::optional<TimeBasis> time_basis_from_string(std::string_view text);
+
+struct RegisterDef {
+  std::string id;  // [a-z][a-z0-9_]*; names the table
+  std::string name;
+  std::string description;
+  std::string owner_section;  // section id
+  TimeBasis time_basis = TimeBasis::date;
+  std::string time_field;  // date / year field, or the interval's start field
+  std::string end_field;   // interval only: the date the entry left (may be empty)
+  std::vector<FieldDef> fields;
+
+  const FieldDef* find_field(std::string_view field_id) const;
+  bool operator==(const RegisterDef&) const = default;
+};
+
+}  // namespace planscore::core
