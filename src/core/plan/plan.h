@@ -143,7 +143,7 @@ struct Plan {
   std::vector<Dimension> dimensions;
   std::vector<BudgetLine> budget;
   std::string budget_note;
-  EvaluationPolicy policy;
+  EvaluationPolicy policy = default_policy();
 
   std::vector<int> years() const;  // first_year … last_year
   const RegisterDef* find_register(std::string_view register_id) const;
