@@ -90,7 +90,8 @@ class Store {
 
   // --- aggregates --------------------------------------------------------------------
   // The aggregate's value over the register's records of ROC year `year`, computed by
-  // one parameterized query. nullopt for avg/min/max over no records.
+  // one parameterized query. nullopt for avg/min/max over no records. min/max of a date
+  // field answer the date as the number YYYYMMDD (2015-03-15 → 20150315).
   virtual std::optional<double> aggregate(const core::RegisterDef& register_def,
                                           const core::metric::Aggregate& term, int year) = 0;
   // Whether the register holds any record placed in `year` (for "no data").

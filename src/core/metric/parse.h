@@ -1,11 +1,16 @@
 #pragma once
 // Parsing formula text into a syntax tree. Pure; safe to call from any thread.
+#include <cstddef>
 #include <string_view>
 
 #include "core/metric/ast.h"
 #include "core/problem.h"
 
 namespace planscore::core::metric {
+
+// Limits that keep a hostile or mistaken formula from exhausting time or stack.
+constexpr std::size_t kMaxFormulaBytes = 10'000;
+constexpr int kMaxNestingDepth = 100;  // parentheses, unary minus, not, previous, aggregates
 
 struct ParseResult {
   ExprPtr expr;       // null when problems is not empty

@@ -1,0 +1,154 @@
+#include "cli/evaluation_output.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/table.h"
+#include "core/register/csv.h"
+
+namespace planscore::cli {
+namespace {
+
+std::string percent_text(const std::optional<double>& value) {
+  return value ? fmt::format("{:.1f}%", *value) : "—";
+}
+
+const core::LightCategory* light_of(const core::Plan& plan, const std::string& id) {
+  for (const auto& light : plan.policy.lights)
+    if (light.id == id) return &light;
+  return nullptr;
+}
+
+std::string light_text(const core::Plan& plan, const std::string& id) {
+  const auto* light = light_of(plan, id);
+  return light ? light->symbol + " " + light->label : id;
+}
+
+nlohmann::json optional_number(const std::optional<double>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+std::string_view source_name(core::ValueSource source) {
+  switch (source) {
+    case core::ValueSource::formula: return "formula";
+    case core::ValueSource::manual: return "manual";
+    case core::ValueSource::none: break;
+  }
+  return "none";
+}
+
+nlohmann::json to_json(const core::YearEvaluation& evaluation) {
+  nlohmann::json indicators = nlohmann::json::array();
+  for (const auto& row : evaluation.indicators) {
+    indicators.push_back({
+        {"id", row.indicator->id},
+        {"goal", row.goal_id},
+        {"dimension", row.dimension_id},
+        {"name", row.indicator->name},
+        {"weight", row.indicator->weight},
+        {"kind", std::string(core::to_string(row.indicator->kind))},
+        {"unit", row.indicator->unit},
+        {"target", optional_number(row.target)},
+        {"actual", optional_number(row.actual.value)},
+        {"source", std::string(source_name(row.actual.source))},
+        {"note", row.actual.note},
+        {"achievement", optional_number(row.achievement)},
+        {"capped_achievement", optional_number(row.capped_achievement)},
+        {"light", row.light},
+        {"score", row.score},
+    });
+  }
+  auto roll_ups = [](const std::vector<core::RollUp>& items) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& item : items)
+      list.push_back({{"id", item.id}, {"name", item.name}, {"weight", item.weight}, {"score", item.score}});
+    return list;
+  };
+  return {{"year", evaluation.year},
+          {"total_score", evaluation.total_score},
+          {"no_value_count", evaluation.no_value_count},
+          {"indicators", indicators},
+          {"goals", roll_ups(evaluation.goals)},
+          {"dimensions", roll_ups(evaluation.dimensions)}};
+}
+
+}  // namespace
+
+std::string value_text(const core::Indicator& indicator, double value) {
+  return fmt::format("{:.{}f}{}", value, indicator.decimals, indicator.unit);
+}
+
+std::string target_text(const core::Indicator& indicator, double target) {
+  const std::string prefix = indicator.kind == core::IndicatorKind::lower_is_better ? "≤" : "";
+  return prefix + fmt::format("{}", target) + indicator.unit;
+}
+
+std::string evaluation_table(const core::Plan& plan, const core::YearEvaluation& evaluation) {
+  std::vector<std::vector<std::string>> rows;
+  std::size_t next = 0;
+  for (std::size_t g = 0; g < evaluation.goals.size(); ++g) {
+    const auto& goal = evaluation.goals[g];
+    for (; next < evaluation.indicators.size() && evaluation.indicators[next].goal_id == goal.id; ++next) {
+      const auto& row = evaluation.indicators[next];
+      const auto& indicator = *row.indicator;
+      rows.push_back({indicator.id, indicator.name, fmt::format("{}%", indicator.weight),
+                      row.target ? target_text(indicator, *row.target) : "—",
+                      row.actual.value ? value_text(indicator, *row.actual.value) : "無資料",
+                      percent_text(row.achievement), light_text(plan, row.light), fmt::format("{:.2f}", row.score)});
+    }
+    rows.push_back({goal.id, "小計 " + goal.name, fmt::format("{}%", goal.weight), "", "", "", "",
+                    fmt::format("{:.2f}", goal.score)});
+  }
+  rows.push_back({"", "總分", "100%", "", "", "", "", fmt::format("{:.2f}", evaluation.total_score)});
+  std::string out = fmt::format("民國 {} 年度 施政績效評估　{}\n", evaluation.year, plan.name);
+  out += format_table({"編號", "衡量指標", "權重", "目標值", "實際值", "達成度", "燈號", "得分"}, rows,
+                      {false, false, true, true, true, true, false, true});
+  if (evaluation.no_value_count > 0)
+    out += fmt::format("{} 項指標無資料（白燈），以 0 分計。\n", evaluation.no_value_count);
+  return out;
+}
+
+std::string trend_table(const core::Plan& plan, const std::vector<core::YearEvaluation>& years) {
+  std::vector<std::string> header{"面向 / 目標"};
+  std::vector<bool> right{false};
+  for (const auto& year : years) {
+    header.push_back(fmt::format("{} 年度", year.year));
+    right.push_back(true);
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t g = 0; years.size() > 0 && g < years.front().goals.size(); ++g) {
+    std::vector<std::string> row{years.front().goals[g].name};
+    for (const auto& year : years) row.push_back(fmt::format("{:.2f}", year.goals[g].score));
+    rows.push_back(row);
+  }
+  std::vector<std::string> total{"總分"};
+  for (const auto& year : years) total.push_back(fmt::format("{:.2f}", year.total_score));
+  rows.push_back(total);
+  return fmt::format("{} 各年度得分\n", plan.name) + format_table(header, rows, right);
+}
+
+std::string evaluation_json(const core::YearEvaluation& evaluation) { return to_json(evaluation).dump(2) + "\n"; }
+
+std::string evaluations_json(const std::vector<core::YearEvaluation>& years) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& year : years) list.push_back(to_json(year));
+  return list.dump(2) + "\n";
+}
+
+std::string evaluation_csv(const std::vector<core::YearEvaluation>& years) {
+  auto optional_text = [](const std::optional<double>& value) {
+    return value ? fmt::format("{}", *value) : std::string();
+  };
+  std::string out = core::csv_line({"year", "indicator", "name", "weight", "target", "actual", "achievement",
+                                    "light", "score"});
+  for (const auto& year : years)
+    for (const auto& row : year.indicators)
+      out += core::csv_line({std::to_string(year.year), row.indicator->id, row.indicator->name,
+                             fmt::format("{}", row.indicator->weight), optional_text(row.target),
+                             optional_text(row.actual.value), optional_text(row.achievement), row.light,
+                             fmt::format("{}", row.score)});
+  return out;
+}
+
+}  // namespace planscore::cli

@@ -1,0 +1,24 @@
+#pragma once
+// Printing evaluations: an aligned table for people, JSON and CSV for other tools.
+// JSON keys are a contract (README): year, total_score, indicators[] with name, weight,
+// actual, target, achievement (raw percent), light (policy category id), score.
+#include <string>
+#include <vector>
+
+#include "core/evaluation/evaluation.h"
+#include "core/plan/plan.h"
+
+namespace planscore::cli {
+
+std::string evaluation_table(const core::Plan& plan, const core::YearEvaluation& evaluation);
+// The total score per year, side by side, for the all-years view.
+std::string trend_table(const core::Plan& plan, const std::vector<core::YearEvaluation>& years);
+std::string evaluation_json(const core::YearEvaluation& evaluation);
+std::string evaluations_json(const std::vector<core::YearEvaluation>& years);
+std::string evaluation_csv(const std::vector<core::YearEvaluation>& years);
+
+// "500人", "≤200", "5%" — a value the way the plan prints targets.
+std::string target_text(const core::Indicator& indicator, double target);
+std::string value_text(const core::Indicator& indicator, double value);
+
+}  // namespace planscore::cli

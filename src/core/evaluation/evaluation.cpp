@@ -1,0 +1,115 @@
+#include "core/evaluation/evaluation.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace planscore::core {
+namespace {
+
+std::optional<double> finite_or_none(double value) {
+  if (!std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+std::optional<double> target_for(const Indicator& indicator, int year) {
+  auto found = indicator.targets.find(year);
+  if (found == indicator.targets.end()) return std::nullopt;
+  return found->second;
+}
+
+}  // namespace
+
+std::optional<double> achievement(IndicatorKind kind, double actual, double target) {
+  switch (kind) {
+    case IndicatorKind::higher_is_better:
+    case IndicatorKind::milestone:
+      // A zero target is met by any non-negative value.
+      if (target == 0) return actual >= 0 ? 100.0 : 0.0;
+      return finite_or_none(actual / target * 100.0);
+    case IndicatorKind::lower_is_better:
+      if (actual <= target) return 100.0;
+      // Over the ceiling: the further over, the lower; a zero ceiling with any breach
+      // (actual > 0) gives 0 rather than dividing by zero.
+      if (target <= 0) return 0.0;
+      return finite_or_none(target / actual * 100.0);
+    case IndicatorKind::yes_no:
+      // A "no" target is met by anything; a "yes" target only by yes.
+      if (target == 0) return 100.0;
+      return actual >= 1 ? 100.0 : 0.0;
+  }
+  return std::nullopt;
+}
+
+const LightCategory* light_for(const EvaluationPolicy& policy, std::optional<double> value) {
+  const LightCategory* best = nullptr;
+  if (value) {
+    for (const auto& category : policy.lights) {
+      if (!category.at_least || *value < *category.at_least) continue;
+      if (!best || *category.at_least > *best->at_least) best = &category;
+    }
+    if (best) return best;
+  }
+  for (const auto& category : policy.lights)
+    if (category.id == policy.no_value_light) return &category;
+  return nullptr;
+}
+
+YearEvaluation evaluate_year(const Plan& plan, int year,
+                             const std::map<std::string, ActualValue>& actuals) {
+  YearEvaluation result;
+  result.year = year;
+  double weight_with_value = 0;
+  double total_weight = 0;
+
+  for (const auto& dimension : plan.dimensions) {
+    for (const auto& goal : dimension.goals) {
+      for (const auto& indicator : goal.indicators) {
+        IndicatorResult row;
+        row.indicator = &indicator;
+        row.goal_id = goal.id;
+        row.dimension_id = dimension.id;
+        row.target = target_for(indicator, year);
+        if (auto found = actuals.find(indicator.id); found != actuals.end()) row.actual = found->second;
+        if (row.actual.value && row.target)
+          row.achievement = achievement(indicator.kind, *row.actual.value, *row.target);
+        if (row.achievement) {
+          // A negative achievement (a value below zero) scores nothing rather than
+          // subtracting from other indicators.
+          row.capped_achievement = std::clamp(*row.achievement, 0.0, plan.policy.cap);
+          row.score = indicator.weight * *row.capped_achievement / 100.0;
+          weight_with_value += indicator.weight;
+        } else {
+          ++result.no_value_count;
+        }
+        total_weight += indicator.weight;
+        const LightCategory* light = light_for(plan.policy, row.achievement);
+        row.light = light ? light->id : plan.policy.no_value_light;
+        result.indicators.push_back(row);
+      }
+    }
+  }
+
+  // Excluding no-value indicators scales the scores of the rest up to the full weight.
+  double scale = 1.0;
+  if (plan.policy.no_value_scoring == NoValueScoring::exclude && weight_with_value > 0)
+    scale = total_weight / weight_with_value;
+  for (auto& row : result.indicators) row.score *= scale;
+
+  std::size_t next = 0;
+  for (const auto& dimension : plan.dimensions) {
+    RollUp dimension_total{dimension.id, dimension.name, 0, 0};
+    for (const auto& goal : dimension.goals) {
+      RollUp goal_total{goal.id, goal.name, goal.weight, 0};
+      for (std::size_t i = 0; i < goal.indicators.size(); ++i, ++next)
+        goal_total.score += result.indicators[next].score;
+      dimension_total.weight += goal.weight;
+      dimension_total.score += goal_total.score;
+      result.goals.push_back(goal_total);
+    }
+    result.total_score += dimension_total.score;
+    result.dimensions.push_back(dimension_total);
+  }
+  return result;
+}
+
+}  // namespace planscore::core

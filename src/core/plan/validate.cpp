@@ -1,0 +1,433 @@
+#include "core/plan/validate.h"
+
+#include <cmath>
+#include <functional>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "core/metric/check.h"
+#include "core/metric/parse.h"
+
+namespace planscore::core {
+namespace {
+
+constexpr double kWeightTolerance = 1e-6;
+const std::set<std::string> kGeneratedChapters = {"goals", "indicator_table", "action_items",
+                                                  "budget_table"};
+
+// Register and field ids become SQL identifiers (quoted, but still): a strict shape
+// keeps them safe and portable.
+bool is_identifier(const std::string& text) {
+  if (text.empty() || text.size() > 48) return false;
+  if (!(text[0] >= 'a' && text[0] <= 'z')) return false;
+  for (char c : text)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
+// Plan, goal and indicator keys appear in URLs and file names.
+bool is_key(const std::string& text) {
+  if (text.empty() || text.size() > 64) return false;
+  for (char c : text)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+      return false;
+  return true;
+}
+
+std::string number_text(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+std::string at(const std::string& path, const std::string& key) { return path + "." + key; }
+std::string at(const std::string& path, const std::string& key, std::size_t index) {
+  return (path.empty() ? key : path + "." + key) + "[" + std::to_string(index) + "]";
+}
+
+class Validator {
+ public:
+  explicit Validator(const Plan& plan) : plan_(plan) {}
+
+  Problems run() {
+    check_header();
+    check_sections();
+    check_registers();
+    collect_scope();
+    check_constants();
+    check_metrics();
+    check_dimensions();
+    check_budget();
+    check_policy();
+    for (std::size_t i = 0; i < plan_.chapters.size(); ++i)
+      check_chapter(plan_.chapters[i], at("", "chapters", i));
+    return std::move(problems_);
+  }
+
+ private:
+  void add(std::string path, std::string message) {
+    problems_.push_back({std::move(path), std::move(message)});
+  }
+
+  void check_header() {
+    if (!is_key(plan_.id)) add("id", "plan id \"" + plan_.id + "\" must be lower-case letters, digits, - or _");
+    if (plan_.name.empty()) add("name", "the plan needs a name");
+    if (plan_.agency.empty()) add("agency", "the plan needs the agency's name");
+    if (plan_.first_year <= 0) add("years.first", "the first plan year must be an ROC year (e.g. 104)");
+    if (plan_.last_year < plan_.first_year)
+      add("years.last", "the last plan year " + std::to_string(plan_.last_year) +
+                            " is before the first " + std::to_string(plan_.first_year));
+    else if (plan_.last_year - plan_.first_year > 9)
+      add("years.last", "a plan covers at most 10 years");
+  }
+
+  void check_sections() {
+    std::set<std::string> seen;
+    std::map<int, double> share_per_year;
+    for (std::size_t i = 0; i < plan_.sections.size(); ++i) {
+      const auto& section = plan_.sections[i];
+      const auto path = at("", "sections", i);
+      if (!is_key(section.id)) add(at(path, "id"), "section id \"" + section.id + "\" must be lower-case letters, digits, - or _");
+      if (!seen.insert(section.id).second) add(at(path, "id"), "section id \"" + section.id + "\" is used twice");
+      if (section.name.empty()) add(at(path, "name"), "the section needs a name");
+      for (const auto& [year, share] : section.budget_share) {
+        if (share < 0 || share > 100)
+          add(at(path, "budget_share") + "." + std::to_string(year),
+              "budget share " + number_text(share) + "% is not between 0 and 100");
+        share_per_year[year] += share;
+      }
+    }
+    for (const auto& [year, total] : share_per_year)
+      if (total > 100 + 0.01)
+        add("sections", "the sections' budget shares for " + std::to_string(year) + " add up to " +
+                            number_text(total) + "%, more than 100%");
+  }
+
+  bool section_exists(const std::string& id) const { return plan_.find_section(id) != nullptr; }
+
+  void check_owner(const std::string& path, const std::string& owner) {
+    if (!owner.empty() && !section_exists(owner))
+      add(path, "unknown section \"" + owner + "\"");
+  }
+
+  void check_registers() {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < plan_.registers.size(); ++i) {
+      const auto& reg = plan_.registers[i];
+      const auto path = at("", "registers", i);
+      if (!is_identifier(reg.id))
+        add(at(path, "id"), "register id \"" + reg.id + "\" must start with a-z and use only a-z, 0-9 and _ (at most 48)");
+      if (!seen.insert(reg.id).second) add(at(path, "id"), "register id \"" + reg.id + "\" is used twice");
+      if (reg.name.empty()) add(at(path, "name"), "the register needs a name");
+      check_owner(at(path, "owner_section"), reg.owner_section);
+      if (reg.fields.empty()) add(at(path, "fields"), "the register has no fields");
+      std::set<std::string> field_ids;
+      for (std::size_t f = 0; f < reg.fields.size(); ++f) {
+        const auto& field = reg.fields[f];
+        const auto field_path = at(path, "fields", f);
+        if (!is_identifier(field.id))
+          add(at(field_path, "id"), "field id \"" + field.id + "\" must start with a-z and use only a-z, 0-9 and _ (at most 48)");
+        if (!field_ids.insert(field.id).second) add(at(field_path, "id"), "field id \"" + field.id + "\" is used twice");
+        if (field.name.empty()) add(at(field_path, "name"), "the field needs a display name");
+        if (field.type == FieldType::choice) {
+          std::set<std::string> choices(field.choices.begin(), field.choices.end());
+          if (field.choices.empty()) add(at(field_path, "choices"), "a choice field needs its list of allowed values");
+          else if (choices.size() != field.choices.size()) add(at(field_path, "choices"), "a choice is listed twice");
+        } else if (!field.choices.empty()) {
+          add(at(field_path, "choices"), "only a choice field has choices");
+        }
+      }
+      check_time_basis(reg, path);
+    }
+  }
+
+  void check_time_basis(const RegisterDef& reg, const std::string& path) {
+    const FieldDef* time = reg.find_field(reg.time_field);
+    const auto time_path = at(path, "time_field");
+    if (!time) {
+      add(time_path, "the time field \"" + reg.time_field + "\" is not a field of the register");
+      return;
+    }
+    const bool wants_year = reg.time_basis == TimeBasis::year;
+    if (wants_year && time->type != FieldType::integer)
+      add(time_path, "a year register's time field \"" + time->id + "\" must be an integer field (the ROC year)");
+    if (!wants_year && time->type != FieldType::date)
+      add(time_path, "the time field \"" + time->id + "\" must be a date field");
+    if (!time->required) add(time_path, "the time field \"" + time->id + "\" must be required");
+    if (reg.time_basis == TimeBasis::interval) {
+      const FieldDef* end = reg.find_field(reg.end_field);
+      if (!end)
+        add(at(path, "end_field"), "an interval register needs an end field; \"" + reg.end_field + "\" is not a field of the register");
+      else if (end->type != FieldType::date || end->required)
+        add(at(path, "end_field"), "the end field \"" + end->id + "\" must be an optional date field");
+    } else if (!reg.end_field.empty()) {
+      add(at(path, "end_field"), "only an interval register has an end field");
+    }
+  }
+
+  void collect_scope() {
+    for (const auto& reg : plan_.registers) scope_.registers.push_back(&reg);
+    for (const auto& constant : plan_.constants) scope_.constants.push_back(constant.id);
+    for (const auto& metric : plan_.metrics) scope_.metrics.push_back(metric.id);
+  }
+
+  void check_name_unique(const std::string& path, const std::string& id) {
+    if (!is_identifier(id))
+      add(path, "name \"" + id + "\" must start with a-z and use only a-z, 0-9 and _");
+    else if (!names_.insert(id).second)
+      add(path, "\"" + id + "\" is already the name of another constant or metric");
+  }
+
+  void check_constants() {
+    for (std::size_t i = 0; i < plan_.constants.size(); ++i) {
+      const auto path = at("", "constants", i);
+      check_name_unique(at(path, "id"), plan_.constants[i].id);
+      if (!std::isfinite(plan_.constants[i].value)) add(at(path, "value"), "the value is not a number");
+    }
+  }
+
+  // Parses and checks one formula; returns the metrics it refers to.
+  std::vector<std::string> check_formula(const std::string& path, const std::string& formula) {
+    std::vector<std::string> used_metrics;
+    auto parsed = metric::parse(formula);
+    for (const auto& problem : parsed.problems) add(path, problem.path + ": " + problem.message);
+    if (!parsed.expr) return used_metrics;
+    for (const auto& problem : metric::check(*parsed.expr, scope_))
+      add(path, problem.path + ": " + problem.message);
+    std::vector<std::string> names;
+    metric::collect_names(*parsed.expr, names);
+    for (const auto& name : names)
+      for (const auto& m : plan_.metrics)
+        if (m.id == name) used_metrics.push_back(name);
+    return used_metrics;
+  }
+
+  void check_metrics() {
+    std::map<std::string, std::vector<std::string>> uses;
+    for (std::size_t i = 0; i < plan_.metrics.size(); ++i) {
+      const auto& m = plan_.metrics[i];
+      const auto path = at("", "metrics", i);
+      check_name_unique(at(path, "id"), m.id);
+      if (m.name.empty()) add(at(path, "name"), "the metric needs a name");
+      if (m.formula.empty()) add(at(path, "formula"), "the metric needs a formula");
+      else uses[m.id] = check_formula(at(path, "formula"), m.formula);
+    }
+    check_metric_cycles(uses);
+  }
+
+  void check_metric_cycles(const std::map<std::string, std::vector<std::string>>& uses) {
+    enum class Mark { none, visiting, done };
+    std::map<std::string, Mark> marks;
+    std::vector<std::string> trail;
+    std::set<std::string> reported;
+    std::function<void(const std::string&)> visit = [&](const std::string& id) {
+      auto& mark = marks[id];
+      if (mark == Mark::done) return;
+      if (mark == Mark::visiting) {
+        std::string cycle;
+        bool in_cycle = false;
+        for (const auto& step : trail) {
+          if (step == id) in_cycle = true;
+          if (in_cycle) cycle += step + " → ";
+        }
+        if (reported.insert(id).second)
+          add("metrics", "metrics refer to each other in a circle: " + cycle + id);
+        return;
+      }
+      mark = Mark::visiting;
+      trail.push_back(id);
+      if (auto found = uses.find(id); found != uses.end())
+        for (const auto& next : found->second) visit(next);
+      trail.pop_back();
+      marks[id] = Mark::done;
+    };
+    for (const auto& [id, _] : uses) visit(id);
+  }
+
+  void check_dimensions() {
+    std::set<std::string> dimension_ids, goal_ids, indicator_ids;
+    double plan_weight = 0;
+    if (plan_.dimensions.empty()) add("dimensions", "the plan has no dimensions");
+    for (std::size_t d = 0; d < plan_.dimensions.size(); ++d) {
+      const auto& dimension = plan_.dimensions[d];
+      const auto path = at("", "dimensions", d);
+      if (!is_key(dimension.id)) add(at(path, "id"), "dimension id \"" + dimension.id + "\" must be lower-case letters, digits, - or _");
+      if (!dimension_ids.insert(dimension.id).second) add(at(path, "id"), "dimension id \"" + dimension.id + "\" is used twice");
+      if (dimension.name.empty()) add(at(path, "name"), "the dimension needs a name");
+      for (std::size_t g = 0; g < dimension.goals.size(); ++g) {
+        const auto& goal = dimension.goals[g];
+        const auto goal_path = at(path, "goals", g);
+        if (!is_key(goal.id)) add(at(goal_path, "id"), "goal id \"" + goal.id + "\" must be lower-case letters, digits, - or _");
+        if (!goal_ids.insert(goal.id).second) add(at(goal_path, "id"), "goal id \"" + goal.id + "\" is used twice");
+        if (goal.name.empty()) add(at(goal_path, "name"), "the goal needs a name");
+        if (!(goal.weight > 0)) add(at(goal_path, "weight"), "goal weight " + number_text(goal.weight) + " must be more than 0");
+        check_owner(at(goal_path, "owner_section"), goal.owner_section);
+        plan_weight += goal.weight;
+        check_goal_weights(goal, goal_path);
+        for (std::size_t i = 0; i < goal.indicators.size(); ++i) {
+          const auto& indicator = goal.indicators[i];
+          const auto indicator_path = at(goal_path, "indicators", i);
+          if (!indicator_ids.insert(indicator.id).second)
+            add(at(indicator_path, "id"), "indicator id \"" + indicator.id + "\" is used twice");
+          check_indicator(indicator, indicator_path);
+        }
+      }
+    }
+    if (!plan_.dimensions.empty() && std::abs(plan_weight - 100) > kWeightTolerance)
+      add("dimensions", "goal weights add up to " + number_text(plan_weight) + ", not 100");
+  }
+
+  void check_goal_weights(const Goal& goal, const std::string& goal_path) {
+    if (goal.indicators.empty()) {
+      add(at(goal_path, "indicators"), "the goal has no indicators");
+      return;
+    }
+    double sum = 0;
+    std::string terms;
+    for (const auto& indicator : goal.indicators) {
+      sum += indicator.weight;
+      terms += (terms.empty() ? "" : "+") + number_text(indicator.weight);
+    }
+    if (std::abs(sum - goal.weight) > kWeightTolerance)
+      add(at(goal_path, "weight"), "indicator weights " + terms + " = " + number_text(sum) +
+                                       " ≠ goal weight " + number_text(goal.weight));
+  }
+
+  void check_indicator(const Indicator& indicator, const std::string& path) {
+    if (!is_key(indicator.id)) add(at(path, "id"), "indicator id \"" + indicator.id + "\" must be lower-case letters, digits, - or _");
+    if (indicator.name.empty()) add(at(path, "name"), "the indicator needs a name");
+    if (!(indicator.weight > 0)) add(at(path, "weight"), "indicator weight " + number_text(indicator.weight) + " must be more than 0");
+    if (indicator.framework < 1) add(at(path, "framework"), "評估體制 must be a code of 1 or more");
+    if (indicator.decimals < 0 || indicator.decimals > 6) add(at(path, "decimals"), "decimals must be between 0 and 6");
+    check_owner(at(path, "owner_section"), indicator.owner_section);
+    check_stages(indicator, path);
+    for (int year : plan_.years())
+      if (!indicator.targets.count(year))
+        add(at(path, "targets"), "no target for " + std::to_string(year));
+    for (const auto& [year, target] : indicator.targets) {
+      const auto target_path = at(path, "targets") + "." + std::to_string(year);
+      if (year < plan_.first_year || year > plan_.last_year)
+        add(target_path, "year " + std::to_string(year) + " is outside the plan years " +
+                             std::to_string(plan_.first_year) + "–" + std::to_string(plan_.last_year));
+      check_target(indicator, target, target_path);
+    }
+    if (!indicator.formula.empty()) check_formula(at(path, "formula"), indicator.formula);
+  }
+
+  void check_stages(const Indicator& indicator, const std::string& path) {
+    if (indicator.kind != IndicatorKind::milestone) {
+      if (!indicator.stages.empty()) add(at(path, "stages"), "only a milestone indicator has stages");
+      return;
+    }
+    if (indicator.stages.empty()) add(at(path, "stages"), "a milestone indicator needs its stages");
+    double previous = 0;
+    for (std::size_t s = 0; s < indicator.stages.size(); ++s) {
+      const auto& stage = indicator.stages[s];
+      const auto stage_path = at(path, "stages", s);
+      if (stage.name.empty()) add(at(stage_path, "name"), "the stage needs a name");
+      if (!(stage.percent > previous) || stage.percent > 100)
+        add(at(stage_path, "percent"), "stage percentages must rise from above 0 to at most 100; " +
+                                           number_text(stage.percent) + " follows " + number_text(previous));
+      previous = stage.percent;
+    }
+  }
+
+  void check_target(const Indicator& indicator, double target, const std::string& path) {
+    if (!std::isfinite(target)) {
+      add(path, "the target is not a number");
+      return;
+    }
+    switch (indicator.kind) {
+      case IndicatorKind::yes_no:
+        if (target != 0 && target != 1) add(path, "a yes/no target must be 1 (yes) or 0 (no), not " + number_text(target));
+        break;
+      case IndicatorKind::milestone: {
+        bool is_stage = false;
+        for (const auto& stage : indicator.stages) is_stage = is_stage || stage.percent == target;
+        if (!is_stage) add(path, "a milestone target must be one of the stages' percentages, not " + number_text(target));
+        break;
+      }
+      case IndicatorKind::higher_is_better:
+      case IndicatorKind::lower_is_better:
+        if (target < 0) add(path, "target " + number_text(target) + " is negative");
+        break;
+    }
+  }
+
+  void check_budget() {
+    std::set<std::string> numbers;
+    for (std::size_t i = 0; i < plan_.budget.size(); ++i)
+      check_budget_line(plan_.budget[i], at("", "budget", i), numbers);
+  }
+
+  void check_amount(double amount, const std::string& path) {
+    if (!std::isfinite(amount)) add(path, "the amount is not a number");
+    else if (amount < 0) add(path, "amount " + number_text(amount) + " is negative");
+  }
+
+  void check_budget_line(const BudgetLine& line, const std::string& path, std::set<std::string>& numbers) {
+    if (!numbers.insert(line.number).second) add(at(path, "number"), "line number \"" + line.number + "\" is used twice");
+    if (line.name.empty()) add(at(path, "name"), "the budget line needs a name");
+    if (!line.goal.empty()) {
+      bool found = false;
+      for (const auto& dimension : plan_.dimensions)
+        for (const auto& goal : dimension.goals) found = found || goal.id == line.goal;
+      if (!found) add(at(path, "goal"), "unknown goal \"" + line.goal + "\"");
+    }
+    if (!line.children.empty()) {
+      // A parent's figures are its children's sums; amounts of its own would be counted twice.
+      if (line.prior != 0 || line.after != 0 || !line.years.empty())
+        add(path, "a line with sub-lines carries no amounts of its own: its figures are the sums of its sub-lines");
+      for (std::size_t c = 0; c < line.children.size(); ++c)
+        check_budget_line(line.children[c], at(path, "children", c), numbers);
+      return;
+    }
+    check_amount(line.prior, at(path, "prior"));
+    check_amount(line.after, at(path, "after"));
+    for (const auto& [year, amount] : line.years) {
+      const auto year_path = at(path, "years") + "." + std::to_string(year);
+      if (year < plan_.first_year || year > plan_.last_year)
+        add(year_path, "year " + std::to_string(year) + " is outside the plan years");
+      check_amount(amount, year_path);
+    }
+  }
+
+  void check_policy() {
+    const auto& policy = plan_.policy;
+    if (!(policy.cap > 0)) add("policy.cap", "the scoring cap must be more than 0%");
+    std::set<std::string> ids;
+    bool has_threshold = false, has_no_value = false;
+    for (std::size_t i = 0; i < policy.lights.size(); ++i) {
+      const auto& light = policy.lights[i];
+      const auto path = at("policy", "lights", i);
+      if (light.id.empty() || !ids.insert(light.id).second) add(at(path, "id"), "light ids must be present and unique");
+      if (light.label.empty()) add(at(path, "label"), "the light needs a label");
+      has_threshold = has_threshold || light.at_least.has_value();
+      has_no_value = has_no_value || light.id == policy.no_value_light;
+    }
+    if (!has_threshold) add("policy.lights", "at least one light needs a threshold (at_least)");
+    if (!has_no_value)
+      add("policy.no_value_light", "\"" + policy.no_value_light + "\" is not one of the lights");
+  }
+
+  void check_chapter(const Chapter& chapter, const std::string& path) {
+    if (chapter.heading.empty()) add(at(path, "heading"), "the chapter needs a heading");
+    if (!chapter.generated.empty() && !kGeneratedChapters.count(chapter.generated))
+      add(at(path, "generated"), "unknown generated content \"" + chapter.generated +
+                                     "\"; use goals, indicator_table, action_items or budget_table");
+    for (std::size_t i = 0; i < chapter.children.size(); ++i)
+      check_chapter(chapter.children[i], at(path, "children", i));
+  }
+
+  const Plan& plan_;
+  metric::Scope scope_;
+  std::set<std::string> names_;
+  Problems problems_;
+};
+
+}  // namespace
+
+Problems validate(const Plan& plan) { return Validator(plan).run(); }
+
+}  // namespace planscore::core

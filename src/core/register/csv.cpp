@@ -1,0 +1,251 @@
+#include "core/register/csv.h"
+
+#include <cstdint>
+#include <optional>
+
+namespace planscore::core {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// A Big5 file produces an invalid-UTF-8 problem on nearly every line; a few examples tell
+// the user what is wrong without burying the other problems.
+constexpr int kMaxEncodingProblems = 10;
+
+std::string line_path(int line) {
+  return "line " + std::to_string(line);
+}
+
+// Length of the valid UTF-8 sequence starting at text[at], or 0 when it is invalid
+// (overlong forms, surrogates and code points above U+10FFFF included).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
+  const auto byte = [&](std::size_t offset) {
+    return static_cast<std::uint8_t>(text[at + offset]);
+  };
+  const std::uint8_t lead = byte(0);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  std::uint8_t second_min = 0x80;
+  std::uint8_t second_max = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) second_min = 0xA0;  // overlong
+    if (lead == 0xED) second_max = 0x9F;  // surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) second_min = 0x90;  // overlong
+    if (lead == 0xF4) second_max = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (at + length > text.size()) return 0;
+  if (byte(1) < second_min || byte(1) > second_max) return 0;
+  for (std::size_t offset = 2; offset < length; ++offset)
+    if (byte(offset) < 0x80 || byte(offset) > 0xBF) return 0;
+  return length;
+}
+
+// Counts lines the way the reader does (CRLF, LF and a lone CR each end one line).
+void report_invalid_utf8(std::string_view text, Problems& problems) {
+  int line = 1;
+  int last_reported_line = 0;
+  int reported = 0;
+  int unreported = 0;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const char c = text[at];
+    if (c == '\r' || c == '\n') {
+      at += (c == '\r' && at + 1 < text.size() && text[at + 1] == '\n') ? 2 : 1;
+      ++line;
+      continue;
+    }
+    const std::size_t length = utf8_sequence_length(text, at);
+    if (length > 0) {
+      at += length;
+      continue;
+    }
+    ++at;
+    if (line == last_reported_line) continue;
+    last_reported_line = line;
+    if (reported < kMaxEncodingProblems) {
+      problems.push_back({line_path(line),
+                          "the text is not valid UTF-8 (save the file as UTF-8; a Big5 file "
+                          "needs the Big5 import)"});
+      ++reported;
+    } else {
+      ++unreported;
+    }
+  }
+  if (unreported > 0)
+    problems.push_back(
+        {"", "invalid UTF-8 on " + std::to_string(unreported) + " more line(s) not listed"});
+}
+
+struct RawRow {
+  std::vector<std::string> fields;
+  int line = 0;
+  bool blank = false;    // an empty line: skipped, not a row of one empty field
+  bool complete = true;  // false when the text ended inside a quoted field
+};
+
+// Splits the text into rows one at a time; tracks the physical line for messages.
+class RowReader {
+ public:
+  RowReader(std::string_view text, Problems& problems) : text_(text), problems_(problems) {}
+
+  bool at_end() const { return position_ >= text_.size(); }
+
+  RawRow next_row() {
+    RawRow row;
+    row.line = line_;
+    if (consume_line_end()) {
+      row.blank = true;
+      return row;
+    }
+    while (true) {
+      std::string field;
+      if (peek() == '"') {
+        if (!read_quoted(field)) {
+          row.complete = false;
+          return row;
+        }
+      } else {
+        read_unquoted(field);
+      }
+      row.fields.push_back(std::move(field));
+      if (at_end() || consume_line_end()) return row;
+      ++position_;  // the comma: read_* stop only at a comma, a line end or the end
+    }
+  }
+
+ private:
+  char peek() const { return at_end() ? '\0' : text_[position_]; }
+
+  bool at_line_end() const { return peek() == '\r' || peek() == '\n'; }
+
+  bool consume_line_end() {
+    if (!at_line_end() || at_end()) return false;
+    if (text_[position_] == '\r' && position_ + 1 < text_.size() && text_[position_ + 1] == '\n')
+      ++position_;
+    ++position_;
+    ++line_;
+    return true;
+  }
+
+  void read_unquoted(std::string& field) {
+    while (!at_end() && peek() != ',' && !at_line_end()) field += text_[position_++];
+  }
+
+  // Returns false when the text ends before the closing quote.
+  bool read_quoted(std::string& field) {
+    const int start_line = line_;
+    ++position_;  // opening quote
+    while (true) {
+      if (at_end()) {
+        problems_.push_back(
+            {line_path(start_line), "a quoted field starting here is never closed (missing \")"});
+        return false;
+      }
+      const char c = text_[position_];
+      if (c == '"') {
+        if (position_ + 1 < text_.size() && text_[position_ + 1] == '"') {
+          field += '"';
+          position_ += 2;
+          continue;
+        }
+        ++position_;
+        break;
+      }
+      if (c == '\r' || c == '\n') {
+        const std::size_t start = position_;
+        consume_line_end();
+        field.append(text_.substr(start, position_ - start));  // keep the line end as written
+        continue;
+      }
+      field += c;
+      ++position_;
+    }
+    // RFC 4180 allows nothing between the closing quote and the comma. Keeping the stray
+    // text (rather than dropping it) loses no data while the user fixes the file.
+    if (!at_end() && peek() != ',' && !at_line_end()) {
+      problems_.push_back({line_path(line_), "text after the closing quote of a field"});
+      read_unquoted(field);
+    }
+    return true;
+  }
+
+  std::string_view text_;
+  Problems& problems_;
+  std::size_t position_ = 0;
+  int line_ = 1;
+};
+
+bool needs_quotes(std::string_view field, std::size_t field_count) {
+  // A lone empty field would otherwise write a blank line, which the reader skips.
+  if (field.empty()) return field_count == 1;
+  // The reader strips a byte-order mark at the start of the text.
+  if (field.starts_with(kUtf8Bom)) return true;
+  return field.find_first_of(",\"\r\n") != std::string_view::npos;
+}
+
+}  // namespace
+
+CsvResult read_csv(std::string_view text) {
+  CsvResult result;
+  if (text.size() > kMaxCsvBytes) {
+    result.problems.push_back({"", "the file is " + std::to_string(text.size() / (1024 * 1024)) +
+                                       " MB; files over 100 MB are not read"});
+    return result;
+  }
+  if (text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
+  report_invalid_utf8(text, result.problems);
+
+  RowReader reader(text, result.problems);
+  bool have_header = false;
+  while (!reader.at_end()) {
+    RawRow row = reader.next_row();
+    if (row.blank) continue;
+    if (!row.complete) break;  // the unclosed quote swallowed the rest of the text
+    if (!have_header) {
+      result.table.header = std::move(row.fields);
+      have_header = true;
+      continue;
+    }
+    if (row.fields.size() != result.table.header.size()) {
+      result.problems.push_back(
+          {line_path(row.line), "the row has " + std::to_string(row.fields.size()) +
+                                    " fields but the header has " +
+                                    std::to_string(result.table.header.size())});
+      continue;
+    }
+    result.table.rows.push_back(std::move(row.fields));
+    result.table.row_lines.push_back(row.line);
+  }
+  if (!have_header && result.problems.empty())
+    result.problems.push_back({"", "the file is empty: expected a header line"});
+  return result;
+}
+
+std::string csv_line(const std::vector<std::string>& fields) {
+  std::string line;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) line += ',';
+    const std::string& field = fields[i];
+    if (!needs_quotes(field, fields.size())) {
+      line += field;
+      continue;
+    }
+    line += '"';
+    for (const char c : field) {
+      if (c == '"') line += '"';
+      line += c;
+    }
+    line += '"';
+  }
+  line += "\r\n";
+  return line;
+}
+
+}  // namespace planscore::core

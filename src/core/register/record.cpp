@@ -1,0 +1,229 @@
+#include "core/register/record.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <utility>
+
+#include "core/calendar/roc.h"
+
+namespace planscore::core {
+namespace {
+
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+std::string_view trim_ascii_space(std::string_view text) {
+  while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string quoted(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) {
+    if (!text.empty()) text += ", ";
+    text += item;
+  }
+  return text;
+}
+
+ParsedValue failure(std::string message) {
+  return {std::monostate{}, std::move(message)};
+}
+
+// Removes thousands separators from a run of digits, insisting on proper grouping so that
+// "1,22" (a typo, or a decimal comma) is not read as 122. nullopt when malformed.
+std::optional<std::string> ungroup_digits(std::string_view digits) {
+  if (digits.empty()) return std::nullopt;
+  if (digits.find(',') == std::string_view::npos) {
+    if (!std::all_of(digits.begin(), digits.end(), is_digit)) return std::nullopt;
+    return std::string(digits);
+  }
+  std::string plain;
+  std::size_t group_start = 0;
+  bool first_group = true;
+  while (true) {
+    const std::size_t comma = digits.find(',', group_start);
+    const std::string_view group = digits.substr(group_start, comma - group_start);
+    const bool size_ok = first_group ? (group.size() >= 1 && group.size() <= 3) : group.size() == 3;
+    if (!size_ok || !std::all_of(group.begin(), group.end(), is_digit)) return std::nullopt;
+    plain += group;
+    if (comma == std::string_view::npos) return plain;
+    group_start = comma + 1;
+    first_group = false;
+  }
+}
+
+// Splits an optional leading sign off; returns "-" or "".
+std::string take_sign(std::string_view& text) {
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+    const bool negative = text.front() == '-';
+    text.remove_prefix(1);
+    return negative ? "-" : "";
+  }
+  return "";
+}
+
+ParsedValue parse_integer(std::string_view text) {
+  std::string_view rest = text;
+  const std::string sign = take_sign(rest);
+  const auto digits = ungroup_digits(rest);
+  if (!digits) return failure(quoted(text) + " is not a whole number");
+  const std::string plain = sign + *digits;
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(plain.data(), plain.data() + plain.size(), value);
+  if (error == std::errc::result_out_of_range)
+    return failure(quoted(text) + " is too large for a whole number");
+  if (error != std::errc{} || end != plain.data() + plain.size())
+    return failure(quoted(text) + " is not a whole number");
+  return {value, std::nullopt};
+}
+
+// Plain decimal notation only ("81.07", "-1,229.5", ".5"): exponents, inf and nan are
+// refused because no register figure is written that way and they hide typos.
+ParsedValue parse_decimal(std::string_view text) {
+  const auto not_a_number = [&] { return failure(quoted(text) + " is not a number"); };
+  std::string_view rest = text;
+  const std::string sign = take_sign(rest);
+  const std::size_t point = rest.find('.');
+  const std::string_view whole = rest.substr(0, point);
+  const std::string_view fraction =
+      point == std::string_view::npos ? std::string_view{} : rest.substr(point + 1);
+  if (whole.empty() && fraction.empty()) return not_a_number();
+  std::string plain = sign;
+  if (!whole.empty()) {
+    const auto digits = ungroup_digits(whole);
+    if (!digits) return not_a_number();
+    plain += *digits;
+  } else {
+    plain += '0';
+  }
+  if (!std::all_of(fraction.begin(), fraction.end(), is_digit)) return not_a_number();
+  if (!fraction.empty()) plain += "." + std::string(fraction);
+  double value = 0;
+  const auto [end, error] =
+      std::from_chars(plain.data(), plain.data() + plain.size(), value, std::chars_format::fixed);
+  if (error == std::errc::result_out_of_range || !std::isfinite(value))
+    return failure(quoted(text) + " is too large a number");
+  if (error != std::errc{} || end != plain.data() + plain.size()) return not_a_number();
+  return {value, std::nullopt};
+}
+
+ParsedValue parse_date_value(std::string_view text) {
+  const auto date = parse_date(text);
+  if (!date)
+    return failure(quoted(text) +
+                   " is not a date (expected e.g. 2015-03-15, 104/03/15 or 民國104年3月15日)");
+  return {date->iso(), std::nullopt};
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return lower;
+}
+
+ParsedValue parse_yes_no(std::string_view text) {
+  constexpr std::array<std::string_view, 5> kYes{"1", "yes", "y", "true", "是"};
+  constexpr std::array<std::string_view, 5> kNo{"0", "no", "n", "false", "否"};
+  const std::string lower = ascii_lower(text);
+  if (std::find(kYes.begin(), kYes.end(), lower) != kYes.end())
+    return {std::int64_t{1}, std::nullopt};
+  if (std::find(kNo.begin(), kNo.end(), lower) != kNo.end()) return {std::int64_t{0}, std::nullopt};
+  return failure(quoted(text) +
+                 " is not yes or no (expected 是/否, yes/no, y/n, true/false or 1/0)");
+}
+
+ParsedValue parse_one_of(std::string_view text, const std::vector<std::string>& allowed,
+                         std::string_view what) {
+  if (std::find(allowed.begin(), allowed.end(), text) != allowed.end())
+    return {std::string(text), std::nullopt};
+  return failure(quoted(text) + " is not " + std::string(what) +
+                 " (expected one of: " + joined(allowed) + ")");
+}
+
+std::optional<std::size_t> field_index(const RegisterDef& register_def, std::string_view id) {
+  for (std::size_t i = 0; i < register_def.fields.size(); ++i)
+    if (register_def.fields[i].id == id) return i;
+  return std::nullopt;
+}
+
+}  // namespace
+
+ParsedValue parse_field_value(const FieldDef& field, std::string_view text,
+                              const std::vector<std::string>& section_ids) {
+  const std::string_view trimmed = trim_ascii_space(text);
+  if (trimmed.empty()) {
+    if (field.required) return failure("a value is required");
+    return {std::monostate{}, std::nullopt};
+  }
+  switch (field.type) {
+    case FieldType::text:
+      return {std::string(trimmed), std::nullopt};
+    case FieldType::integer:
+      return parse_integer(trimmed);
+    case FieldType::decimal:
+      return parse_decimal(trimmed);
+    case FieldType::date:
+      return parse_date_value(trimmed);
+    case FieldType::yes_no:
+      return parse_yes_no(trimmed);
+    case FieldType::choice:
+      return parse_one_of(trimmed, field.choices, "one of the choices");
+    case FieldType::section:
+      return parse_one_of(trimmed, section_ids, "a section id");
+  }
+  return failure("unknown field type");
+}
+
+Problems check_record(const RegisterDef& register_def, const Record& record) {
+  Problems problems;
+  if (record.values.size() != register_def.fields.size()) {
+    problems.push_back({"", "the record has " + std::to_string(record.values.size()) +
+                                " values but register " + register_def.id + " has " +
+                                std::to_string(register_def.fields.size()) + " fields"});
+    return problems;
+  }
+  if (register_def.time_basis == TimeBasis::interval && !register_def.end_field.empty()) {
+    const auto start = field_index(register_def, register_def.time_field);
+    const auto end = field_index(register_def, register_def.end_field);
+    if (start && end) {
+      const auto* start_date = std::get_if<std::string>(&record.values[*start]);
+      const auto* end_date = std::get_if<std::string>(&record.values[*end]);
+      // Dates are stored as ISO text, whose order is date order.
+      if (start_date && end_date && *end_date < *start_date)
+        problems.push_back(
+            {register_def.end_field,
+             "the end date " + *end_date + " is before the start date " + *start_date});
+    }
+  }
+  return problems;
+}
+
+std::string to_text(const FieldValue& value) {
+  if (std::holds_alternative<std::monostate>(value)) return "";
+  if (const auto* integer = std::get_if<std::int64_t>(&value)) return std::to_string(*integer);
+  if (const auto* decimal = std::get_if<double>(&value)) {
+    // Fixed notation, shortest round trip: what parse_field_value accepts back.
+    std::array<char, 400> buffer{};
+    const auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), *decimal,
+                                            std::chars_format::fixed);
+    if (error != std::errc{}) return "";
+    return std::string(buffer.data(), end);
+  }
+  return std::get<std::string>(value);
+}
+
+}  // namespace planscore::core

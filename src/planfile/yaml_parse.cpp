@@ -1,0 +1,170 @@
+// Parses with yaml-cpp's event interface rather than YAML::Load: events carry positions
+// for every node, expose aliases and duplicate keys, and let nesting be cut off at
+// kMaxDepth before yaml-cpp's recursive parser can exhaust the stack.
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
+
+#include <sstream>
+#include <stdexcept>
+
+#include "planfile/text_checks.h"
+#include "planfile/yaml_tree.h"
+
+namespace planscore::planfile {
+namespace {
+
+struct Refusal : std::runtime_error {
+  Refusal(const std::string& message, const YAML::Mark& at)
+      : std::runtime_error(message), mark(at) {}
+  YAML::Mark mark;
+};
+
+// Builds the tree from parser events. A map's children alternate key, value.
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  std::optional<TreeNode> root;
+  int documents = 0;
+
+  void OnDocumentStart(const YAML::Mark&) override { ++documents; }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    refuse_anchor(anchor, mark);
+    TreeNode node;
+    place(std::move(node), mark, "");
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    throw Refusal("anchors and aliases (*name) are not supported in plan files", mark);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    refuse_anchor(anchor, mark);
+    refuse_tag(tag, mark);
+    TreeNode node;
+    node.kind = TreeNode::Kind::scalar;
+    node.text = value;
+    // yaml-cpp tags plain scalars "?" and quoted or block scalars "!".
+    node.is_string = tag != "?";
+    place(std::move(node), mark, value);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(TreeNode::Kind::list, mark, tag, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(TreeNode::Kind::map, mark, tag, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Open {
+    TreeNode node;
+    bool awaiting_value = false;  // maps: a key has been read
+    std::string pending_key;
+    YAML::Mark key_mark;
+  };
+  std::vector<Open> stack_;
+
+  static void refuse_anchor(YAML::anchor_t anchor, const YAML::Mark& mark) {
+    if (anchor != YAML::NullAnchor)
+      throw Refusal("anchors and aliases (&name) are not supported in plan files", mark);
+  }
+  static void refuse_tag(const std::string& tag, const YAML::Mark& mark) {
+    if (tag != "?" && tag != "!" && tag != "tag:yaml.org,2002:str")
+      throw Refusal("tags (!" + tag + ") are not supported in plan files", mark);
+  }
+
+  void open(TreeNode::Kind kind, const YAML::Mark& mark, const std::string& tag,
+            YAML::anchor_t anchor) {
+    if (static_cast<int>(stack_.size()) >= kMaxDepth)
+      throw Refusal("nested deeper than " + std::to_string(kMaxDepth) + " levels", mark);
+    refuse_anchor(anchor, mark);
+    if (tag != "?" && tag != "!")
+      throw Refusal("tags (!" + tag + ") are not supported in plan files", mark);
+    if (!stack_.empty() && stack_.back().node.kind == TreeNode::Kind::map &&
+        !stack_.back().awaiting_value)
+      throw Refusal("a key must be a plain word, not a list or map", mark);
+    Open frame;
+    frame.node.kind = kind;
+    frame.node.line = mark.line + 1;
+    frame.node.column = mark.column + 1;
+    stack_.push_back(std::move(frame));
+  }
+
+  void close() {
+    TreeNode node = std::move(stack_.back().node);
+    stack_.pop_back();
+    attach(std::move(node));
+  }
+
+  void place(TreeNode node, const YAML::Mark& mark, const std::string& key_text) {
+    node.line = mark.line + 1;
+    node.column = mark.column + 1;
+    if (!stack_.empty() && stack_.back().node.kind == TreeNode::Kind::map &&
+        !stack_.back().awaiting_value) {
+      auto& frame = stack_.back();
+      frame.pending_key = key_text;
+      frame.key_mark = mark;
+      frame.awaiting_value = true;
+      return;
+    }
+    attach(std::move(node));
+  }
+
+  void attach(TreeNode node) {
+    if (stack_.empty()) {
+      root = std::move(node);
+      return;
+    }
+    auto& frame = stack_.back();
+    if (frame.node.kind == TreeNode::Kind::list) {
+      frame.node.items.push_back(std::move(node));
+      return;
+    }
+    frame.node.entries.push_back(TreeEntry{std::move(frame.pending_key), std::move(node),
+                                           frame.key_mark.line + 1, frame.key_mark.column + 1});
+    frame.pending_key.clear();
+    frame.awaiting_value = false;
+  }
+};
+
+std::string at(const YAML::Mark& mark) {
+  return " (line " + std::to_string(mark.line + 1) + ", column " + std::to_string(mark.column + 1) +
+         ")";
+}
+
+}  // namespace
+
+std::optional<TreeNode> parse_yaml_tree(std::string_view text, core::Problems& problems) {
+  if (!check_input_text(text, problems)) return std::nullopt;
+  std::istringstream stream{std::string(text)};
+  TreeBuilder builder;
+  try {
+    YAML::Parser parser(stream);
+    while (parser.HandleNextDocument(builder)) {
+      if (builder.documents > 1)
+        throw Refusal("a plan file holds one document; remove the second `---`",
+                      YAML::Mark::null_mark());
+    }
+  } catch (const Refusal& refusal) {
+    std::string where = refusal.mark.line >= 0 ? at(refusal.mark) : "";
+    problems.push_back({"", refusal.what() + where});
+    return std::nullopt;
+  } catch (const YAML::Exception& error) {
+    problems.push_back({"", "YAML syntax error" + at(error.mark) + ": " + error.msg});
+    return std::nullopt;
+  }
+  if (!builder.root || builder.root->kind == TreeNode::Kind::null) {
+    problems.push_back({"", "the file is empty"});
+    return std::nullopt;
+  }
+  return builder.root;
+}
+
+}  // namespace planscore::planfile

@@ -1,0 +1,118 @@
+#include "service/evaluation.h"
+
+#include <memory>
+
+#include "core/metric/evaluate.h"
+#include "core/metric/parse.h"
+
+namespace planscore::service {
+
+struct ValueCalculator::Impl {
+  store::Store& store;
+  const core::Plan& plan;
+  std::map<std::string, core::metric::ExprPtr> parsed;  // formula text → tree
+  std::map<std::pair<std::string, int>, std::optional<double>> term_cache;
+  std::map<std::pair<std::string, int>, bool> has_data_cache;
+  std::map<std::pair<std::string, int>, std::optional<double>> metric_cache;
+
+  Impl(store::Store& s, const core::Plan& p) : store(s), plan(p) {}
+
+  const core::metric::Expr* parse(const std::string& formula) {
+    auto found = parsed.find(formula);
+    if (found == parsed.end()) found = parsed.emplace(formula, core::metric::parse(formula).expr).first;
+    return found->second.get();
+  }
+
+  bool has_data(const core::RegisterDef& reg, int year) {
+    auto key = std::make_pair(reg.id, year);
+    auto found = has_data_cache.find(key);
+    if (found == has_data_cache.end())
+      found = has_data_cache.emplace(key, store.has_records_in_year(reg, year)).first;
+    return found->second;
+  }
+
+  // A year with no record at all in the register is "no data", not zero: the section
+  // has not entered that year yet, and a zero would paint a red light.
+  std::optional<double> term(const core::metric::Aggregate& aggregate, int year) {
+    auto key = std::make_pair(aggregate.key(), year);
+    if (auto found = term_cache.find(key); found != term_cache.end()) return found->second;
+    std::optional<double> value;
+    if (const auto* reg = plan.find_register(aggregate.register_id)) {
+      if (aggregate.to_date || has_data(*reg, year)) value = store.aggregate(*reg, aggregate, year);
+    }
+    term_cache.emplace(key, value);
+    return value;
+  }
+
+  std::optional<double> formula_value(const std::string& formula, int year) {
+    const auto* expr = parse(formula);
+    if (!expr) return std::nullopt;
+    core::metric::EvaluationContext context;
+    context.aggregate = [this](const core::metric::Aggregate& a, int y) { return term(a, y); };
+    context.constant = [this](const std::string& name) -> std::optional<double> {
+      for (const auto& constant : plan.constants)
+        if (constant.id == name) return constant.value;
+      return std::nullopt;
+    };
+    context.metric = [this](const std::string& name, int y) { return metric(name, y); };
+    return core::metric::evaluate(*expr, year, context);
+  }
+
+  // Plan validation rejects cycles between metrics, so this recursion ends.
+  std::optional<double> metric(const std::string& metric_id, int year) {
+    auto key = std::make_pair(metric_id, year);
+    if (auto found = metric_cache.find(key); found != metric_cache.end()) return found->second;
+    std::optional<double> value;
+    for (const auto& candidate : plan.metrics)
+      if (candidate.id == metric_id) value = formula_value(candidate.formula, year);
+    metric_cache.emplace(key, value);
+    return value;
+  }
+};
+
+ValueCalculator::ValueCalculator(store::Store& store, const core::Plan& plan)
+    : impl_(std::make_shared<Impl>(store, plan)) {}
+
+std::optional<double> ValueCalculator::metric_value(const std::string& metric_id, int year) {
+  return impl_->metric(metric_id, year);
+}
+
+std::map<std::string, core::ActualValue> ValueCalculator::actuals(int year) {
+  std::map<std::string, core::ActualValue> result;
+  std::map<std::string, store::ManualValue> manual;
+  for (auto& value : impl_->store.manual_values(impl_->plan.id))
+    if (value.year == year) manual[value.indicator_id] = value;
+
+  for (const auto& dimension : impl_->plan.dimensions) {
+    for (const auto& goal : dimension.goals) {
+      for (const auto& indicator : goal.indicators) {
+        core::ActualValue actual;
+        if (auto found = manual.find(indicator.id); found != manual.end()) {
+          actual = {found->second.value, core::ValueSource::manual, found->second.note};
+        } else if (!indicator.formula.empty()) {
+          actual.value = impl_->formula_value(indicator.formula, year);
+          actual.source = core::ValueSource::formula;
+          if (!actual.value) actual.note = "no data for " + std::to_string(year);
+        } else {
+          actual.note = "no manual value entered for " + std::to_string(year);
+        }
+        result[indicator.id] = actual;
+      }
+    }
+  }
+  return result;
+}
+
+core::YearEvaluation evaluate_year(store::Store& store, const core::Plan& plan, int year) {
+  ValueCalculator calculator(store, plan);
+  return core::evaluate_year(plan, year, calculator.actuals(year));
+}
+
+std::vector<core::YearEvaluation> evaluate_all_years(store::Store& store, const core::Plan& plan) {
+  ValueCalculator calculator(store, plan);
+  std::vector<core::YearEvaluation> years;
+  for (int year : plan.years()) years.push_back(core::evaluate_year(plan, year, calculator.actuals(year)));
+  return years;
+}
+
+}  // namespace planscore::service

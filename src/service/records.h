@@ -1,0 +1,53 @@
+#pragma once
+// Record use cases: add one record, import a CSV file into a register. Both check every
+// value against the register's schema first and write nothing when anything is wrong.
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/plan/plan.h"
+#include "core/problem.h"
+#include "core/register/csv.h"
+#include "store/store.h"
+
+namespace planscore::service {
+
+// One rejected cell or row of an import.
+struct RowProblem {
+  int row = 0;         // 1-based data row (the header is row 0)
+  int line = 0;        // line in the file where the row starts
+  std::string column;  // the field's display name, or empty for a whole-row problem
+  std::string value;
+  std::string reason;
+};
+
+struct ImportReport {
+  core::Problems file_problems;   // the file as a whole: encoding, quoting, header
+  std::vector<RowProblem> rows;   // every bad row, every bad cell
+  int imported = 0;               // records written (0 unless everything was valid)
+
+  bool ok() const { return file_problems.empty() && rows.empty(); }
+};
+
+// Imports CSV text (UTF-8, with or without BOM) into `register_id`. The header names
+// each column by field id or display name; columns may come in any order; optional
+// fields may be left out. All or nothing: on any problem nothing is written.
+ImportReport import_csv(store::Store& store, const core::Plan& plan, const std::string& register_id,
+                        std::string_view csv_text);
+
+// The same for a table already split into cells (demo data, later XLSX): `table.header`
+// names the columns, `table.row_lines` may be empty.
+ImportReport import_table(store::Store& store, const core::Plan& plan, const std::string& register_id,
+                          const core::CsvTable& table);
+
+struct AddResult {
+  core::Problems problems;  // path = field id
+  std::int64_t record_id = 0;
+};
+
+// Adds one record from field → text pairs (field id or display name as the key).
+AddResult add_record(store::Store& store, const core::Plan& plan, const std::string& register_id,
+                     const std::map<std::string, std::string>& values);
+
+}  // namespace planscore::service

@@ -1,0 +1,206 @@
+#include "store/aggregate_sql.h"
+
+#include "core/calendar/roc.h"
+#include "store/identifiers.h"
+#include "store/store.h"
+
+namespace planscore::store {
+namespace {
+
+using core::metric::AggregateFunction;
+using core::metric::Condition;
+using core::metric::Literal;
+
+// Collects parameters and hands out their placeholders.
+class Parameters {
+ public:
+  std::string add(SqlValue value) {
+    values_.push_back(std::move(value));
+    return ":p" + std::to_string(values_.size());
+  }
+  std::vector<SqlValue> take() { return std::move(values_); }
+
+ private:
+  std::vector<SqlValue> values_;
+};
+
+const core::FieldDef& require_field(const core::RegisterDef& register_def,
+                                    const std::string& field_id) {
+  const core::FieldDef* field = register_def.find_field(field_id);
+  if (field == nullptr) {
+    throw StoreError("register '" + register_def.id + "' has no field '" + field_id + "'");
+  }
+  return *field;
+}
+
+std::string field_column(const core::RegisterDef& register_def, const std::string& field_id) {
+  require_field(register_def, field_id);
+  return column_name(field_id);
+}
+
+SqlValue literal_value(const Literal& literal) {
+  if (const auto* number = std::get_if<double>(&literal)) return *number;
+  if (const auto* text = std::get_if<std::string>(&literal)) return *text;
+  return static_cast<std::int64_t>(std::get<bool>(literal) ? 1 : 0);
+}
+
+std::string_view operator_sql(core::metric::CompareOp op) {
+  switch (op) {
+    case core::metric::CompareOp::eq:
+      return "=";
+    case core::metric::CompareOp::ne:
+      return "<>";
+    case core::metric::CompareOp::lt:
+      return "<";
+    case core::metric::CompareOp::le:
+      return "<=";
+    case core::metric::CompareOp::gt:
+      return ">";
+    case core::metric::CompareOp::ge:
+      return ">=";
+  }
+  return "=";
+}
+
+// Placeholders are numbered in the order they are added, so every call to
+// Parameters::add is its own statement: operands of `+` have no guaranteed order.
+std::string condition_sql(const core::RegisterDef& register_def, const Condition& condition,
+                          Parameters& parameters) {
+  return std::visit(
+      [&](const auto& node) -> std::string {
+        using Node = std::decay_t<decltype(node)>;
+        if constexpr (std::is_same_v<Node, core::metric::Comparison>) {
+          const std::string column = field_column(register_def, node.field);
+          const std::string placeholder = parameters.add(literal_value(node.value));
+          return column + " " + std::string(operator_sql(node.op)) + " " + placeholder;
+        } else if constexpr (std::is_same_v<Node, core::metric::InList>) {
+          const std::string column = field_column(register_def, node.field);
+          if (node.values.empty()) return "1 = 0";
+          std::string placeholders;
+          for (const Literal& literal : node.values) {
+            if (!placeholders.empty()) placeholders += ", ";
+            placeholders += parameters.add(literal_value(literal));
+          }
+          return column + " IN (" + placeholders + ")";
+        } else if constexpr (std::is_same_v<Node, core::metric::Conjunction> ||
+                             std::is_same_v<Node, core::metric::Disjunction>) {
+          constexpr bool kAnd = std::is_same_v<Node, core::metric::Conjunction>;
+          const std::string left = condition_sql(register_def, *node.left, parameters);
+          const std::string right = condition_sql(register_def, *node.right, parameters);
+          return "(" + left + (kAnd ? ") AND (" : ") OR (") + right + ")";
+        } else {
+          return "NOT (" + condition_sql(register_def, *node.operand, parameters) + ")";
+        }
+      },
+      condition.node);
+}
+
+// The WHERE clause placing records in the year by the register's time basis.
+std::string year_scope_sql(const core::RegisterDef& register_def, int roc_year, YearScope scope,
+                           Parameters& parameters) {
+  const std::string time = field_column(register_def, register_def.time_field);
+  switch (register_def.time_basis) {
+    case core::TimeBasis::date: {
+      if (scope == YearScope::active) break;
+      if (scope == YearScope::to_date) {
+        return time + " <= " + parameters.add(core::last_day_iso(roc_year));
+      }
+      const std::string first = parameters.add(core::first_day_iso(roc_year));
+      const std::string last = parameters.add(core::last_day_iso(roc_year));
+      return time + " BETWEEN " + first + " AND " + last;
+    }
+    case core::TimeBasis::year: {
+      if (scope == YearScope::active) break;
+      const std::string year = parameters.add(static_cast<std::int64_t>(roc_year));
+      return time + (scope == YearScope::to_date ? " <= " : " = ") + year;
+    }
+    case core::TimeBasis::interval: {
+      const std::string started = time + " <= " + parameters.add(core::last_day_iso(roc_year));
+      if (register_def.end_field.empty() || scope == YearScope::to_date) return started;
+      const std::string end = field_column(register_def, register_def.end_field);
+      if (scope == YearScope::active) {
+        const std::string last = parameters.add(core::last_day_iso(roc_year));
+        return started + " AND (" + end + " IS NULL OR " + end + " > " + last + ")";
+      }
+      const std::string first = parameters.add(core::first_day_iso(roc_year));
+      return started + " AND (" + end + " IS NULL OR " + end + " >= " + first + ")";
+    }
+  }
+  throw StoreError("active() needs an interval register; '" + register_def.id + "' is not one");
+}
+
+std::string value_column(const core::RegisterDef& register_def,
+                         const core::metric::Aggregate& term) {
+  if (term.field.empty()) {
+    throw StoreError("this aggregate over '" + register_def.id + "' needs a field");
+  }
+  return field_column(register_def, term.field);
+}
+
+std::string select_expression(const core::RegisterDef& register_def,
+                              const core::metric::Aggregate& term) {
+  switch (term.function) {
+    case AggregateFunction::count:
+    case AggregateFunction::active:
+      return term.field.empty() ? "COUNT(*)" : "COUNT(" + value_column(register_def, term) + ")";
+    case AggregateFunction::sum:
+      return "COALESCE(SUM(" + value_column(register_def, term) + "), 0)";
+    case AggregateFunction::avg:
+      return "AVG(" + value_column(register_def, term) + ")";
+    case AggregateFunction::min:
+      return "MIN(" + value_column(register_def, term) + ")";
+    case AggregateFunction::max:
+      return "MAX(" + value_column(register_def, term) + ")";
+    case AggregateFunction::count_distinct:
+      return "COUNT(DISTINCT " + value_column(register_def, term) + ")";
+  }
+  throw StoreError("unknown aggregate function");
+}
+
+YearScope scope_of(const core::metric::Aggregate& term) {
+  if (term.function == AggregateFunction::active) return YearScope::active;
+  return term.to_date ? YearScope::to_date : YearScope::in_year;
+}
+
+bool yields_text(const core::RegisterDef& register_def, const core::metric::Aggregate& term) {
+  if (term.function != AggregateFunction::min && term.function != AggregateFunction::max) {
+    return false;
+  }
+  const core::FieldDef& field = require_field(register_def, term.field);
+  return !core::is_numeric(field.type) && field.type != core::FieldType::yes_no;
+}
+
+}  // namespace
+
+CompiledQuery compile(const core::RegisterDef& register_def, const core::metric::Aggregate& term,
+                      int roc_year) {
+  if (term.register_id != register_def.id) {
+    throw StoreError("aggregate over '" + term.register_id + "' compiled against register '" +
+                     register_def.id + "'");
+  }
+  Parameters parameters;
+  CompiledQuery query;
+  query.sql = "SELECT " + select_expression(register_def, term) + " FROM " +
+              table_name(register_def.id) + " WHERE " +
+              year_scope_sql(register_def, roc_year, scope_of(term), parameters);
+  if (term.condition) {
+    query.sql += " AND (" + condition_sql(register_def, *term.condition, parameters) + ")";
+  }
+  query.parameters = parameters.take();
+  query.result_is_text = yields_text(register_def, term);
+  return query;
+}
+
+CompiledQuery compile_has_records(const core::RegisterDef& register_def, int roc_year) {
+  Parameters parameters;
+  CompiledQuery query;
+  // COUNT over a LIMIT 1 subquery stops at the first match and answers with an integer
+  // in every dialect (EXISTS yields a boolean in PostgreSQL).
+  query.sql = "SELECT COUNT(*) FROM (SELECT 1 FROM " + table_name(register_def.id) + " WHERE " +
+              year_scope_sql(register_def, roc_year, YearScope::in_year, parameters) +
+              " LIMIT 1) AS probe";
+  query.parameters = parameters.take();
+  return query;
+}
+
+}  // namespace planscore::store

@@ -1,0 +1,39 @@
+#pragma once
+// Compiles an aggregate term of the metric language into one parameterized SELECT over
+// a register's table. Pure: no database, so the SQL text can be tested on its own.
+// Every value (condition literals, year bounds) is a bound parameter; only checked
+// identifiers (see identifiers.h) appear in the SQL text. Placeholders are SOCI's
+// portable ":p1", ":p2" … bound by position.
+#include <string>
+#include <vector>
+
+#include "core/metric/ast.h"
+#include "core/register/register.h"
+#include "store/sql_value.h"
+
+namespace planscore::store {
+
+struct CompiledQuery {
+  std::string sql;
+  std::vector<SqlValue> parameters;
+  // min/max of a date field yield ISO text rather than a number.
+  bool result_is_text = false;
+};
+
+// Which records of the year a query covers.
+enum class YearScope {
+  in_year,  // placed in the year (a date in it, the year itself, an interval overlapping it)
+  to_date,  // placed at or before the end of the year
+  active,   // interval entries active on the year's last day
+};
+
+// SELECT of the term's value over ROC year `roc_year`. Throws StoreError when the term
+// does not fit the register (unknown field, sum without a field, active on a register
+// without intervals) — the metric checker rejects those before they get here.
+CompiledQuery compile(const core::RegisterDef& register_def, const core::metric::Aggregate& term,
+                      int roc_year);
+
+// SELECT of 1 when the register holds a record in the year, of 0 otherwise.
+CompiledQuery compile_has_records(const core::RegisterDef& register_def, int roc_year);
+
+}  // namespace planscore::store

@@ -1,0 +1,18 @@
+#pragma once
+// Table and column names built from plan identifiers. Plan validation already restricts
+// identifiers to [a-z][a-z0-9_]*, but the store re-checks every one before it reaches
+// SQL text: a plan file is outside input, and identifiers cannot be bound parameters.
+#include <string>
+#include <string_view>
+
+namespace planscore::store {
+
+// True for [a-z][a-z0-9_]* (at most 47 characters, so derived index names stay within
+// PostgreSQL's 63-character identifier limit).
+bool is_safe_identifier(std::string_view identifier);
+
+// "reg_<register id>" / "f_<field id>"; throw StoreError for an unsafe identifier.
+std::string table_name(std::string_view register_id);
+std::string column_name(std::string_view field_id);
+
+}  // namespace planscore::store

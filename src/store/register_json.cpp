@@ -1,0 +1,63 @@
+#include "store/register_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "store/store.h"
+
+namespace planscore::store {
+
+std::string register_to_json(const core::RegisterDef& register_def) {
+  nlohmann::json fields = nlohmann::json::array();
+  for (const core::FieldDef& field : register_def.fields) {
+    fields.push_back({{"id", field.id},
+                      {"name", field.name},
+                      {"type", std::string(core::to_string(field.type))},
+                      {"required", field.required},
+                      {"choices", field.choices},
+                      {"description", field.description}});
+  }
+  const nlohmann::json document = {
+      {"id", register_def.id},
+      {"name", register_def.name},
+      {"description", register_def.description},
+      {"owner_section", register_def.owner_section},
+      {"time_basis", std::string(core::to_string(register_def.time_basis))},
+      {"time_field", register_def.time_field},
+      {"end_field", register_def.end_field},
+      {"fields", fields},
+  };
+  return document.dump();
+}
+
+core::RegisterDef register_from_json(const std::string& json_text) {
+  try {
+    const nlohmann::json document = nlohmann::json::parse(json_text);
+    core::RegisterDef register_def;
+    register_def.id = document.at("id").get<std::string>();
+    register_def.name = document.at("name").get<std::string>();
+    register_def.description = document.at("description").get<std::string>();
+    register_def.owner_section = document.at("owner_section").get<std::string>();
+    const auto basis = core::time_basis_from_string(document.at("time_basis").get<std::string>());
+    if (!basis) throw StoreError("unknown time basis");
+    register_def.time_basis = *basis;
+    register_def.time_field = document.at("time_field").get<std::string>();
+    register_def.end_field = document.at("end_field").get<std::string>();
+    for (const nlohmann::json& item : document.at("fields")) {
+      core::FieldDef field;
+      field.id = item.at("id").get<std::string>();
+      field.name = item.at("name").get<std::string>();
+      const auto type = core::field_type_from_string(item.at("type").get<std::string>());
+      if (!type) throw StoreError("unknown field type");
+      field.type = *type;
+      field.required = item.at("required").get<bool>();
+      field.choices = item.at("choices").get<std::vector<std::string>>();
+      field.description = item.at("description").get<std::string>();
+      register_def.fields.push_back(std::move(field));
+    }
+    return register_def;
+  } catch (const std::exception& error) {
+    throw StoreError(std::string("stored register definition is unreadable: ") + error.what());
+  }
+}
+
+}  // namespace planscore::store

@@ -1,0 +1,438 @@
+#include "store/sql_store.h"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "store/aggregate_sql.h"
+#include "store/identifiers.h"
+#include "store/index_plan.h"
+#include "store/migrations.h"
+#include "store/register_json.h"
+#include "store/register_schema.h"
+#include "store/sql_value.h"
+
+namespace planscore::store {
+namespace {
+
+// Database errors the caller cannot prevent become StoreErrors that say what was being
+// done and to which database; the store's own StoreErrors pass through unchanged.
+template <typename Action>
+auto guarded(const std::string& database, const std::string& what, Action action) {
+  try {
+    return action();
+  } catch (const StoreError&) {
+    throw;
+  } catch (const soci::soci_error& error) {
+    throw StoreError(what + " failed in " + database + ": " + error.what());
+  }
+}
+
+std::string utc_timestamp() {
+  return fmt::format(
+      "{:%Y-%m-%dT%H:%M:%SZ}",
+      fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
+}
+
+// The bound slot of a field: one C++ type per column, so a prepared insert can be
+// reused for every record.
+SqlValue empty_slot(core::FieldType type) {
+  switch (type) {
+    case core::FieldType::integer:
+    case core::FieldType::yes_no:
+      return std::int64_t{0};
+    case core::FieldType::decimal:
+      return 0.0;
+    default:
+      return std::string();
+  }
+}
+
+// Puts `value` into `slot` without changing the slot's type (the statement holds a
+// reference to it). Returns the indicator, or an error text when the value does not fit.
+std::optional<std::string> fill_slot(const core::FieldValue& value, SqlValue& slot,
+                                     soci::indicator& indicator) {
+  indicator = soci::i_ok;
+  if (std::holds_alternative<std::monostate>(value)) {
+    indicator = soci::i_null;
+    return std::nullopt;
+  }
+  if (auto* integer = std::get_if<std::int64_t>(&slot)) {
+    if (const auto* given = std::get_if<std::int64_t>(&value)) {
+      *integer = *given;
+      return std::nullopt;
+    }
+    if (const auto* given = std::get_if<double>(&value); given && std::trunc(*given) == *given) {
+      *integer = static_cast<std::int64_t>(*given);
+      return std::nullopt;
+    }
+    return "expects a whole number";
+  }
+  if (auto* real = std::get_if<double>(&slot)) {
+    if (const auto* given = std::get_if<double>(&value)) {
+      *real = *given;
+      return std::nullopt;
+    }
+    if (const auto* given = std::get_if<std::int64_t>(&value)) {
+      *real = static_cast<double>(*given);
+      return std::nullopt;
+    }
+    return "expects a number";
+  }
+  if (const auto* given = std::get_if<std::string>(&value)) {
+    std::get<std::string>(slot) = *given;
+    return std::nullopt;
+  }
+  return "expects text";
+}
+
+// min/max of a date field: "2015-03-15" → 20150315, a number that orders like the date.
+std::optional<double> date_as_number(const std::string& iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  try {
+    return std::stod(iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+class SqlStore::WriteScope {
+ public:
+  explicit WriteScope(SqlStore& store) : store_(store), owns_(!store.in_transaction_) {
+    if (owns_) store_.begin();
+  }
+  ~WriteScope() {
+    if (owns_ && !committed_) {
+      try {
+        store_.rollback();
+      } catch (...) {
+        // Destructors must not throw; a failed rollback ends with the connection anyway.
+      }
+    }
+  }
+  WriteScope(const WriteScope&) = delete;
+  WriteScope& operator=(const WriteScope&) = delete;
+  void commit() {
+    if (owns_) store_.commit();
+    committed_ = true;
+  }
+
+ private:
+  SqlStore& store_;
+  bool owns_;
+  bool committed_ = false;
+};
+
+SqlStore::SqlStore(const Dialect& dialect, std::string description)
+    : dialect_(dialect), description_(std::move(description)) {}
+
+std::unique_ptr<SqlStore> SqlStore::open_sqlite(const std::string& path) {
+  const std::string description = "database '" + path + "'";
+  if (path.empty()) throw StoreError("cannot open database: the path is empty");
+  std::unique_ptr<SqlStore> store(new SqlStore(sqlite_dialect(), description));
+  try {
+    // SOCI splits its connect string on spaces; quoting keeps paths with spaces whole.
+    store->session_.open(soci::sqlite3, "db=\"" + path + "\"");
+    for (const std::string& statement : store->dialect_.connection_setup) {
+      store->session_ << statement;
+    }
+    run_migrations(store->session_, store->dialect_);
+  } catch (const std::exception& error) {
+    throw StoreError("cannot open " + description + ": " + error.what());
+  }
+  return store;
+}
+
+void SqlStore::begin() {
+  if (in_transaction_) throw StoreError("a transaction is already open on " + description_);
+  guarded(description_, "beginning a transaction", [&] { session_ << dialect_.begin_transaction; });
+  in_transaction_ = true;
+}
+
+void SqlStore::commit() {
+  if (!in_transaction_) throw StoreError("no transaction to commit on " + description_);
+  // Left open when COMMIT fails (say, busy), so the caller can still roll back.
+  guarded(description_, "committing", [&] { session_ << "COMMIT"; });
+  in_transaction_ = false;
+}
+
+void SqlStore::rollback() {
+  if (!in_transaction_) return;
+  in_transaction_ = false;
+  guarded(description_, "rolling back", [&] { session_ << "ROLLBACK"; });
+}
+
+// --- plans ---------------------------------------------------------------------------
+
+std::optional<StoredPlan> SqlStore::current_plan() {
+  return guarded(description_, "reading the current plan", [&]() -> std::optional<StoredPlan> {
+    StoredPlan plan;
+    long long version = 0;
+    soci::indicator found = soci::i_null;
+    session_ << "SELECT id, document, version FROM plans WHERE is_current = 1 LIMIT 1",
+        soci::into(plan.id, found), soci::into(plan.document), soci::into(version);
+    if (!session_.got_data()) return std::nullopt;
+    plan.version = version;
+    return plan;
+  });
+}
+
+std::optional<std::int64_t> SqlStore::save_plan(const std::string& plan_id, const std::string& name,
+                                                const std::string& document,
+                                                std::int64_t expected_version) {
+  return guarded(
+      description_, "saving plan '" + plan_id + "'", [&]() -> std::optional<std::int64_t> {
+        WriteScope scope(*this);
+        const std::string now = utc_timestamp();
+        const long long expected = expected_version;
+        // The version check and the write are one statement, so two writers
+        // that read the same version cannot both succeed.
+        soci::statement write =
+            expected_version == 0
+                ? (session_.prepare << "INSERT INTO plans (id, name, document, version, "
+                                       "is_current, updated_at) VALUES (:id, :name, :document, 1, "
+                                       "0, :updated_at) ON CONFLICT (id) DO NOTHING",
+                   soci::use(plan_id), soci::use(name), soci::use(document), soci::use(now))
+                : (session_.prepare << "UPDATE plans SET name = :name, document = :document, "
+                                       "version = version + 1, updated_at = :updated_at "
+                                       "WHERE id = :id AND version = :expected",
+                   soci::use(name), soci::use(document), soci::use(now), soci::use(plan_id),
+                   soci::use(expected));
+        write.execute(true);
+        if (write.get_affected_rows() != 1) return std::nullopt;
+        session_ << "UPDATE plans SET is_current = CASE WHEN id = :id THEN 1 ELSE 0 "
+                    "END",
+            soci::use(plan_id);
+        scope.commit();
+        return expected_version + 1;
+      });
+}
+
+// --- registers -----------------------------------------------------------------------
+
+bool SqlStore::table_has_records(const std::string& table) {
+  int found = 0;
+  session_ << "SELECT COUNT(*) FROM (SELECT 1 FROM " + table + " LIMIT 1) AS probe",
+      soci::into(found);
+  return found > 0;
+}
+
+core::Problems SqlStore::apply_registers(const std::vector<core::RegisterDef>& registers) {
+  return guarded(description_, "applying registers", [&]() -> core::Problems {
+    core::Problems problems;
+    std::set<std::string> ids;
+    for (const core::RegisterDef& wanted : registers) {
+      core::Problems own = check_register_for_storage(wanted);
+      problems.insert(problems.end(), own.begin(), own.end());
+      if (!ids.insert(wanted.id).second) {
+        problems.push_back({"registers." + wanted.id, "register id appears twice"});
+      }
+    }
+    if (!problems.empty()) return problems;
+
+    std::map<std::string, core::RegisterDef> stored;
+    {
+      soci::rowset<soci::row> rows = (session_.prepare << "SELECT id, definition FROM registers");
+      for (const soci::row& row : rows) {
+        stored.emplace(row.get<std::string>(0), register_from_json(row.get<std::string>(1)));
+      }
+    }
+
+    struct Action {
+      const core::RegisterDef* wanted;
+      bool rebuild;  // no table yet, or an empty table whose fields changed incompatibly
+      SchemaChange change;
+    };
+    std::vector<Action> actions;
+    for (const core::RegisterDef& wanted : registers) {
+      const auto old = stored.find(wanted.id);
+      if (old == stored.end()) {
+        actions.push_back({&wanted, true, {}});
+        continue;
+      }
+      SchemaChange change = diff_register(old->second, wanted);
+      const bool incompatible = !change.incompatible.empty();
+      if (incompatible && table_has_records(table_name(wanted.id))) {
+        problems.insert(problems.end(), change.incompatible.begin(), change.incompatible.end());
+      }
+      actions.push_back({&wanted, incompatible, std::move(change)});
+    }
+    if (!problems.empty()) return problems;
+
+    WriteScope scope(*this);
+    for (const Action& action : actions) {
+      const core::RegisterDef& wanted = *action.wanted;
+      const std::string table = table_name(wanted.id);
+      if (action.rebuild) {
+        if (stored.count(wanted.id) != 0) session_ << "DROP TABLE " + table;
+        session_ << create_table_sql(wanted, dialect_);
+      } else {
+        for (const core::FieldDef* field : action.change.added_fields) {
+          session_ << add_column_sql(wanted, *field, dialect_);
+        }
+      }
+      session_ << time_index(wanted).create_sql();
+      const std::string definition = register_to_json(wanted);
+      session_ << "INSERT INTO registers (id, definition) VALUES (:id, :definition) "
+                  "ON CONFLICT (id) DO UPDATE SET definition = excluded.definition",
+          soci::use(wanted.id), soci::use(definition);
+    }
+    scope.commit();
+    return {};
+  });
+}
+
+void SqlStore::ensure_indexes(const core::RegisterDef& register_def,
+                              const std::vector<const core::metric::Aggregate*>& aggregates) {
+  guarded(description_, "creating indexes for register '" + register_def.id + "'", [&] {
+    for (const core::metric::Aggregate* term : aggregates) {
+      if (term == nullptr || term->register_id != register_def.id) continue;
+      session_ << covering_index(register_def, *term).create_sql();
+    }
+  });
+}
+
+std::vector<std::int64_t> SqlStore::insert_records(const core::RegisterDef& register_def,
+                                                   const std::vector<core::Record>& records) {
+  return guarded(description_, "inserting into register '" + register_def.id + "'", [&] {
+    std::vector<std::int64_t> ids;
+    if (records.empty()) return ids;
+    const std::string table = table_name(register_def.id);
+    std::string columns;
+    std::string placeholders;
+    std::vector<SqlValue> slots;
+    for (const core::FieldDef& field : register_def.fields) {
+      if (!slots.empty()) {
+        columns += ", ";
+        placeholders += ", ";
+      }
+      columns += column_name(field.id);
+      slots.push_back(empty_slot(field.type));
+      placeholders += ":p" + std::to_string(slots.size());
+    }
+    const std::string sql = slots.empty() ? "INSERT INTO " + table + " DEFAULT VALUES RETURNING id"
+                                          : "INSERT INTO " + table + " (" + columns + ") VALUES (" +
+                                                placeholders + ") RETURNING id";
+
+    std::vector<soci::indicator> indicators;
+    long long id = 0;
+    soci::statement insert(session_);
+    insert.alloc();
+    insert.prepare(sql);
+    bind_all(insert, slots, indicators);
+    insert.exchange(soci::into(id));
+    insert.define_and_bind();
+
+    ids.reserve(records.size());
+    for (std::size_t row = 0; row < records.size(); ++row) {
+      const core::Record& record = records[row];
+      if (record.values.size() != register_def.fields.size()) {
+        throw StoreError(fmt::format("record {} of register '{}' has {} values for {} fields",
+                                     row + 1, register_def.id, record.values.size(),
+                                     register_def.fields.size()));
+      }
+      for (std::size_t i = 0; i < slots.size(); ++i) {
+        if (auto error = fill_slot(record.values[i], slots[i], indicators[i])) {
+          throw StoreError(fmt::format("record {} of register '{}': field '{}' {}", row + 1,
+                                       register_def.id, register_def.fields[i].id, *error));
+        }
+      }
+      insert.execute(true);
+      ids.push_back(id);
+    }
+    return ids;
+  });
+}
+
+std::int64_t SqlStore::count_records(const core::RegisterDef& register_def) {
+  return guarded(description_, "counting register '" + register_def.id + "'", [&] {
+    long long count = 0;
+    session_ << "SELECT COUNT(*) FROM " + table_name(register_def.id), soci::into(count);
+    return static_cast<std::int64_t>(count);
+  });
+}
+
+// --- aggregates ----------------------------------------------------------------------
+
+std::optional<double> SqlStore::aggregate(const core::RegisterDef& register_def,
+                                          const core::metric::Aggregate& term, int year) {
+  return guarded(description_, "computing an aggregate over '" + register_def.id + "'",
+                 [&]() -> std::optional<double> {
+                   CompiledQuery query = compile(register_def, term, year);
+                   std::vector<soci::indicator> indicators;
+                   double number = 0;
+                   std::string text;
+                   soci::indicator result = soci::i_null;
+                   soci::statement select(session_);
+                   select.alloc();
+                   select.prepare(query.sql);
+                   bind_all(select, query.parameters, indicators);
+                   if (query.result_is_text) {
+                     select.exchange(soci::into(text, result));
+                   } else {
+                     select.exchange(soci::into(number, result));
+                   }
+                   select.define_and_bind();
+                   select.execute(true);
+                   if (result != soci::i_ok) return std::nullopt;
+                   if (query.result_is_text) return date_as_number(text);
+                   return number;
+                 });
+}
+
+bool SqlStore::has_records_in_year(const core::RegisterDef& register_def, int year) {
+  return guarded(description_, "looking for records of '" + register_def.id + "'", [&] {
+    CompiledQuery query = compile_has_records(register_def, year);
+    std::vector<soci::indicator> indicators;
+    int found = 0;
+    soci::statement select(session_);
+    select.alloc();
+    select.prepare(query.sql);
+    bind_all(select, query.parameters, indicators);
+    select.exchange(soci::into(found));
+    select.define_and_bind();
+    select.execute(true);
+    return found > 0;
+  });
+}
+
+// --- manual values -------------------------------------------------------------------
+
+void SqlStore::set_manual_value(const std::string& plan_id, const ManualValue& value) {
+  guarded(description_, "saving a manual value for '" + value.indicator_id + "'", [&] {
+    session_ << "INSERT INTO manual_values (plan_id, indicator_id, year, value, note) "
+                "VALUES (:plan_id, :indicator_id, :year, :value, :note) "
+                "ON CONFLICT (plan_id, indicator_id, year) "
+                "DO UPDATE SET value = excluded.value, note = excluded.note",
+        soci::use(plan_id), soci::use(value.indicator_id), soci::use(value.year),
+        soci::use(value.value), soci::use(value.note);
+  });
+}
+
+std::vector<ManualValue> SqlStore::manual_values(const std::string& plan_id) {
+  return guarded(description_, "reading manual values", [&] {
+    std::vector<ManualValue> values;
+    soci::rowset<soci::row> rows =
+        (session_.prepare << "SELECT indicator_id, year, value, note FROM manual_values "
+                             "WHERE plan_id = :plan_id ORDER BY indicator_id, year",
+         soci::use(plan_id));
+    for (const soci::row& row : rows) {
+      ManualValue value;
+      value.indicator_id = row.get<std::string>(0);
+      value.year = row.get<int>(1);
+      value.value = row.get<double>(2);
+      value.note = row.get<std::string>(3);
+      values.push_back(std::move(value));
+    }
+    return values;
+  });
+}
+
+}  // namespace planscore::store

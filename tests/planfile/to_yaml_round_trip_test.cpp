@@ -1,0 +1,134 @@
+// to_yaml writes every plan so that load_yaml reads back the same plan, whatever its
+// texts and numbers hold.
+#include <gtest/gtest.h>
+
+#include "planfile/plan_file_test_support.h"
+#include "planfile/plan_json.h"
+#include "planfile/plan_yaml.h"
+
+namespace planscore::planfile {
+namespace {
+
+core::Plan plan_with_texts(const std::vector<std::string>& texts) {
+  core::Plan plan;
+  plan.id = "p";
+  plan.name = "n";
+  plan.first_year = 104;
+  plan.last_year = 104;
+  core::Chapter root{"root", "", "", {}};
+  for (const auto& text : texts) root.children.push_back({text.empty() ? "h" : text, text, "", {}});
+  plan.chapters.push_back(root);
+  core::RegisterDef def;
+  def.id = "r";
+  def.name = "r";
+  def.fields.push_back({"f", "f", core::FieldType::choice, false, texts, ""});
+  plan.registers.push_back(def);
+  return plan;
+}
+
+void expect_round_trip(const core::Plan& plan) {
+  const std::string yaml = to_yaml(plan);
+  auto result = load_yaml(yaml);
+  for (const auto& problem : result.problems) ADD_FAILURE() << core::to_string(problem);
+  ASSERT_TRUE(result.plan.has_value()) << yaml;
+  EXPECT_EQ(*result.plan, plan) << yaml;
+  EXPECT_EQ(to_yaml(*result.plan), yaml);
+  auto from_json = load_json(to_json(plan));
+  ASSERT_TRUE(from_json.plan.has_value());
+  EXPECT_EQ(*from_json.plan, plan);
+}
+
+TEST(ToYaml, TextsThatMeanSomethingToYamlSurvive) {
+  expect_round_trip(plan_with_texts({
+      "null",
+      "~",
+      "yes",
+      "No",
+      "true",
+      "123",
+      "1.5",
+      "-3",
+      ".inf",
+      "0x1F",
+      "2015-03-01",
+      " leading",
+      "trailing ",
+      "a: b",
+      "a:",
+      "#comment",
+      "x #y",
+      "- item",
+      "? q",
+      "[list]",
+      "{map}",
+      "a, b",
+      "&anchor",
+      "*alias",
+      "!tag",
+      "%directive",
+      "@at",
+      "`tick",
+      "'single'",
+      "\"double\"",
+      "back\\slash",
+      "|",
+      ">",
+      "---",
+      "...",
+      "tab\there",
+      "ctl\x01",
+      "del\x7F",
+      "line\nbreak",
+      "ends\n",
+      "two\n\n",
+      "\nstarts",
+      "cr\r\nlf",
+      " \n x",
+      "a\n b\n  c",
+      "a \nb",
+      "\xC2\x85nel",
+      "\xE2\x80\xA8ls",
+      "\xEF\xBB\xBF"
+      "bom",
+      "中文：冒號",
+      "全形　空白",
+      std::string(200, 'x'),
+      "第一段\n\n第二段",
+      "",
+  }));
+}
+
+TEST(ToYaml, NumbersPrintWithoutTrailingZero) {
+  auto plan = load_yaml(testing::kMinimalPlan).plan;
+  ASSERT_TRUE(plan.has_value());
+  const std::string yaml = to_yaml(*plan);
+  EXPECT_NE(yaml.find("targets: {104: 500, 105: 1.23}\n"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("weight: 100\n"), std::string::npos);
+  EXPECT_EQ(yaml.find(".0\n"), std::string::npos);
+}
+
+TEST(ToYaml, ExtremeNumbersSurvive) {
+  auto plan = load_yaml(testing::kMinimalPlan).plan;
+  ASSERT_TRUE(plan.has_value());
+  auto& indicator = plan->dimensions[0].goals[0].indicators[0];
+  indicator.targets = {{104, 1e300}, {105, -0.000123456789}, {106, 0.1 + 0.2}, {-5, 1e-320}};
+  indicator.baseline = core::Baseline{41, 103, "103年度志工人數41人"};
+  indicator.stages = {{"設計", 25}, {"決標", 50}};
+  plan->policy.no_value_scoring = core::NoValueScoring::exclude;
+  plan->policy.lights[0].at_least.reset();
+  expect_round_trip(*plan);
+}
+
+TEST(ToYaml, EmptyPlanSurvives) {
+  expect_round_trip(core::Plan{});
+}
+
+TEST(ToYaml, LongTextsAreLiteralBlocks) {
+  auto plan = plan_with_texts({"第一段\n\n第二段"});
+  EXPECT_NE(to_yaml(plan).find("text: |-\n          第一段\n\n          第二段\n"),
+            std::string::npos)
+      << to_yaml(plan);
+}
+
+}  // namespace
+}  // namespace planscore::planfile

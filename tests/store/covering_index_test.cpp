@@ -1,0 +1,69 @@
+// ensure_indexes: the planner answers a conditioned sum from the covering index alone.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "store/aggregate_sql.h"
+#include "store/store_test_support.h"
+
+namespace planscore::store::testing {
+namespace {
+
+using ::testing::Contains;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+class CoveringIndexTest : public TempDirTest {
+ protected:
+  std::string query_plan(const CompiledQuery& query) {
+    std::string plan;
+    for (const std::string& row : sqlite_rows(db_path(), "EXPLAIN QUERY PLAN " + query.sql)) {
+      plan += row + "\n";
+    }
+    return plan;
+  }
+};
+
+TEST_F(CoveringIndexTest, ConditionedSumUsesTheCoveringIndex) {
+  auto store = open_store();
+  ASSERT_THAT(store->apply_registers({procurement_trainings()}), IsEmpty());
+  std::vector<core::Record> records;
+  for (int i = 0; i < 200; ++i) {
+    records.push_back(record({i % 2 ? "2015-03-01" : "2016-03-01", "班",
+                              i % 3 ? "採購專業人員訓練" : "採購法專題講座", integer(i)}));
+  }
+  store->insert_records(procurement_trainings(), records);
+
+  const Aggregate sum = term(AggregateFunction::sum, "procurement_trainings", "participants",
+                             equals("category", std::string("採購專業人員訓練")));
+  const CompiledQuery query = compile(procurement_trainings(), sum, 104);
+  EXPECT_THAT(query_plan(query), Not(HasSubstr("COVERING INDEX")));
+
+  store->ensure_indexes(procurement_trainings(), {&sum});
+  store->ensure_indexes(procurement_trainings(), {&sum});  // idempotent
+  const std::string plan = query_plan(query);
+  EXPECT_THAT(plan, HasSubstr("USING COVERING INDEX ix_reg_procurement_trainings_")) << plan;
+  EXPECT_THAT(plan, HasSubstr("f_category=?")) << plan;
+
+  double expected = 0;
+  for (int i = 1; i < 200; i += 2)
+    if (i % 3) expected += i;
+  EXPECT_EQ(store->aggregate(procurement_trainings(), sum, 104), expected);
+}
+
+TEST_F(CoveringIndexTest, YearBasisSumUsesTheCoveringIndex) {
+  auto store = open_store();
+  ASSERT_THAT(store->apply_registers({budget_execution()}), IsEmpty());
+  const Aggregate spent = term(AggregateFunction::sum, "budget_execution", "spent",
+                               equals("category", std::string("資本門")));
+  store->ensure_indexes(budget_execution(), {&spent});
+  EXPECT_THAT(query_plan(compile(budget_execution(), spent, 104)),
+              HasSubstr("USING COVERING INDEX"));
+  EXPECT_THAT(sqlite_rows(db_path(),
+                          "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
+                          "AND tbl_name = 'reg_budget_execution'"),
+              Contains("2"));
+}
+
+}  // namespace
+}  // namespace planscore::store::testing

@@ -1,0 +1,159 @@
+// Register tables: creation, added fields, refused incompatible changes, inserts.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "store/store_test_support.h"
+
+namespace planscore::store::testing {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+class RegisterTablesTest : public TempDirTest {
+ protected:
+  std::vector<std::string> columns(const std::string& table) {
+    return sqlite_rows(db_path(), "SELECT name || ':' || type FROM pragma_table_info('" + table +
+                                      "') ORDER BY cid");
+  }
+};
+
+TEST_F(RegisterTablesTest, CreatesOneTableAndTimeIndexPerRegister) {
+  auto store = open_store();
+  EXPECT_THAT(store->apply_registers({records_trainings(), volunteers(), budget_execution()}),
+              IsEmpty());
+  EXPECT_THAT(columns("reg_records_trainings"),
+              ElementsAre("id:INTEGER", "f_held_on:TEXT", "f_title:TEXT", "f_participants:INTEGER",
+                          "f_satisfaction:REAL"));
+  EXPECT_THAT(columns("reg_volunteers"), ElementsAre("id:INTEGER", "f_name:TEXT", "f_joined:TEXT",
+                                                     "f_left:TEXT", "f_service:TEXT"));
+  EXPECT_THAT(sqlite_rows(db_path(),
+                          "SELECT name FROM pragma_index_info((SELECT name FROM sqlite_master "
+                          "WHERE type = 'index' AND tbl_name = 'reg_volunteers'))"),
+              ElementsAre("f_joined", "f_left"));
+  EXPECT_THAT(sqlite_rows(db_path(), "SELECT id FROM registers ORDER BY id"),
+              ElementsAre("budget_execution", "records_trainings", "volunteers"));
+  // Applying the same registers again changes nothing.
+  EXPECT_THAT(store->apply_registers({records_trainings(), volunteers(), budget_execution()}),
+              IsEmpty());
+}
+
+TEST_F(RegisterTablesTest, AddedFieldBecomesANewColumnAndKeepsRecords) {
+  auto store = open_store();
+  ASSERT_THAT(store->apply_registers({records_trainings()}), IsEmpty());
+  store->insert_records(records_trainings(),
+                        {record({"2015-03-01", "研習", integer(40), std::monostate{}})});
+
+  core::RegisterDef grown = records_trainings();
+  grown.fields.push_back(field("venue", core::FieldType::text, false));
+  EXPECT_THAT(store->apply_registers({grown}), IsEmpty());
+  EXPECT_THAT(columns("reg_records_trainings"), Contains("f_venue:TEXT"));
+  EXPECT_EQ(store->count_records(grown), 1);
+  store->insert_records(grown, {record({"2015-04-01", "研習二", integer(10), 4.5, "大禮堂"})});
+  EXPECT_THAT(sqlite_rows(db_path(), "SELECT f_venue FROM reg_records_trainings ORDER BY id"),
+              ElementsAre("NULL", "大禮堂"));
+}
+
+TEST_F(RegisterTablesTest, TypeChangeWithRecordsIsRefusedAndChangesNothing) {
+  auto store = open_store();
+  ASSERT_THAT(store->apply_registers({records_trainings(), volunteers()}), IsEmpty());
+  store->insert_records(records_trainings(),
+                        {record({"2015-03-01", "研習", integer(40), std::monostate{}})});
+  const auto schema_before = sqlite_rows(db_path(), "SELECT sql FROM sqlite_master ORDER BY name");
+
+  core::RegisterDef changed = records_trainings();
+  changed.fields[2].type = core::FieldType::decimal;  // participants: integer → decimal
+  changed.fields.push_back(field("venue", core::FieldType::text));  // would be added
+  core::RegisterDef grown_volunteers = volunteers();
+  grown_volunteers.fields.push_back(field("phone", core::FieldType::text));
+
+  const core::Problems problems = store->apply_registers({grown_volunteers, changed});
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].path, "registers.records_trainings.fields.participants");
+  EXPECT_THAT(problems[0].message, HasSubstr("integer to decimal"));
+  EXPECT_EQ(sqlite_rows(db_path(), "SELECT sql FROM sqlite_master ORDER BY name"), schema_before);
+}
+
+TEST_F(RegisterTablesTest, RemovedFieldWithRecordsIsRefused) {
+  auto store = open_store();
+  ASSERT_THAT(store->apply_registers({records_trainings()}), IsEmpty());
+  store->insert_records(records_trainings(), {record({"2015-03-01", "研習", integer(40), 4.0})});
+  core::RegisterDef shrunk = records_trainings();
+  shrunk.fields.pop_back();
+  const core::Problems problems = store->apply_registers({shrunk});
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].path, "registers.records_trainings.fields.satisfaction");
+  EXPECT_THAT(columns("reg_records_trainings"), Contains("f_satisfaction:REAL"));
+}
+
+TEST_F(RegisterTablesTest, IncompatibleChangeOfAnEmptyRegisterRebuildsItsTable) {
+  auto store = open_store();
+  ASSERT_THAT(store->apply_registers({records_trainings()}), IsEmpty());
+  core::RegisterDef changed = records_trainings();
+  changed.fields[2].type = core::FieldType::decimal;
+  EXPECT_THAT(store->apply_registers({changed}), IsEmpty());
+  EXPECT_THAT(columns("reg_records_trainings"), Contains("f_participants:REAL"));
+}
+
+TEST_F(RegisterTablesTest, UnsafeIdentifiersAreProblemsNotSql) {
+  auto store = open_store();
+  core::RegisterDef hostile = records_trainings();
+  hostile.id = "x; DROP TABLE plans; --";
+  core::RegisterDef hostile_field = volunteers();
+  hostile_field.fields[0].id = "name TEXT); DROP TABLE plans; --";
+  const core::Problems problems = store->apply_registers({hostile, hostile_field});
+  EXPECT_EQ(problems.size(), 2u);
+  EXPECT_THAT(sqlite_rows(db_path(), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'plans'"),
+              ElementsAre("1"));
+  EXPECT_THAT(sqlite_rows(db_path(), "SELECT COUNT(*) FROM registers"), ElementsAre("0"));
+}
+
+TEST_F(RegisterTablesTest, TimeFieldMustExistWithTheRightType) {
+  auto store = open_store();
+  core::RegisterDef missing = records_trainings();
+  missing.time_field = "nope";
+  core::RegisterDef wrong = budget_execution();
+  wrong.time_field = "category";
+  EXPECT_EQ(store->apply_registers({missing, wrong}).size(), 2u);
+}
+
+TEST_F(RegisterTablesTest, InsertReturnsIdsAndStoresTypedValues) {
+  auto store = open_store();
+  ASSERT_THAT(store->apply_registers({records_trainings(), procurement_cases()}), IsEmpty());
+  const auto ids = store->insert_records(
+      records_trainings(), {record({"2015-03-01", "檔案管理研習", integer(40), 4.5}),
+                            record({"2015-05-01", "文書研習", integer(60), std::monostate{}}),
+                            record({"2015-06-01", "第三場", 12.0, 3.0})});
+  ASSERT_EQ(ids.size(), 3u);
+  EXPECT_LT(ids[0], ids[1]);
+  EXPECT_LT(ids[1], ids[2]);
+  EXPECT_EQ(store->count_records(records_trainings()), 3);
+  EXPECT_THAT(sqlite_rows(db_path(),
+                          "SELECT typeof(f_participants), f_satisfaction FROM "
+                          "reg_records_trainings ORDER BY id"),
+              ElementsAre("integer|4.5", "integer|NULL", "integer|3.0"));
+  store->insert_records(procurement_cases(),
+                        {record({"2015-01-02", "A-1", "案", "秘書處", integer(1)})});
+  EXPECT_THAT(sqlite_rows(db_path(), "SELECT f_e_tendering FROM reg_procurement_cases"),
+              ElementsAre("1"));
+}
+
+TEST_F(RegisterTablesTest, MisfitValueIsAStoreErrorNamingRecordAndField) {
+  auto store = open_store();
+  ASSERT_THAT(store->apply_registers({records_trainings()}), IsEmpty());
+  try {
+    store->insert_records(records_trainings(),
+                          {record({"2015-03-01", "ok", integer(1), 1.0}),
+                           record({"2015-03-01", "bad", std::string("many"), 1.0})});
+    FAIL() << "expected StoreError";
+  } catch (const StoreError& error) {
+    EXPECT_THAT(error.what(), HasSubstr("record 2"));
+    EXPECT_THAT(error.what(), HasSubstr("participants"));
+  }
+  EXPECT_THROW(store->insert_records(records_trainings(), {record({"2015-03-01"})}), StoreError);
+}
+
+}  // namespace
+}  // namespace planscore::store::testing
