@@ -1,0 +1,42 @@
+#pragma once
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "store/store.h"
+
+namespace planscore::testing {
+
+inline std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+inline std::string shipped_plan_text() { return read_text(PLANSCORE_SHIPPED_PLAN); }
+
+// A database file in a directory of its own, removed afterwards.
+class TempDatabase {
+ public:
+  TempDatabase() {
+    std::random_device seed;
+    dir_ = std::filesystem::temp_directory_path() / ("planscore-service-" + std::to_string(seed()));
+    std::filesystem::create_directories(dir_);
+    store_ = store::Store::open((dir_ / "test.db").string());
+  }
+  ~TempDatabase() {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  store::Store& store() { return *store_; }
+
+ private:
+  std::filesystem::path dir_;
+  std::unique_ptr<store::Store> store_;
+};
+
+}  // namespace planscore::testing
