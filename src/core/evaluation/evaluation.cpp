@@ -41,13 +41,19 @@ std::optional<double> achievement(IndicatorKind kind, double actual, double targ
 }
 
 const LightCategory* light_for(const EvaluationPolicy& policy, std::optional<double> value) {
-  const LightCategory* best = nullptr;
   if (value) {
+    // The highest threshold the value reaches; a value below every threshold (a
+    // negative achievement) still has a value, so it takes the lowest category.
+    const LightCategory* best = nullptr;
+    const LightCategory* lowest = nullptr;
     for (const auto& category : policy.lights) {
-      if (!category.at_least || *value < *category.at_least) continue;
+      if (!category.at_least) continue;
+      if (!lowest || *category.at_least < *lowest->at_least) lowest = &category;
+      if (*value < *category.at_least) continue;
       if (!best || *category.at_least > *best->at_least) best = &category;
     }
     if (best) return best;
+    if (lowest) return lowest;
   }
   for (const auto& category : policy.lights)
     if (category.id == policy.no_value_light) return &category;

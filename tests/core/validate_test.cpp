@@ -1,0 +1,137 @@
+#include "core/plan/validate.h"
+
+#include <gtest/gtest.h>
+
+namespace planscore::core {
+namespace {
+
+Plan valid_plan() {
+  Plan plan;
+  plan.id = "test-plan";
+  plan.name = "測試計畫";
+  plan.agency = "秘書處";
+  plan.first_year = 104;
+  plan.last_year = 105;
+  plan.sections = {{"documents", "文檔科", "", {{104, 1.23}}}};
+  RegisterDef trainings;
+  trainings.id = "trainings";
+  trainings.name = "研習";
+  trainings.owner_section = "documents";
+  trainings.time_field = "held_on";
+  trainings.fields = {{"held_on", "日期", FieldType::date, true, {}, ""},
+                      {"participants", "人數", FieldType::integer, true, {}, ""}};
+  plan.registers = {trainings};
+  Goal goal{"b1", 1, "研習", "", {}, 100, "documents", {}};
+  Indicator a;
+  a.id = "b1-1";
+  a.name = "人數";
+  a.weight = 60;
+  a.targets = {{104, 500}, {105, 500}};
+  a.formula = "sum(trainings.participants)";
+  Indicator b = a;
+  b.id = "b1-2";
+  b.weight = 40;
+  goal.indicators = {a, b};
+  plan.dimensions = {{"business", "業務", {goal}}};
+  BudgetLine line;
+  line.number = "1";
+  line.name = "研習";
+  line.prior = 131;
+  line.years = {{104, 147}, {105, 147}};
+  plan.budget = {line};
+  return plan;
+}
+
+bool has_problem(const Problems& problems, const std::string& path, const std::string& fragment) {
+  for (const auto& problem : problems)
+    if (problem.path == path && problem.message.find(fragment) != std::string::npos) return true;
+  return false;
+}
+
+std::string all(const Problems& problems) {
+  std::string text;
+  for (const auto& problem : problems) text += to_string(problem) + "\n";
+  return text;
+}
+
+TEST(Validate, ValidPlanHasNoProblems) { EXPECT_TRUE(validate(valid_plan()).empty()) << all(validate(valid_plan())); }
+
+TEST(Validate, IndicatorWeightsMustSumToTheGoalWeight) {
+  auto plan = valid_plan();
+  plan.dimensions[0].goals[0].indicators[1].weight = 39;
+  auto problems = validate(plan);
+  EXPECT_TRUE(has_problem(problems, "dimensions[0].goals[0].weight", "indicator weights 60+39 = 99 ≠ goal weight 100"))
+      << all(problems);
+}
+
+TEST(Validate, GoalWeightsMustSumTo100) {
+  auto plan = valid_plan();
+  plan.dimensions[0].goals[0].weight = 90;
+  for (auto& indicator : plan.dimensions[0].goals[0].indicators) indicator.weight = 45;
+  EXPECT_TRUE(has_problem(validate(plan), "dimensions", "goal weights add up to 90, not 100"));
+}
+
+TEST(Validate, EveryPlanYearNeedsATarget) {
+  auto plan = valid_plan();
+  plan.dimensions[0].goals[0].indicators[0].targets.erase(105);
+  EXPECT_TRUE(has_problem(validate(plan), "dimensions[0].goals[0].indicators[0].targets", "no target for 105"));
+}
+
+TEST(Validate, TargetsMustFitTheKind) {
+  auto plan = valid_plan();
+  auto& indicator = plan.dimensions[0].goals[0].indicators[0];
+  indicator.kind = IndicatorKind::yes_no;
+  indicator.targets[104] = 2;
+  EXPECT_TRUE(has_problem(validate(plan), "dimensions[0].goals[0].indicators[0].targets.104", "1 (yes) or 0 (no)"));
+  indicator.kind = IndicatorKind::higher_is_better;
+  indicator.targets[104] = -5;
+  EXPECT_TRUE(has_problem(validate(plan), "dimensions[0].goals[0].indicators[0].targets.104", "negative"));
+}
+
+TEST(Validate, FormulaProblemsNameTheIndicatorAndPosition) {
+  auto plan = valid_plan();
+  plan.dimensions[0].goals[0].indicators[0].formula = "sum(trainings.partcipants)";
+  auto problems = validate(plan);
+  EXPECT_TRUE(has_problem(problems, "dimensions[0].goals[0].indicators[0].formula", "line 1, column")) << all(problems);
+  EXPECT_TRUE(has_problem(problems, "dimensions[0].goals[0].indicators[0].formula", "partcipants")) << all(problems);
+}
+
+TEST(Validate, MetricCyclesAreRejected) {
+  auto plan = valid_plan();
+  plan.metrics = {{"a", "A", "", 0, "b + 1"}, {"b", "B", "", 0, "a * 2"}};
+  EXPECT_TRUE(has_problem(validate(plan), "metrics", "circle")) << all(validate(plan));
+}
+
+TEST(Validate, NegativeMoneyAndParentAmountsAreRejected) {
+  auto plan = valid_plan();
+  plan.budget[0].years[104] = -1;
+  EXPECT_TRUE(has_problem(validate(plan), "budget[0].years.104", "negative"));
+  plan = valid_plan();
+  plan.budget[0].children = {plan.budget[0]};
+  plan.budget[0].children[0].number = "1.1";
+  EXPECT_TRUE(has_problem(validate(plan), "budget[0]", "carries no amounts"));
+}
+
+TEST(Validate, UnknownSectionAndBadIdentifiers) {
+  auto plan = valid_plan();
+  plan.dimensions[0].goals[0].owner_section = "nowhere";
+  plan.registers[0].id = "Trainings; DROP TABLE x";
+  auto problems = validate(plan);
+  EXPECT_TRUE(has_problem(problems, "dimensions[0].goals[0].owner_section", "unknown section"));
+  EXPECT_TRUE(has_problem(problems, "registers[0].id", "must start with a-z"));
+}
+
+TEST(Validate, TimeFieldMustBeADate) {
+  auto plan = valid_plan();
+  plan.registers[0].time_field = "participants";
+  EXPECT_TRUE(has_problem(validate(plan), "registers[0].time_field", "must be a date field"));
+}
+
+TEST(Validate, PolicyNeedsItsNoValueLight) {
+  auto plan = valid_plan();
+  plan.policy.no_value_light = "grey";
+  EXPECT_TRUE(has_problem(validate(plan), "policy.no_value_light", "not one of the lights"));
+}
+
+}  // namespace
+}  // namespace planscore::core
