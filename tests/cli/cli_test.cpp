@@ -1,0 +1,126 @@
+// The planscore binary end to end: exit codes (0 ok, 1 failure, 2 usage), error lines
+// on stderr, and the JSON contract other tools rely on.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+
+namespace {
+
+struct Outcome {
+  int status = -1;
+  std::string out, err;
+};
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::random_device seed;
+    dir_ = std::filesystem::temp_directory_path() / ("planscore-cli-" + std::to_string(seed()));
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  Outcome run(const std::string& arguments) {
+    const auto out = dir_ / "out.txt", err = dir_ / "err.txt";
+    const std::string command = std::string(PLANSCORE_BINARY) + " --db " + (dir_ / "test.db").string() + " " +
+                                arguments + " >" + out.string() + " 2>" + err.string();
+    Outcome outcome;
+    outcome.status = WEXITSTATUS(std::system(command.c_str()));
+    outcome.out = read(out);
+    outcome.err = read(err);
+    return outcome;
+  }
+  static std::string read(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+  std::string write(const std::string& name, const std::string& text) {
+    auto path = dir_ / name;
+    std::ofstream(path) << text;
+    return path.string();
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(run("").status, 2);
+  EXPECT_EQ(run("evaluate --format pdf").status, 2);
+  auto outcome = run("frobnicate");
+  EXPECT_EQ(outcome.status, 2);
+  EXPECT_EQ(outcome.err.rfind("error: ", 0), 0u);
+}
+
+TEST_F(Cli, EvaluatingAnEmptyDatabaseFailsWithAClearLine) {
+  auto outcome = run("evaluate --year 104");
+  EXPECT_EQ(outcome.status, 1);
+  EXPECT_NE(outcome.err.find("planscore init"), std::string::npos) << outcome.err;
+}
+
+TEST_F(Cli, InitDemoEvaluateJsonContract) {
+  ASSERT_EQ(run("init --demo").status, 0);
+  auto outcome = run("evaluate --year 105 --format json");
+  ASSERT_EQ(outcome.status, 0) << outcome.err;
+  auto json = nlohmann::json::parse(outcome.out);
+  EXPECT_EQ(json["year"], 105);
+  EXPECT_NEAR(json["total_score"].get<double>(), 95.12, 0.005);
+  ASSERT_EQ(json["indicators"].size(), 13u);
+  const auto& first = json["indicators"][0];
+  for (const char* key : {"name", "weight", "actual", "target", "achievement", "light", "score"})
+    EXPECT_TRUE(first.contains(key)) << key;
+  EXPECT_EQ(first["light"], "yellow");
+  EXPECT_EQ(run("init").status, 1);  // already initialised: refuses, changes nothing
+}
+
+TEST_F(Cli, PlanExportJsonHasTheSeedFigures) {
+  ASSERT_EQ(run("init").status, 0);
+  auto outcome = run("plan export --format json");
+  ASSERT_EQ(outcome.status, 0) << outcome.err;
+  auto json = nlohmann::json::parse(outcome.out);
+  EXPECT_EQ(json["dimensions"].size(), 3u);
+  EXPECT_EQ(json["dimensions"][0]["goals"][3]["indicators"][0]["targets"]["107"], 450);
+  EXPECT_EQ(json["budget_total"]["total"], 10158);
+  EXPECT_EQ(json["budget"][1]["children"][1]["prior"], 168);
+}
+
+TEST_F(Cli, BadCsvIsRejectedWithRowErrorsAndNothingWritten) {
+  ASSERT_EQ(run("init").status, 0);
+  auto csv = write("bad.csv", "held_on,title,participants\n2015-03-01,研習,12\n2015-03-02,研習,abc\n");
+  auto outcome = run("record import records_trainings " + csv);
+  EXPECT_EQ(outcome.status, 1);
+  EXPECT_NE(outcome.err.find("row 2"), std::string::npos) << outcome.err;
+  EXPECT_NE(outcome.err.find("abc"), std::string::npos) << outcome.err;
+  auto evaluation = nlohmann::json::parse(run("evaluate --year 104 --format json").out);
+  EXPECT_TRUE(evaluation["indicators"][0]["actual"].is_null());
+
+  auto good = write("good.csv", "日期,研習名稱,參加人數\n104/03/01,研習,12\n");
+  EXPECT_EQ(run("record import records_trainings " + good).status, 0);
+  evaluation = nlohmann::json::parse(run("evaluate --year 104 --format json").out);
+  EXPECT_EQ(evaluation["indicators"][0]["actual"], 12);
+}
+
+TEST_F(Cli, PlanValidateReportsProblemsWithTheirPlace) {
+  auto plan = write("bad.yaml", "id: x\nname: y\n");
+  auto outcome = run("plan validate " + plan);
+  EXPECT_EQ(outcome.status, 1);
+  EXPECT_EQ(outcome.err.rfind("error: ", 0), 0u);
+  EXPECT_EQ(run(std::string("plan validate ") + PLANSCORE_SHIPPED_PLAN).status, 0);
+}
+
+TEST_F(Cli, RecordAddAndManualValue) {
+  ASSERT_EQ(run("init").status, 0);
+  EXPECT_EQ(run("record add records_trainings held_on=104/05/01 title=研習 participants=30").status, 0);
+  EXPECT_EQ(run("record add records_trainings held_on=2015-05-01").status, 1);
+  EXPECT_EQ(run("value set h1-1 104 1 --note 人事處報表").status, 0);
+  EXPECT_EQ(run("value set h1-1 104 3 --note x").status, 1);
+}
+
+}  // namespace
