@@ -1,0 +1,127 @@
+// Full-plan evaluation at scale, beside its limit measured in the same run: the same
+// aggregates written by hand as a DBA would (with the indexes they would create), run
+// directly through the sqlite3 library on the same file. Goal: ratio ≤ 1.1×.
+// Also the import rate beside sqlite3's own bulk insert (prepared INSERT in one
+// transaction, the floor `.import` itself uses).
+//
+// usage: evaluation_bench RECORDS [DIR]   (RECORDS spread over procurement_cases)
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "service/evaluation.h"
+#include "service/plans.h"
+#include "service/records.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string cases_csv(long records) {
+  std::string csv = "announced_on,case_no,title,agency,e_tendering\n";
+  for (long i = 0; i < records; ++i)
+    csv += fmt::format("{}-{:02d}-{:02d},C{},案{},機關{},{}\n", 2015 + i % 4, i % 12 + 1, i % 28 + 1, i, i % 97,
+                       i % 31, i % 53 == 0 ? "否" : "是");
+  return csv;
+}
+
+// The hand-written SQL for the aggregates of b4-2 in every plan year.
+double hand_written_seconds(const std::string& db_path) {
+  sqlite3* db = nullptr;
+  sqlite3_open(db_path.c_str(), &db);
+  sqlite3_exec(db, "CREATE INDEX IF NOT EXISTS dba_cases ON reg_procurement_cases(f_announced_on, f_e_tendering)",
+               nullptr, nullptr, nullptr);
+  const char* sql =
+      "SELECT count(*), sum(f_e_tendering = 1) FROM reg_procurement_cases WHERE f_announced_on BETWEEN ? AND ?";
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(db, sql, -1, &statement, nullptr);
+  auto start = Clock::now();
+  for (int year = 2015; year <= 2018; ++year) {
+    auto from = fmt::format("{}-01-01", year), to = fmt::format("{}-12-31", year);
+    sqlite3_bind_text(statement, 1, from.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(statement, 2, to.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+    }
+    sqlite3_reset(statement);
+  }
+  double elapsed = seconds_since(start);
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return elapsed;
+}
+
+double sqlite_bulk_insert_seconds(const std::string& db_path, long records) {
+  sqlite3* db = nullptr;
+  sqlite3_open(db_path.c_str(), &db);
+  sqlite3_exec(db, "CREATE TABLE t(a TEXT, b TEXT, c TEXT, d TEXT, e INTEGER)", nullptr, nullptr, nullptr);
+  auto start = Clock::now();
+  sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?,?,?,?,?)", -1, &statement, nullptr);
+  for (long i = 0; i < records; ++i) {
+    auto date = fmt::format("{}-{:02d}-{:02d}", 2015 + i % 4, i % 12 + 1, i % 28 + 1);
+    auto no = fmt::format("C{}", i), title = fmt::format("案{}", i % 97), agency = fmt::format("機關{}", i % 31);
+    sqlite3_bind_text(statement, 1, date.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(statement, 2, no.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(statement, 3, title.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(statement, 4, agency.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(statement, 5, i % 53 == 0 ? 0 : 1);
+    sqlite3_step(statement);
+    sqlite3_reset(statement);
+  }
+  sqlite3_finalize(statement);
+  sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+  double elapsed = seconds_since(start);
+  sqlite3_close(db);
+  return elapsed;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace planscore;
+  const long records = argc > 1 ? std::stol(argv[1]) : 100000;
+  const std::filesystem::path dir = argc > 2 ? argv[2] : std::filesystem::temp_directory_path() / "planscore-bench";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string db_path = (dir / "bench.db").string();
+
+  auto store = store::Store::open(db_path);
+  if (!service::import_plan(*store, read_file(PLANSCORE_SHIPPED_PLAN)).problems.empty()) return 1;
+  const auto plan = service::require_current_plan(*store);
+
+  const auto csv = cases_csv(records);
+  auto start = Clock::now();
+  auto report = service::import_csv(*store, plan, "procurement_cases", csv);
+  const double import_seconds = seconds_since(start);
+  if (!report.ok()) return 1;
+  const double floor_seconds = sqlite_bulk_insert_seconds((dir / "floor.db").string(), records);
+
+  start = Clock::now();
+  service::ValueCalculator calculator(*store, plan);
+  for (int year : plan.years()) calculator.actuals(year);
+  const double full_seconds = seconds_since(start);
+  const double hand_seconds = hand_written_seconds(db_path);
+
+  fmt::print("records: {}\n", records);
+  fmt::print("import:     {:>10.0f} records/s   limit (sqlite3 prepared insert) {:>10.0f} records/s   ratio {:.2f} (goal ≥ 0.5)\n",
+             records / import_seconds, records / floor_seconds, floor_seconds / import_seconds);
+  fmt::print("evaluation: full plan, 4 years {:.4f} s   hand-written SQL for the register's terms {:.4f} s   ratio {:.2f}×\n",
+             full_seconds, hand_seconds, full_seconds / hand_seconds);
+  return 0;
+}
