@@ -1,4 +1,5 @@
 # planscore: `make run` and `make test` do everything on a fresh Debian 12 machine.
+SHELL := /bin/bash
 BUILD_DIR ?= build
 ASAN_DIR  ?= build-asan
 FUZZ_DIR  ?= build-fuzz
