@@ -35,8 +35,8 @@ std::string read_file(const std::string& path) {
 std::string cases_csv(long records) {
   std::string csv = "announced_on,case_no,title,agency,e_tendering\n";
   for (long i = 0; i < records; ++i)
-    csv += fmt::format("{}-{:02d}-{:02d},C{},案{},機關{},{}\n", 2015 + i % 4, i % 12 + 1, i % 28 + 1, i, i % 97,
-                       i % 31, i % 53 == 0 ? "否" : "是");
+    csv += fmt::format("{}-{:02d}-{:02d},C{},案{},機關{},{}\n", 2015 + i % 4, i % 12 + 1,
+                       i % 28 + 1, i, i % 97, i % 31, i % 53 == 0 ? "否" : "是");
   return csv;
 }
 
@@ -44,10 +44,13 @@ std::string cases_csv(long records) {
 double hand_written_seconds(const std::string& db_path) {
   sqlite3* db = nullptr;
   sqlite3_open(db_path.c_str(), &db);
-  sqlite3_exec(db, "CREATE INDEX IF NOT EXISTS dba_cases ON reg_procurement_cases(f_announced_on, f_e_tendering)",
+  sqlite3_exec(db,
+               "CREATE INDEX IF NOT EXISTS dba_cases ON reg_procurement_cases(f_announced_on, "
+               "f_e_tendering)",
                nullptr, nullptr, nullptr);
   const char* sql =
-      "SELECT count(*), sum(f_e_tendering = 1) FROM reg_procurement_cases WHERE f_announced_on BETWEEN ? AND ?";
+      "SELECT count(*), sum(f_e_tendering = 1) FROM reg_procurement_cases WHERE f_announced_on "
+      "BETWEEN ? AND ?";
   sqlite3_stmt* statement = nullptr;
   sqlite3_prepare_v2(db, sql, -1, &statement, nullptr);
   auto start = Clock::now();
@@ -68,14 +71,16 @@ double hand_written_seconds(const std::string& db_path) {
 double sqlite_bulk_insert_seconds(const std::string& db_path, long records) {
   sqlite3* db = nullptr;
   sqlite3_open(db_path.c_str(), &db);
-  sqlite3_exec(db, "CREATE TABLE t(a TEXT, b TEXT, c TEXT, d TEXT, e INTEGER)", nullptr, nullptr, nullptr);
+  sqlite3_exec(db, "CREATE TABLE t(a TEXT, b TEXT, c TEXT, d TEXT, e INTEGER)", nullptr, nullptr,
+               nullptr);
   auto start = Clock::now();
   sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
   sqlite3_stmt* statement = nullptr;
   sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?,?,?,?,?)", -1, &statement, nullptr);
   for (long i = 0; i < records; ++i) {
     auto date = fmt::format("{}-{:02d}-{:02d}", 2015 + i % 4, i % 12 + 1, i % 28 + 1);
-    auto no = fmt::format("C{}", i), title = fmt::format("案{}", i % 97), agency = fmt::format("機關{}", i % 31);
+    auto no = fmt::format("C{}", i), title = fmt::format("案{}", i % 97),
+         agency = fmt::format("機關{}", i % 31);
     sqlite3_bind_text(statement, 1, date.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(statement, 2, no.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(statement, 3, title.c_str(), -1, SQLITE_TRANSIENT);
@@ -96,7 +101,8 @@ double sqlite_bulk_insert_seconds(const std::string& db_path, long records) {
 int main(int argc, char** argv) {
   using namespace planscore;
   const long records = argc > 1 ? std::stol(argv[1]) : 100000;
-  const std::filesystem::path dir = argc > 2 ? argv[2] : std::filesystem::temp_directory_path() / "planscore-bench";
+  const std::filesystem::path dir =
+      argc > 2 ? argv[2] : std::filesystem::temp_directory_path() / "planscore-bench";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const std::string db_path = (dir / "bench.db").string();
@@ -119,9 +125,13 @@ int main(int argc, char** argv) {
   const double hand_seconds = hand_written_seconds(db_path);
 
   fmt::print("records: {}\n", records);
-  fmt::print("import:     {:>10.0f} records/s   limit (sqlite3 prepared insert) {:>10.0f} records/s   ratio {:.2f} (goal ≥ 0.5)\n",
-             records / import_seconds, records / floor_seconds, floor_seconds / import_seconds);
-  fmt::print("evaluation: full plan, 4 years {:.4f} s   hand-written SQL for the register's terms {:.4f} s   ratio {:.2f}×\n",
-             full_seconds, hand_seconds, full_seconds / hand_seconds);
+  fmt::print(
+      "import:     {:>10.0f} records/s   limit (sqlite3 prepared insert) {:>10.0f} records/s   "
+      "ratio {:.2f} (goal ≥ 0.5)\n",
+      records / import_seconds, records / floor_seconds, floor_seconds / import_seconds);
+  fmt::print(
+      "evaluation: full plan, 4 years {:.4f} s   hand-written SQL for the register's terms {:.4f} "
+      "s   ratio {:.2f}×\n",
+      full_seconds, hand_seconds, full_seconds / hand_seconds);
   return 0;
 }

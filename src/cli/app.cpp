@@ -1,8 +1,8 @@
 #include "cli/app.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -52,17 +52,20 @@ std::unique_ptr<store::Store> open_store(const std::string& url) {
 void import_shipped_plan(store::Store& store, const std::string& plan_file) {
   auto result = service::import_plan(store, read_file(plan_file));
   if (!result.problems.empty())
-    throw CommandError(fmt::format("{} has {} problem(s); nothing was imported", plan_file, result.problems.size()),
+    throw CommandError(fmt::format("{} has {} problem(s); nothing was imported", plan_file,
+                                   result.problems.size()),
                        result.problems);
   std::cout << fmt::format("imported plan {} (version {})\n", result.plan_id, result.version);
 }
 
-void print_evaluations(store::Store& store, const std::optional<int>& year, const std::string& format) {
+void print_evaluations(store::Store& store, const std::optional<int>& year,
+                       const std::string& format) {
   const auto plan = service::require_current_plan(store);
   std::vector<core::YearEvaluation> years;
   if (year) {
     if (*year < plan.first_year || *year > plan.last_year)
-      throw CommandError(fmt::format("{} is not a plan year; the plan covers {}–{}", *year, plan.first_year, plan.last_year));
+      throw CommandError(fmt::format("{} is not a plan year; the plan covers {}–{}", *year,
+                                     plan.first_year, plan.last_year));
     years.push_back(service::evaluate_year(store, plan, *year));
   } else {
     years = service::evaluate_all_years(store, plan);
@@ -78,7 +81,8 @@ void print_evaluations(store::Store& store, const std::optional<int>& year, cons
 }
 
 void print_import_report(const service::ImportReport& report) {
-  for (const auto& problem : report.file_problems) std::cerr << "  " << core::to_string(problem) << "\n";
+  for (const auto& problem : report.file_problems)
+    std::cerr << "  " << core::to_string(problem) << "\n";
   for (const auto& row : report.rows)
     std::cerr << fmt::format("  row {} (line {}){}{}: {}\n", row.row, row.line,
                              row.column.empty() ? "" : ", column " + row.column,
@@ -92,35 +96,43 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   const char* env_db = std::getenv("PLANSCORE_DB");
   std::string db = env_db && *env_db ? env_db : "data/planscore.db";
-  app.add_option("--db", db, "database: a file path or sqlite:PATH (default data/planscore.db or $PLANSCORE_DB)");
+  app.add_option(
+      "--db", db,
+      "database: a file path or sqlite:PATH (default data/planscore.db or $PLANSCORE_DB)");
 
   std::string plan_file = PLANSCORE_SHIPPED_PLAN;
   bool with_demo = false;
-  auto* init = app.add_subcommand("init", "create the database and import a plan (the shipped plan by default)");
+  auto* init = app.add_subcommand(
+      "init", "create the database and import a plan (the shipped plan by default)");
   init->add_option("--plan", plan_file, "plan file (YAML)");
   init->add_flag("--demo", with_demo, "also load the demo records");
 
   auto* plan_cmd = app.add_subcommand("plan", "import, export or validate the plan");
   plan_cmd->require_subcommand(1);
   std::string plan_path, export_format = "yaml", output;
-  auto* plan_import = plan_cmd->add_subcommand("import", "validate a plan file and make it the current plan");
+  auto* plan_import =
+      plan_cmd->add_subcommand("import", "validate a plan file and make it the current plan");
   plan_import->add_option("FILE", plan_path, "plan file (YAML)")->required();
-  auto* plan_validate = plan_cmd->add_subcommand("validate", "check a plan file without storing it");
+  auto* plan_validate =
+      plan_cmd->add_subcommand("validate", "check a plan file without storing it");
   plan_validate->add_option("FILE", plan_path, "plan file (YAML)")->required();
   auto* plan_export = plan_cmd->add_subcommand("export", "write the current plan");
-  plan_export->add_option("--format", export_format, "yaml or json")->check(CLI::IsMember({"yaml", "json"}));
+  plan_export->add_option("--format", export_format, "yaml or json")
+      ->check(CLI::IsMember({"yaml", "json"}));
   plan_export->add_option("-o,--output", output, "output file (default: standard output)");
 
   auto* record_cmd = app.add_subcommand("record", "add or import register records");
   record_cmd->require_subcommand(1);
   std::string register_id, record_file;
   std::vector<std::string> assignments;
-  auto* record_import = record_cmd->add_subcommand("import", "import a CSV file into a register (all or nothing)");
+  auto* record_import =
+      record_cmd->add_subcommand("import", "import a CSV file into a register (all or nothing)");
   record_import->add_option("REGISTER", register_id, "register id")->required();
   record_import->add_option("FILE", record_file, "CSV file (UTF-8)")->required();
   auto* record_add = record_cmd->add_subcommand("add", "add one record: field=value …");
   record_add->add_option("REGISTER", register_id, "register id")->required();
-  record_add->add_option("VALUES", assignments, "field=value pairs (field id or display name)")->required();
+  record_add->add_option("VALUES", assignments, "field=value pairs (field id or display name)")
+      ->required();
 
   auto* value_cmd = app.add_subcommand("value", "manual indicator values");
   value_cmd->require_subcommand(1);
@@ -133,15 +145,19 @@ int run(int argc, char** argv) {
   value_set->add_option("VALUE", value, "the value, in the indicator's unit")->required();
   value_set->add_option("--note", note, "where the value comes from")->required();
 
-  auto* demo = app.add_subcommand("demo", "load the demo records for 104–107 into an empty database");
+  auto* demo =
+      app.add_subcommand("demo", "load the demo records for 104–107 into an empty database");
 
   std::optional<int> year;
   std::string format = "table";
-  auto* evaluate = app.add_subcommand("evaluate", "evaluate the current plan for a year, or every plan year");
+  auto* evaluate =
+      app.add_subcommand("evaluate", "evaluate the current plan for a year, or every plan year");
   evaluate->add_option("--year", year, "ROC year (default: every plan year)");
-  evaluate->add_option("--format", format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+  evaluate->add_option("--format", format, "table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
 
-  auto* run_cmd = app.add_subcommand("run", "the main job: set up the database on first use, then evaluate every year");
+  auto* run_cmd = app.add_subcommand(
+      "run", "the main job: set up the database on first use, then evaluate every year");
 
   try {
     app.parse(argc, argv);
@@ -158,31 +174,36 @@ int run(int argc, char** argv) {
     if (plan_validate->parsed()) {
       auto problems = service::validate_plan_text(read_file(plan_path));
       if (!problems.empty())
-        throw CommandError(fmt::format("{} has {} problem(s)", plan_path, problems.size()), problems);
+        throw CommandError(fmt::format("{} has {} problem(s)", plan_path, problems.size()),
+                           problems);
       std::cout << plan_path << " is a valid plan\n";
       return 0;
     }
     auto store = open_store(db);
     if (init->parsed()) {
       if (auto existing = store->current_plan())
-        throw CommandError(fmt::format("{} already holds plan {}; use `planscore plan import FILE` to replace it", db, existing->id));
+        throw CommandError(
+            fmt::format("{} already holds plan {}; use `planscore plan import FILE` to replace it",
+                        db, existing->id));
       import_shipped_plan(*store, plan_file);
       if (with_demo) {
         auto summary = service::load_demo(*store, service::require_current_plan(*store));
-        std::cout << fmt::format("loaded {} demo records into {} registers\n", summary.records, summary.registers);
+        std::cout << fmt::format("loaded {} demo records into {} registers\n", summary.records,
+                                 summary.registers);
       }
     } else if (plan_import->parsed()) {
       import_shipped_plan(*store, plan_path);
     } else if (plan_export->parsed()) {
       auto plan = service::require_current_plan(*store);
-      write_output(output, service::export_plan(plan, export_format == "json" ? service::PlanFormat::json
-                                                                               : service::PlanFormat::yaml));
+      write_output(output,
+                   service::export_plan(plan, export_format == "json" ? service::PlanFormat::json
+                                                                      : service::PlanFormat::yaml));
     } else if (record_import->parsed()) {
       auto plan = service::require_current_plan(*store);
       auto report = service::import_csv(*store, plan, register_id, read_file(record_file));
       if (!report.ok()) {
-        std::cerr << fmt::format("error: {} was not imported: {} problem(s); nothing was written\n", record_file,
-                                 report.file_problems.size() + report.rows.size());
+        std::cerr << fmt::format("error: {} was not imported: {} problem(s); nothing was written\n",
+                                 record_file, report.file_problems.size() + report.rows.size());
         print_import_report(report);
         return 1;
       }
@@ -192,7 +213,8 @@ int run(int argc, char** argv) {
       std::map<std::string, std::string> values;
       for (const auto& assignment : assignments) {
         auto equals = assignment.find('=');
-        if (equals == std::string::npos) throw CommandError("\"" + assignment + "\" is not field=value");
+        if (equals == std::string::npos)
+          throw CommandError("\"" + assignment + "\" is not field=value");
         values[assignment.substr(0, equals)] = assignment.substr(equals + 1);
       }
       auto result = service::add_record(*store, plan, register_id, values);
@@ -200,12 +222,14 @@ int run(int argc, char** argv) {
       std::cout << fmt::format("added record {} to {}\n", result.record_id, register_id);
     } else if (value_set->parsed()) {
       auto plan = service::require_current_plan(*store);
-      auto problems = service::set_manual_value(*store, plan, indicator_id, value_year, value, note);
+      auto problems =
+          service::set_manual_value(*store, plan, indicator_id, value_year, value, note);
       if (!problems.empty()) throw CommandError("the value was not stored", problems);
       std::cout << fmt::format("{} {}: {}\n", indicator_id, value_year, value);
     } else if (demo->parsed()) {
       auto summary = service::load_demo(*store, service::require_current_plan(*store));
-      std::cout << fmt::format("loaded {} demo records into {} registers\n", summary.records, summary.registers);
+      std::cout << fmt::format("loaded {} demo records into {} registers\n", summary.records,
+                               summary.registers);
     } else if (evaluate->parsed()) {
       print_evaluations(*store, year, format);
     } else if (run_cmd->parsed()) {
@@ -213,7 +237,8 @@ int run(int argc, char** argv) {
         std::cout << "first run: creating " << db << " with the shipped plan and demo records\n";
         import_shipped_plan(*store, plan_file);
         auto summary = service::load_demo(*store, service::require_current_plan(*store));
-        std::cout << fmt::format("loaded {} demo records into {} registers\n\n", summary.records, summary.registers);
+        std::cout << fmt::format("loaded {} demo records into {} registers\n\n", summary.records,
+                                 summary.registers);
       }
       print_evaluations(*store, std::nullopt, "table");
     }

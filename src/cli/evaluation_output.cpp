@@ -31,9 +31,12 @@ nlohmann::json optional_number(const std::optional<double>& value) {
 
 std::string_view source_name(core::ValueSource source) {
   switch (source) {
-    case core::ValueSource::formula: return "formula";
-    case core::ValueSource::manual: return "manual";
-    case core::ValueSource::none: break;
+    case core::ValueSource::formula:
+      return "formula";
+    case core::ValueSource::manual:
+      return "manual";
+    case core::ValueSource::none:
+      break;
   }
   return "none";
 }
@@ -62,7 +65,8 @@ nlohmann::json to_json(const core::YearEvaluation& evaluation) {
   auto roll_ups = [](const std::vector<core::RollUp>& items) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& item : items)
-      list.push_back({{"id", item.id}, {"name", item.name}, {"weight", item.weight}, {"score", item.score}});
+      list.push_back(
+          {{"id", item.id}, {"name", item.name}, {"weight", item.weight}, {"score", item.score}});
     return list;
   };
   return {{"year", evaluation.year},
@@ -89,21 +93,24 @@ std::string evaluation_table(const core::Plan& plan, const core::YearEvaluation&
   std::size_t next = 0;
   for (std::size_t g = 0; g < evaluation.goals.size(); ++g) {
     const auto& goal = evaluation.goals[g];
-    for (; next < evaluation.indicators.size() && evaluation.indicators[next].goal_id == goal.id; ++next) {
+    for (; next < evaluation.indicators.size() && evaluation.indicators[next].goal_id == goal.id;
+         ++next) {
       const auto& row = evaluation.indicators[next];
       const auto& indicator = *row.indicator;
       rows.push_back({indicator.id, indicator.name, fmt::format("{}%", indicator.weight),
                       row.target ? target_text(indicator, *row.target) : "—",
                       row.actual.value ? value_text(indicator, *row.actual.value) : "無資料",
-                      percent_text(row.achievement), light_text(plan, row.light), fmt::format("{:.2f}", row.score)});
+                      percent_text(row.achievement), light_text(plan, row.light),
+                      fmt::format("{:.2f}", row.score)});
     }
     rows.push_back({goal.id, "小計 " + goal.name, fmt::format("{}%", goal.weight), "", "", "", "",
                     fmt::format("{:.2f}", goal.score)});
   }
-  rows.push_back({"", "總分", "100%", "", "", "", "", fmt::format("{:.2f}", evaluation.total_score)});
+  rows.push_back(
+      {"", "總分", "100%", "", "", "", "", fmt::format("{:.2f}", evaluation.total_score)});
   std::string out = fmt::format("民國 {} 年度 施政績效評估　{}\n", evaluation.year, plan.name);
-  out += format_table({"編號", "衡量指標", "權重", "目標值", "實際值", "達成度", "燈號", "得分"}, rows,
-                      {false, false, true, true, true, true, false, true});
+  out += format_table({"編號", "衡量指標", "權重", "目標值", "實際值", "達成度", "燈號", "得分"},
+                      rows, {false, false, true, true, true, true, false, true});
   if (evaluation.no_value_count > 0)
     out += fmt::format("{} 項指標無資料（白燈），以 0 分計。\n", evaluation.no_value_count);
   return out;
@@ -128,7 +135,9 @@ std::string trend_table(const core::Plan& plan, const std::vector<core::YearEval
   return fmt::format("{} 各年度得分\n", plan.name) + format_table(header, rows, right);
 }
 
-std::string evaluation_json(const core::YearEvaluation& evaluation) { return to_json(evaluation).dump(2) + "\n"; }
+std::string evaluation_json(const core::YearEvaluation& evaluation) {
+  return to_json(evaluation).dump(2) + "\n";
+}
 
 std::string evaluations_json(const std::vector<core::YearEvaluation>& years) {
   nlohmann::json list = nlohmann::json::array();
@@ -140,14 +149,14 @@ std::string evaluation_csv(const std::vector<core::YearEvaluation>& years) {
   auto optional_text = [](const std::optional<double>& value) {
     return value ? fmt::format("{}", *value) : std::string();
   };
-  std::string out = core::csv_line({"year", "indicator", "name", "weight", "target", "actual", "achievement",
-                                    "light", "score"});
+  std::string out = core::csv_line(
+      {"year", "indicator", "name", "weight", "target", "actual", "achievement", "light", "score"});
   for (const auto& year : years)
     for (const auto& row : year.indicators)
       out += core::csv_line({std::to_string(year.year), row.indicator->id, row.indicator->name,
                              fmt::format("{}", row.indicator->weight), optional_text(row.target),
-                             optional_text(row.actual.value), optional_text(row.achievement), row.light,
-                             fmt::format("{}", row.score)});
+                             optional_text(row.actual.value), optional_text(row.achievement),
+                             row.light, fmt::format("{}", row.score)});
   return out;
 }
 

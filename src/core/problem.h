@@ -8,7 +8,7 @@
 namespace planscore::core {
 
 struct Problem {
-  std::string path;     // e.g. "dimensions[0].goals[3].indicators[1].weight", "row 7, column 日期"
+  std::string path;  // e.g. "dimensions[0].goals[3].indicators[1].weight", "row 7, column 日期"
   std::string message;  // what is wrong, in words a planner understands
 
   bool operator==(const Problem&) const = default;

@@ -19,7 +19,8 @@ struct ValueCalculator::Impl {
 
   const core::metric::Expr* parse(const std::string& formula) {
     auto found = parsed.find(formula);
-    if (found == parsed.end()) found = parsed.emplace(formula, core::metric::parse(formula).expr).first;
+    if (found == parsed.end())
+      found = parsed.emplace(formula, core::metric::parse(formula).expr).first;
     return found->second.get();
   }
 
@@ -111,7 +112,8 @@ core::YearEvaluation evaluate_year(store::Store& store, const core::Plan& plan, 
 std::vector<core::YearEvaluation> evaluate_all_years(store::Store& store, const core::Plan& plan) {
   ValueCalculator calculator(store, plan);
   std::vector<core::YearEvaluation> years;
-  for (int year : plan.years()) years.push_back(core::evaluate_year(plan, year, calculator.actuals(year)));
+  for (int year : plan.years())
+    years.push_back(core::evaluate_year(plan, year, calculator.actuals(year)));
   return years;
 }
 

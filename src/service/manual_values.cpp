@@ -15,7 +15,8 @@ core::Problems set_manual_value(store::Store& store, const core::Plan& plan,
   }
   if (year < plan.first_year || year > plan.last_year)
     problems.push_back({"year", std::to_string(year) + " is not a plan year (" +
-                                    std::to_string(plan.first_year) + "–" + std::to_string(plan.last_year) + ")"});
+                                    std::to_string(plan.first_year) + "–" +
+                                    std::to_string(plan.last_year) + ")"});
   if (!std::isfinite(value)) {
     problems.push_back({"value", "the value is not a number"});
   } else if (indicator->kind == core::IndicatorKind::yes_no && value != 0 && value != 1) {
@@ -23,7 +24,8 @@ core::Problems set_manual_value(store::Store& store, const core::Plan& plan,
   } else if (indicator->kind == core::IndicatorKind::milestone) {
     bool is_stage = false;
     for (const auto& stage : indicator->stages) is_stage = is_stage || stage.percent == value;
-    if (!is_stage) problems.push_back({"value", "a milestone value must be one of the stages' percentages"});
+    if (!is_stage)
+      problems.push_back({"value", "a milestone value must be one of the stages' percentages"});
   }
   if (note.empty()) problems.push_back({"note", "say where the value comes from (a source note)"});
   if (!problems.empty()) return problems;

@@ -85,7 +85,8 @@ std::optional<core::Plan> current_plan(store::Store& store) {
 core::Plan require_current_plan(store::Store& store) {
   auto plan = current_plan(store);
   if (!plan)
-    throw std::runtime_error("the database holds no plan yet; run `planscore init` or `planscore plan import FILE`");
+    throw std::runtime_error(
+        "the database holds no plan yet; run `planscore init` or `planscore plan import FILE`");
   return *plan;
 }
 

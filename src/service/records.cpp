@@ -26,7 +26,8 @@ std::optional<std::size_t> field_index(const core::RegisterDef& reg, std::string
 
 std::string field_list(const core::RegisterDef& reg) {
   std::string list;
-  for (const auto& field : reg.fields) list += (list.empty() ? "" : ", ") + field.id + " (" + field.name + ")";
+  for (const auto& field : reg.fields)
+    list += (list.empty() ? "" : ", ") + field.id + " (" + field.name + ")";
   return list;
 }
 
@@ -34,8 +35,10 @@ const core::RegisterDef& require_register(const core::Plan& plan, const std::str
   const auto* reg = plan.find_register(register_id);
   if (!reg) {
     std::string known;
-    for (const auto& candidate : plan.registers) known += (known.empty() ? "" : ", ") + candidate.id;
-    throw std::invalid_argument("unknown register \"" + register_id + "\"; the plan's registers are: " + known);
+    for (const auto& candidate : plan.registers)
+      known += (known.empty() ? "" : ", ") + candidate.id;
+    throw std::invalid_argument("unknown register \"" + register_id +
+                                "\"; the plan's registers are: " + known);
   }
   return *reg;
 }
@@ -50,7 +53,8 @@ std::vector<std::optional<std::size_t>> map_header(const core::RegisterDef& reg,
     auto index = field_index(reg, header[c]);
     const std::string where = "header, column " + std::to_string(c + 1);
     if (!index) {
-      problems.push_back({where, "\"" + header[c] + "\" is not a field of " + reg.id + "; its fields are: " + field_list(reg)});
+      problems.push_back({where, "\"" + header[c] + "\" is not a field of " + reg.id +
+                                     "; its fields are: " + field_list(reg)});
     } else if (seen[*index]) {
       problems.push_back({where, "field \"" + reg.fields[*index].name + "\" appears twice"});
       index.reset();
@@ -61,7 +65,8 @@ std::vector<std::optional<std::size_t>> map_header(const core::RegisterDef& reg,
   }
   for (std::size_t f = 0; f < reg.fields.size(); ++f)
     if (!seen[f] && reg.fields[f].required)
-      problems.push_back({"header", "required column \"" + reg.fields[f].name + "\" (" + reg.fields[f].id + ") is missing"});
+      problems.push_back({"header", "required column \"" + reg.fields[f].name + "\" (" +
+                                        reg.fields[f].id + ") is missing"});
   return columns;
 }
 
@@ -79,12 +84,13 @@ ImportReport import_csv(store::Store& store, const core::Plan& plan, const std::
   return import_table(store, plan, register_id, csv.table);
 }
 
-ImportReport import_table(store::Store& store, const core::Plan& plan, const std::string& register_id,
-                          const core::CsvTable& table) {
+ImportReport import_table(store::Store& store, const core::Plan& plan,
+                          const std::string& register_id, const core::CsvTable& table) {
   const auto& reg = require_register(plan, register_id);
   ImportReport report;
   if (table.header.empty()) {
-    report.file_problems.push_back({"line 1", "the file is empty; the first line must name the columns"});
+    report.file_problems.push_back(
+        {"line 1", "the file is empty; the first line must name the columns"});
     return report;
   }
   auto columns = map_header(reg, table.header, report.file_problems);
@@ -102,8 +108,8 @@ ImportReport import_table(store::Store& store, const core::Plan& plan, const std
     bool row_ok = true;
     if (cells.size() != columns.size()) {
       report.rows.push_back({row_number, line, "", "",
-                             "the row has " + std::to_string(cells.size()) + " cells; the header has " +
-                                 std::to_string(columns.size())});
+                             "the row has " + std::to_string(cells.size()) +
+                                 " cells; the header has " + std::to_string(columns.size())});
       continue;
     }
     for (std::size_t c = 0; c < cells.size(); ++c) {
@@ -119,7 +125,8 @@ ImportReport import_table(store::Store& store, const core::Plan& plan, const std
     if (!row_ok) continue;
     for (const auto& problem : core::check_record(reg, record)) {
       const auto* field = reg.find_field(problem.path);
-      report.rows.push_back({row_number, line, field ? field->name : problem.path, "", problem.message});
+      report.rows.push_back(
+          {row_number, line, field ? field->name : problem.path, "", problem.message});
       row_ok = false;
     }
     if (row_ok) records.push_back(std::move(record));
@@ -143,17 +150,21 @@ AddResult add_record(store::Store& store, const core::Plan& plan, const std::str
   for (const auto& [key, text] : values) {
     auto index = field_index(reg, key);
     if (!index) {
-      result.problems.push_back({key, "\"" + key + "\" is not a field of " + reg.id + "; its fields are: " + field_list(reg)});
+      result.problems.push_back({key, "\"" + key + "\" is not a field of " + reg.id +
+                                          "; its fields are: " + field_list(reg)});
       continue;
     }
     given[*index] = true;
     auto parsed = core::parse_field_value(reg.fields[*index], text, section_ids(plan));
-    if (parsed.error) result.problems.push_back({reg.fields[*index].id, *parsed.error});
-    else record.values[*index] = parsed.value;
+    if (parsed.error)
+      result.problems.push_back({reg.fields[*index].id, *parsed.error});
+    else
+      record.values[*index] = parsed.value;
   }
   for (std::size_t f = 0; f < reg.fields.size(); ++f)
     if (!given[f] && reg.fields[f].required)
-      result.problems.push_back({reg.fields[f].id, "required field \"" + reg.fields[f].name + "\" has no value"});
+      result.problems.push_back(
+          {reg.fields[f].id, "required field \"" + reg.fields[f].name + "\" has no value"});
   if (result.problems.empty()) result.problems = core::check_record(reg, record);
   if (!result.problems.empty()) return result;
 

@@ -23,9 +23,9 @@ struct RowProblem {
 };
 
 struct ImportReport {
-  core::Problems file_problems;   // the file as a whole: encoding, quoting, header
-  std::vector<RowProblem> rows;   // every bad row, every bad cell
-  int imported = 0;               // records written (0 unless everything was valid)
+  core::Problems file_problems;  // the file as a whole: encoding, quoting, header
+  std::vector<RowProblem> rows;  // every bad row, every bad cell
+  int imported = 0;              // records written (0 unless everything was valid)
 
   bool ok() const { return file_problems.empty() && rows.empty(); }
 };
@@ -38,8 +38,8 @@ ImportReport import_csv(store::Store& store, const core::Plan& plan, const std::
 
 // The same for a table already split into cells (demo data, later XLSX): `table.header`
 // names the columns, `table.row_lines` may be empty.
-ImportReport import_table(store::Store& store, const core::Plan& plan, const std::string& register_id,
-                          const core::CsvTable& table);
+ImportReport import_table(store::Store& store, const core::Plan& plan,
+                          const std::string& register_id, const core::CsvTable& table);
 
 struct AddResult {
   core::Problems problems;  // path = field id

@@ -28,8 +28,9 @@ class Cli : public ::testing::Test {
 
   Outcome run(const std::string& arguments) {
     const auto out = dir_ / "out.txt", err = dir_ / "err.txt";
-    const std::string command = std::string(PLANSCORE_BINARY) + " --db " + (dir_ / "test.db").string() + " " +
-                                arguments + " >" + out.string() + " 2>" + err.string();
+    const std::string command = std::string(PLANSCORE_BINARY) + " --db " +
+                                (dir_ / "test.db").string() + " " + arguments + " >" +
+                                out.string() + " 2>" + err.string();
     Outcome outcome;
     outcome.status = WEXITSTATUS(std::system(command.c_str()));
     outcome.out = read(out);
@@ -93,7 +94,8 @@ TEST_F(Cli, PlanExportJsonHasTheSeedFigures) {
 
 TEST_F(Cli, BadCsvIsRejectedWithRowErrorsAndNothingWritten) {
   ASSERT_EQ(run("init").status, 0);
-  auto csv = write("bad.csv", "held_on,title,participants\n2015-03-01,研習,12\n2015-03-02,研習,abc\n");
+  auto csv =
+      write("bad.csv", "held_on,title,participants\n2015-03-01,研習,12\n2015-03-02,研習,abc\n");
   auto outcome = run("record import records_trainings " + csv);
   EXPECT_EQ(outcome.status, 1);
   EXPECT_NE(outcome.err.find("row 2"), std::string::npos) << outcome.err;
@@ -117,7 +119,8 @@ TEST_F(Cli, PlanValidateReportsProblemsWithTheirPlace) {
 
 TEST_F(Cli, RecordAddAndManualValue) {
   ASSERT_EQ(run("init").status, 0);
-  EXPECT_EQ(run("record add records_trainings held_on=104/05/01 title=研習 participants=30").status, 0);
+  EXPECT_EQ(run("record add records_trainings held_on=104/05/01 title=研習 participants=30").status,
+            0);
   EXPECT_EQ(run("record add records_trainings held_on=2015-05-01").status, 1);
   EXPECT_EQ(run("value set h1-1 104 1 --note 人事處報表").status, 0);
   EXPECT_EQ(run("value set h1-1 104 3 --note x").status, 1);

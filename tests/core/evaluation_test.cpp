@@ -82,7 +82,9 @@ Plan two_indicator_plan() {
 
 TEST(EvaluationYear, ScoreIsWeightTimesCappedAchievement) {
   auto plan = two_indicator_plan();
-  auto result = evaluate_year(plan, 104, {{"a", {150.0, ValueSource::formula, ""}}, {"b", {250.0, ValueSource::formula, ""}}});
+  auto result = evaluate_year(
+      plan, 104,
+      {{"a", {150.0, ValueSource::formula, ""}}, {"b", {250.0, ValueSource::formula, ""}}});
   EXPECT_DOUBLE_EQ(*result.indicators[0].achievement, 150);  // raw, uncapped
   EXPECT_DOUBLE_EQ(*result.indicators[0].capped_achievement, 100);
   EXPECT_DOUBLE_EQ(result.indicators[0].score, 60);
@@ -110,7 +112,9 @@ TEST(EvaluationYear, ExcludePolicyScalesTheRestToTheFullWeight) {
 
 TEST(EvaluationYear, NegativeValueScoresNothingRatherThanLessThanNothing) {
   auto plan = two_indicator_plan();
-  auto result = evaluate_year(plan, 104, {{"a", {-50.0, ValueSource::formula, ""}}, {"b", {0.0, ValueSource::formula, ""}}});
+  auto result = evaluate_year(
+      plan, 104,
+      {{"a", {-50.0, ValueSource::formula, ""}}, {"b", {0.0, ValueSource::formula, ""}}});
   EXPECT_EQ(result.indicators[0].light, "red");
   EXPECT_DOUBLE_EQ(result.indicators[0].score, 0);
   EXPECT_DOUBLE_EQ(result.total_score, 40);
@@ -119,7 +123,9 @@ TEST(EvaluationYear, NegativeValueScoresNothingRatherThanLessThanNothing) {
 TEST(EvaluationYear, CapIsConfigurable) {
   auto plan = two_indicator_plan();
   plan.policy.cap = 120;
-  auto result = evaluate_year(plan, 104, {{"a", {150.0, ValueSource::formula, ""}}, {"b", {100.0, ValueSource::formula, ""}}});
+  auto result = evaluate_year(
+      plan, 104,
+      {{"a", {150.0, ValueSource::formula, ""}}, {"b", {100.0, ValueSource::formula, ""}}});
   EXPECT_DOUBLE_EQ(result.indicators[0].score, 72);
 }
 

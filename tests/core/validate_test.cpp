@@ -54,13 +54,16 @@ std::string all(const Problems& problems) {
   return text;
 }
 
-TEST(Validate, ValidPlanHasNoProblems) { EXPECT_TRUE(validate(valid_plan()).empty()) << all(validate(valid_plan())); }
+TEST(Validate, ValidPlanHasNoProblems) {
+  EXPECT_TRUE(validate(valid_plan()).empty()) << all(validate(valid_plan()));
+}
 
 TEST(Validate, IndicatorWeightsMustSumToTheGoalWeight) {
   auto plan = valid_plan();
   plan.dimensions[0].goals[0].indicators[1].weight = 39;
   auto problems = validate(plan);
-  EXPECT_TRUE(has_problem(problems, "dimensions[0].goals[0].weight", "indicator weights 60+39 = 99 ≠ goal weight 100"))
+  EXPECT_TRUE(has_problem(problems, "dimensions[0].goals[0].weight",
+                          "indicator weights 60+39 = 99 ≠ goal weight 100"))
       << all(problems);
 }
 
@@ -74,7 +77,8 @@ TEST(Validate, GoalWeightsMustSumTo100) {
 TEST(Validate, EveryPlanYearNeedsATarget) {
   auto plan = valid_plan();
   plan.dimensions[0].goals[0].indicators[0].targets.erase(105);
-  EXPECT_TRUE(has_problem(validate(plan), "dimensions[0].goals[0].indicators[0].targets", "no target for 105"));
+  EXPECT_TRUE(has_problem(validate(plan), "dimensions[0].goals[0].indicators[0].targets",
+                          "no target for 105"));
 }
 
 TEST(Validate, TargetsMustFitTheKind) {
@@ -82,18 +86,23 @@ TEST(Validate, TargetsMustFitTheKind) {
   auto& indicator = plan.dimensions[0].goals[0].indicators[0];
   indicator.kind = IndicatorKind::yes_no;
   indicator.targets[104] = 2;
-  EXPECT_TRUE(has_problem(validate(plan), "dimensions[0].goals[0].indicators[0].targets.104", "1 (yes) or 0 (no)"));
+  EXPECT_TRUE(has_problem(validate(plan), "dimensions[0].goals[0].indicators[0].targets.104",
+                          "1 (yes) or 0 (no)"));
   indicator.kind = IndicatorKind::higher_is_better;
   indicator.targets[104] = -5;
-  EXPECT_TRUE(has_problem(validate(plan), "dimensions[0].goals[0].indicators[0].targets.104", "negative"));
+  EXPECT_TRUE(
+      has_problem(validate(plan), "dimensions[0].goals[0].indicators[0].targets.104", "negative"));
 }
 
 TEST(Validate, FormulaProblemsNameTheIndicatorAndPosition) {
   auto plan = valid_plan();
   plan.dimensions[0].goals[0].indicators[0].formula = "sum(trainings.partcipants)";
   auto problems = validate(plan);
-  EXPECT_TRUE(has_problem(problems, "dimensions[0].goals[0].indicators[0].formula", "line 1, column")) << all(problems);
-  EXPECT_TRUE(has_problem(problems, "dimensions[0].goals[0].indicators[0].formula", "partcipants")) << all(problems);
+  EXPECT_TRUE(
+      has_problem(problems, "dimensions[0].goals[0].indicators[0].formula", "line 1, column"))
+      << all(problems);
+  EXPECT_TRUE(has_problem(problems, "dimensions[0].goals[0].indicators[0].formula", "partcipants"))
+      << all(problems);
 }
 
 TEST(Validate, MetricCyclesAreRejected) {

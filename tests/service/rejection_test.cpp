@@ -17,7 +17,9 @@ class Rejections : public ::testing::Test {
     ASSERT_TRUE(service::import_plan(db_.store(), testing::shipped_plan_text()).problems.empty());
     plan_ = service::require_current_plan(db_.store());
   }
-  std::int64_t trainings() { return db_.store().count_records(*plan_.find_register("records_trainings")); }
+  std::int64_t trainings() {
+    return db_.store().count_records(*plan_.find_register("records_trainings"));
+  }
 
   testing::TempDatabase db_;
   core::Plan plan_;
@@ -43,8 +45,9 @@ TEST_F(Rejections, CsvWithBadRowsWritesNothingAndReportsEveryBadRow) {
 }
 
 TEST_F(Rejections, ValidCsvImportsEveryRowWithRocDates) {
-  auto report = service::import_csv(db_.store(), plan_, "records_trainings",
-                                    "held_on,title,participants\n104/03/15,檔案管理研習,60\n2015-04-01,公文研習,\"1,229\"\n");
+  auto report = service::import_csv(
+      db_.store(), plan_, "records_trainings",
+      "held_on,title,participants\n104/03/15,檔案管理研習,60\n2015-04-01,公文研習,\"1,229\"\n");
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report.imported, 2);
   EXPECT_EQ(trainings(), 2);
@@ -53,12 +56,14 @@ TEST_F(Rejections, ValidCsvImportsEveryRowWithRocDates) {
 }
 
 TEST_F(Rejections, UnknownAndMissingColumnsAreReportedBeforeAnyRow) {
-  auto report = service::import_csv(db_.store(), plan_, "records_trainings", "held_on,titel\n2015-01-01,x\n");
+  auto report =
+      service::import_csv(db_.store(), plan_, "records_trainings", "held_on,titel\n2015-01-01,x\n");
   ASSERT_FALSE(report.file_problems.empty());
   EXPECT_NE(report.file_problems[0].message.find("titel"), std::string::npos);
   bool missing_reported = false;
   for (const auto& problem : report.file_problems)
-    missing_reported = missing_reported || problem.message.find("participants") != std::string::npos;
+    missing_reported =
+        missing_reported || problem.message.find("participants") != std::string::npos;
   EXPECT_TRUE(missing_reported);
   EXPECT_EQ(trainings(), 0);
 }
@@ -68,12 +73,14 @@ TEST_F(Rejections, UnknownRegisterIsAnError) {
 }
 
 TEST_F(Rejections, BadRecordIsNotAdded) {
-  auto result = service::add_record(db_.store(), plan_, "records_trainings",
-                                    {{"held_on", "2015-13-01"}, {"title", "x"}, {"participants", "3"}});
+  auto result =
+      service::add_record(db_.store(), plan_, "records_trainings",
+                          {{"held_on", "2015-13-01"}, {"title", "x"}, {"participants", "3"}});
   ASSERT_FALSE(result.problems.empty());
   EXPECT_EQ(result.problems[0].path, "held_on");
   EXPECT_EQ(trainings(), 0);
-  auto missing = service::add_record(db_.store(), plan_, "records_trainings", {{"held_on", "2015-03-01"}});
+  auto missing =
+      service::add_record(db_.store(), plan_, "records_trainings", {{"held_on", "2015-03-01"}});
   EXPECT_EQ(missing.problems.size(), 2u);  // title and participants
 }
 
@@ -87,7 +94,9 @@ TEST_F(Rejections, PlanWithWrongWeightsIsNotStored) {
   auto result = service::import_plan(db_.store(), text);
   ASSERT_FALSE(result.problems.empty());
   bool named = false;
-  for (const auto& problem : result.problems) named = named || problem.message.find("≠ goal weight") != std::string::npos || problem.message.find("not 100") != std::string::npos;
+  for (const auto& problem : result.problems)
+    named = named || problem.message.find("≠ goal weight") != std::string::npos ||
+            problem.message.find("not 100") != std::string::npos;
   EXPECT_TRUE(named) << core::to_string(result.problems.front());
   auto after = db_.store().current_plan();
   EXPECT_EQ(after->version, before->version);
@@ -101,7 +110,8 @@ TEST_F(Rejections, ManualValueOverridesTheFormulaAndBadOnesAreRefused) {
   EXPECT_FALSE(service::set_manual_value(db_.store(), plan_, "zz", 104, 1, "x").empty());
   EXPECT_TRUE(db_.store().manual_values(plan_.id).empty());
 
-  ASSERT_TRUE(service::set_manual_value(db_.store(), plan_, "h1-1", 104, 1, "人事處 104 年進用報表").empty());
+  ASSERT_TRUE(service::set_manual_value(db_.store(), plan_, "h1-1", 104, 1, "人事處 104 年進用報表")
+                  .empty());
   auto evaluation = service::evaluate_year(db_.store(), plan_, 104);
   for (const auto& row : evaluation.indicators) {
     if (row.indicator->id != "h1-1") continue;
@@ -111,9 +121,10 @@ TEST_F(Rejections, ManualValueOverridesTheFormulaAndBadOnesAreRefused) {
 }
 
 TEST_F(Rejections, ReimportingTheSamePlanKeepsRecordsAndBumpsTheVersion) {
-  ASSERT_TRUE(service::add_record(db_.store(), plan_, "records_trainings",
-                                  {{"held_on", "2015-03-01"}, {"title", "x"}, {"participants", "3"}})
-                  .problems.empty());
+  ASSERT_TRUE(
+      service::add_record(db_.store(), plan_, "records_trainings",
+                          {{"held_on", "2015-03-01"}, {"title", "x"}, {"participants", "3"}})
+          .problems.empty());
   auto again = service::import_plan(db_.store(), testing::shipped_plan_text());
   ASSERT_TRUE(again.problems.empty());
   EXPECT_EQ(again.version, 2);

@@ -17,7 +17,9 @@ inline std::string read_text(const std::string& path) {
   return text.str();
 }
 
-inline std::string shipped_plan_text() { return read_text(PLANSCORE_SHIPPED_PLAN); }
+inline std::string shipped_plan_text() {
+  return read_text(PLANSCORE_SHIPPED_PLAN);
+}
 
 // A database file in a directory of its own, removed afterwards.
 class TempDatabase {

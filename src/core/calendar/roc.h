@@ -8,8 +8,12 @@
 namespace planscore::core {
 
 constexpr int kRocOffset = 1911;
-constexpr int to_gregorian_year(int roc_year) { return roc_year + kRocOffset; }
-constexpr int to_roc_year(int gregorian_year) { return gregorian_year - kRocOffset; }
+constexpr int to_gregorian_year(int roc_year) {
+  return roc_year + kRocOffset;
+}
+constexpr int to_roc_year(int gregorian_year) {
+  return gregorian_year - kRocOffset;
+}
 
 struct Date {
   int year = 0;  // Gregorian

@@ -75,7 +75,8 @@ YearEvaluation evaluate_year(const Plan& plan, int year,
         row.goal_id = goal.id;
         row.dimension_id = dimension.id;
         row.target = target_for(indicator, year);
-        if (auto found = actuals.find(indicator.id); found != actuals.end()) row.actual = found->second;
+        if (auto found = actuals.find(indicator.id); found != actuals.end())
+          row.actual = found->second;
         if (row.actual.value && row.target)
           row.achievement = achievement(indicator.kind, *row.actual.value, *row.target);
         if (row.achievement) {

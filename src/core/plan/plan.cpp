@@ -19,7 +19,8 @@ constexpr std::array<std::pair<BudgetNature, std::string_view>, 2> kNatureNames{
 }};
 
 template <typename Enum, std::size_t N>
-std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum value) {
+std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& names,
+                         Enum value) {
   for (const auto& [candidate, name] : names)
     if (candidate == value) return name;
   return names[0].second;
@@ -35,11 +36,15 @@ std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>,
 
 }  // namespace
 
-std::string_view to_string(IndicatorKind kind) { return name_of(kKindNames, kind); }
+std::string_view to_string(IndicatorKind kind) {
+  return name_of(kKindNames, kind);
+}
 std::optional<IndicatorKind> indicator_kind_from_string(std::string_view text) {
   return value_of(kKindNames, text);
 }
-std::string_view to_string(BudgetNature nature) { return name_of(kNatureNames, nature); }
+std::string_view to_string(BudgetNature nature) {
+  return name_of(kNatureNames, nature);
+}
 std::optional<BudgetNature> budget_nature_from_string(std::string_view text) {
   return value_of(kNatureNames, text);
 }

@@ -52,18 +52,18 @@ struct Indicator {
   std::string id;  // stable key, e.g. "business-4-2"
   int number = 0;  // 一, 二 … within the goal
   std::string name;
-  double weight = 0;            // percent of the whole plan
-  int framework = 1;            // 評估體制
-  std::string method;           // 評估方式, e.g. 統計數據
-  std::string standard;         // 衡量標準 in words
-  std::string unit;             // as printed after targets: 人, 分, %, or empty
-  int decimals = 0;             // for display of actual values
-  std::string owner_section;    // section id
+  double weight = 0;          // percent of the whole plan
+  int framework = 1;          // 評估體制
+  std::string method;         // 評估方式, e.g. 統計數據
+  std::string standard;       // 衡量標準 in words
+  std::string unit;           // as printed after targets: 人, 分, %, or empty
+  int decimals = 0;           // for display of actual values
+  std::string owner_section;  // section id
   IndicatorKind kind = IndicatorKind::higher_is_better;
   std::optional<Baseline> baseline;
-  std::map<int, double> targets;  // ROC year → target in the indicator's unit
+  std::map<int, double> targets;       // ROC year → target in the indicator's unit
   std::vector<MilestoneStage> stages;  // milestone indicators only
-  std::string formula;  // empty when the value is entered manually per year
+  std::string formula;                 // empty when the value is entered manually per year
   bool operator==(const Indicator&) const = default;
 };
 
@@ -101,11 +101,11 @@ std::optional<BudgetNature> budget_nature_from_string(std::string_view text);
 struct BudgetLine {
   std::string number;  // "1", "2", "2.1"
   std::string name;
-  double prior = 0;               // 以前年度已列預算數
-  std::map<int, double> years;    // ROC year → amount
-  double after = 0;               // need after the plan period
+  double prior = 0;             // 以前年度已列預算數
+  std::map<int, double> years;  // ROC year → amount
+  double after = 0;             // need after the plan period
   BudgetNature nature = BudgetNature::social_development;
-  std::string goal;               // goal id it serves (may be empty)
+  std::string goal;  // goal id it serves (may be empty)
   std::string note;
   std::vector<BudgetLine> children;
   bool operator==(const BudgetLine&) const = default;

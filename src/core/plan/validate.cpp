@@ -41,7 +41,9 @@ std::string number_text(double value) {
   return out.str();
 }
 
-std::string at(const std::string& path, const std::string& key) { return path + "." + key; }
+std::string at(const std::string& path, const std::string& key) {
+  return path + "." + key;
+}
 std::string at(const std::string& path, const std::string& key, std::size_t index) {
   return (path.empty() ? key : path + "." + key) + "[" + std::to_string(index) + "]";
 }
@@ -71,10 +73,12 @@ class Validator {
   }
 
   void check_header() {
-    if (!is_key(plan_.id)) add("id", "plan id \"" + plan_.id + "\" must be lower-case letters, digits, - or _");
+    if (!is_key(plan_.id))
+      add("id", "plan id \"" + plan_.id + "\" must be lower-case letters, digits, - or _");
     if (plan_.name.empty()) add("name", "the plan needs a name");
     if (plan_.agency.empty()) add("agency", "the plan needs the agency's name");
-    if (plan_.first_year <= 0) add("years.first", "the first plan year must be an ROC year (e.g. 104)");
+    if (plan_.first_year <= 0)
+      add("years.first", "the first plan year must be an ROC year (e.g. 104)");
     if (plan_.last_year < plan_.first_year)
       add("years.last", "the last plan year " + std::to_string(plan_.last_year) +
                             " is before the first " + std::to_string(plan_.first_year));
@@ -88,8 +92,11 @@ class Validator {
     for (std::size_t i = 0; i < plan_.sections.size(); ++i) {
       const auto& section = plan_.sections[i];
       const auto path = at("", "sections", i);
-      if (!is_key(section.id)) add(at(path, "id"), "section id \"" + section.id + "\" must be lower-case letters, digits, - or _");
-      if (!seen.insert(section.id).second) add(at(path, "id"), "section id \"" + section.id + "\" is used twice");
+      if (!is_key(section.id))
+        add(at(path, "id"),
+            "section id \"" + section.id + "\" must be lower-case letters, digits, - or _");
+      if (!seen.insert(section.id).second)
+        add(at(path, "id"), "section id \"" + section.id + "\" is used twice");
       if (section.name.empty()) add(at(path, "name"), "the section needs a name");
       for (const auto& [year, share] : section.budget_share) {
         if (share < 0 || share > 100)
@@ -107,8 +114,7 @@ class Validator {
   bool section_exists(const std::string& id) const { return plan_.find_section(id) != nullptr; }
 
   void check_owner(const std::string& path, const std::string& owner) {
-    if (!owner.empty() && !section_exists(owner))
-      add(path, "unknown section \"" + owner + "\"");
+    if (!owner.empty() && !section_exists(owner)) add(path, "unknown section \"" + owner + "\"");
   }
 
   void check_registers() {
@@ -117,8 +123,10 @@ class Validator {
       const auto& reg = plan_.registers[i];
       const auto path = at("", "registers", i);
       if (!is_identifier(reg.id))
-        add(at(path, "id"), "register id \"" + reg.id + "\" must start with a-z and use only a-z, 0-9 and _ (at most 48)");
-      if (!seen.insert(reg.id).second) add(at(path, "id"), "register id \"" + reg.id + "\" is used twice");
+        add(at(path, "id"), "register id \"" + reg.id +
+                                "\" must start with a-z and use only a-z, 0-9 and _ (at most 48)");
+      if (!seen.insert(reg.id).second)
+        add(at(path, "id"), "register id \"" + reg.id + "\" is used twice");
       if (reg.name.empty()) add(at(path, "name"), "the register needs a name");
       check_owner(at(path, "owner_section"), reg.owner_section);
       if (reg.fields.empty()) add(at(path, "fields"), "the register has no fields");
@@ -127,13 +135,18 @@ class Validator {
         const auto& field = reg.fields[f];
         const auto field_path = at(path, "fields", f);
         if (!is_identifier(field.id))
-          add(at(field_path, "id"), "field id \"" + field.id + "\" must start with a-z and use only a-z, 0-9 and _ (at most 48)");
-        if (!field_ids.insert(field.id).second) add(at(field_path, "id"), "field id \"" + field.id + "\" is used twice");
+          add(at(field_path, "id"),
+              "field id \"" + field.id +
+                  "\" must start with a-z and use only a-z, 0-9 and _ (at most 48)");
+        if (!field_ids.insert(field.id).second)
+          add(at(field_path, "id"), "field id \"" + field.id + "\" is used twice");
         if (field.name.empty()) add(at(field_path, "name"), "the field needs a display name");
         if (field.type == FieldType::choice) {
           std::set<std::string> choices(field.choices.begin(), field.choices.end());
-          if (field.choices.empty()) add(at(field_path, "choices"), "a choice field needs its list of allowed values");
-          else if (choices.size() != field.choices.size()) add(at(field_path, "choices"), "a choice is listed twice");
+          if (field.choices.empty())
+            add(at(field_path, "choices"), "a choice field needs its list of allowed values");
+          else if (choices.size() != field.choices.size())
+            add(at(field_path, "choices"), "a choice is listed twice");
         } else if (!field.choices.empty()) {
           add(at(field_path, "choices"), "only a choice field has choices");
         }
@@ -151,16 +164,19 @@ class Validator {
     }
     const bool wants_year = reg.time_basis == TimeBasis::year;
     if (wants_year && time->type != FieldType::integer)
-      add(time_path, "a year register's time field \"" + time->id + "\" must be an integer field (the ROC year)");
+      add(time_path, "a year register's time field \"" + time->id +
+                         "\" must be an integer field (the ROC year)");
     if (!wants_year && time->type != FieldType::date)
       add(time_path, "the time field \"" + time->id + "\" must be a date field");
     if (!time->required) add(time_path, "the time field \"" + time->id + "\" must be required");
     if (reg.time_basis == TimeBasis::interval) {
       const FieldDef* end = reg.find_field(reg.end_field);
       if (!end)
-        add(at(path, "end_field"), "an interval register needs an end field; \"" + reg.end_field + "\" is not a field of the register");
+        add(at(path, "end_field"), "an interval register needs an end field; \"" + reg.end_field +
+                                       "\" is not a field of the register");
       else if (end->type != FieldType::date || end->required)
-        add(at(path, "end_field"), "the end field \"" + end->id + "\" must be an optional date field");
+        add(at(path, "end_field"),
+            "the end field \"" + end->id + "\" must be an optional date field");
     } else if (!reg.end_field.empty()) {
       add(at(path, "end_field"), "only an interval register has an end field");
     }
@@ -183,7 +199,8 @@ class Validator {
     for (std::size_t i = 0; i < plan_.constants.size(); ++i) {
       const auto path = at("", "constants", i);
       check_name_unique(at(path, "id"), plan_.constants[i].id);
-      if (!std::isfinite(plan_.constants[i].value)) add(at(path, "value"), "the value is not a number");
+      if (!std::isfinite(plan_.constants[i].value))
+        add(at(path, "value"), "the value is not a number");
     }
   }
 
@@ -210,8 +227,10 @@ class Validator {
       const auto path = at("", "metrics", i);
       check_name_unique(at(path, "id"), m.id);
       if (m.name.empty()) add(at(path, "name"), "the metric needs a name");
-      if (m.formula.empty()) add(at(path, "formula"), "the metric needs a formula");
-      else uses[m.id] = check_formula(at(path, "formula"), m.formula);
+      if (m.formula.empty())
+        add(at(path, "formula"), "the metric needs a formula");
+      else
+        uses[m.id] = check_formula(at(path, "formula"), m.formula);
     }
     check_metric_cycles(uses);
   }
@@ -252,16 +271,24 @@ class Validator {
     for (std::size_t d = 0; d < plan_.dimensions.size(); ++d) {
       const auto& dimension = plan_.dimensions[d];
       const auto path = at("", "dimensions", d);
-      if (!is_key(dimension.id)) add(at(path, "id"), "dimension id \"" + dimension.id + "\" must be lower-case letters, digits, - or _");
-      if (!dimension_ids.insert(dimension.id).second) add(at(path, "id"), "dimension id \"" + dimension.id + "\" is used twice");
+      if (!is_key(dimension.id))
+        add(at(path, "id"),
+            "dimension id \"" + dimension.id + "\" must be lower-case letters, digits, - or _");
+      if (!dimension_ids.insert(dimension.id).second)
+        add(at(path, "id"), "dimension id \"" + dimension.id + "\" is used twice");
       if (dimension.name.empty()) add(at(path, "name"), "the dimension needs a name");
       for (std::size_t g = 0; g < dimension.goals.size(); ++g) {
         const auto& goal = dimension.goals[g];
         const auto goal_path = at(path, "goals", g);
-        if (!is_key(goal.id)) add(at(goal_path, "id"), "goal id \"" + goal.id + "\" must be lower-case letters, digits, - or _");
-        if (!goal_ids.insert(goal.id).second) add(at(goal_path, "id"), "goal id \"" + goal.id + "\" is used twice");
+        if (!is_key(goal.id))
+          add(at(goal_path, "id"),
+              "goal id \"" + goal.id + "\" must be lower-case letters, digits, - or _");
+        if (!goal_ids.insert(goal.id).second)
+          add(at(goal_path, "id"), "goal id \"" + goal.id + "\" is used twice");
         if (goal.name.empty()) add(at(goal_path, "name"), "the goal needs a name");
-        if (!(goal.weight > 0)) add(at(goal_path, "weight"), "goal weight " + number_text(goal.weight) + " must be more than 0");
+        if (!(goal.weight > 0))
+          add(at(goal_path, "weight"),
+              "goal weight " + number_text(goal.weight) + " must be more than 0");
         check_owner(at(goal_path, "owner_section"), goal.owner_section);
         plan_weight += goal.weight;
         check_goal_weights(goal, goal_path);
@@ -295,11 +322,16 @@ class Validator {
   }
 
   void check_indicator(const Indicator& indicator, const std::string& path) {
-    if (!is_key(indicator.id)) add(at(path, "id"), "indicator id \"" + indicator.id + "\" must be lower-case letters, digits, - or _");
+    if (!is_key(indicator.id))
+      add(at(path, "id"),
+          "indicator id \"" + indicator.id + "\" must be lower-case letters, digits, - or _");
     if (indicator.name.empty()) add(at(path, "name"), "the indicator needs a name");
-    if (!(indicator.weight > 0)) add(at(path, "weight"), "indicator weight " + number_text(indicator.weight) + " must be more than 0");
+    if (!(indicator.weight > 0))
+      add(at(path, "weight"),
+          "indicator weight " + number_text(indicator.weight) + " must be more than 0");
     if (indicator.framework < 1) add(at(path, "framework"), "評估體制 must be a code of 1 or more");
-    if (indicator.decimals < 0 || indicator.decimals > 6) add(at(path, "decimals"), "decimals must be between 0 and 6");
+    if (indicator.decimals < 0 || indicator.decimals > 6)
+      add(at(path, "decimals"), "decimals must be between 0 and 6");
     check_owner(at(path, "owner_section"), indicator.owner_section);
     check_stages(indicator, path);
     for (int year : plan_.years())
@@ -309,7 +341,8 @@ class Validator {
       const auto target_path = at(path, "targets") + "." + std::to_string(year);
       if (year < plan_.first_year || year > plan_.last_year)
         add(target_path, "year " + std::to_string(year) + " is outside the plan years " +
-                             std::to_string(plan_.first_year) + "–" + std::to_string(plan_.last_year));
+                             std::to_string(plan_.first_year) + "–" +
+                             std::to_string(plan_.last_year));
       check_target(indicator, target, target_path);
     }
     if (!indicator.formula.empty()) check_formula(at(path, "formula"), indicator.formula);
@@ -317,7 +350,8 @@ class Validator {
 
   void check_stages(const Indicator& indicator, const std::string& path) {
     if (indicator.kind != IndicatorKind::milestone) {
-      if (!indicator.stages.empty()) add(at(path, "stages"), "only a milestone indicator has stages");
+      if (!indicator.stages.empty())
+        add(at(path, "stages"), "only a milestone indicator has stages");
       return;
     }
     if (indicator.stages.empty()) add(at(path, "stages"), "a milestone indicator needs its stages");
@@ -328,7 +362,8 @@ class Validator {
       if (stage.name.empty()) add(at(stage_path, "name"), "the stage needs a name");
       if (!(stage.percent > previous) || stage.percent > 100)
         add(at(stage_path, "percent"), "stage percentages must rise from above 0 to at most 100; " +
-                                           number_text(stage.percent) + " follows " + number_text(previous));
+                                           number_text(stage.percent) + " follows " +
+                                           number_text(previous));
       previous = stage.percent;
     }
   }
@@ -340,12 +375,15 @@ class Validator {
     }
     switch (indicator.kind) {
       case IndicatorKind::yes_no:
-        if (target != 0 && target != 1) add(path, "a yes/no target must be 1 (yes) or 0 (no), not " + number_text(target));
+        if (target != 0 && target != 1)
+          add(path, "a yes/no target must be 1 (yes) or 0 (no), not " + number_text(target));
         break;
       case IndicatorKind::milestone: {
         bool is_stage = false;
         for (const auto& stage : indicator.stages) is_stage = is_stage || stage.percent == target;
-        if (!is_stage) add(path, "a milestone target must be one of the stages' percentages, not " + number_text(target));
+        if (!is_stage)
+          add(path, "a milestone target must be one of the stages' percentages, not " +
+                        number_text(target));
         break;
       }
       case IndicatorKind::higher_is_better:
@@ -362,12 +400,16 @@ class Validator {
   }
 
   void check_amount(double amount, const std::string& path) {
-    if (!std::isfinite(amount)) add(path, "the amount is not a number");
-    else if (amount < 0) add(path, "amount " + number_text(amount) + " is negative");
+    if (!std::isfinite(amount))
+      add(path, "the amount is not a number");
+    else if (amount < 0)
+      add(path, "amount " + number_text(amount) + " is negative");
   }
 
-  void check_budget_line(const BudgetLine& line, const std::string& path, std::set<std::string>& numbers) {
-    if (!numbers.insert(line.number).second) add(at(path, "number"), "line number \"" + line.number + "\" is used twice");
+  void check_budget_line(const BudgetLine& line, const std::string& path,
+                         std::set<std::string>& numbers) {
+    if (!numbers.insert(line.number).second)
+      add(at(path, "number"), "line number \"" + line.number + "\" is used twice");
     if (line.name.empty()) add(at(path, "name"), "the budget line needs a name");
     if (!line.goal.empty()) {
       bool found = false;
@@ -378,7 +420,9 @@ class Validator {
     if (!line.children.empty()) {
       // A parent's figures are its children's sums; amounts of its own would be counted twice.
       if (line.prior != 0 || line.after != 0 || !line.years.empty())
-        add(path, "a line with sub-lines carries no amounts of its own: its figures are the sums of its sub-lines");
+        add(path,
+            "a line with sub-lines carries no amounts of its own: its figures are the sums of its "
+            "sub-lines");
       for (std::size_t c = 0; c < line.children.size(); ++c)
         check_budget_line(line.children[c], at(path, "children", c), numbers);
       return;
@@ -401,7 +445,8 @@ class Validator {
     for (std::size_t i = 0; i < policy.lights.size(); ++i) {
       const auto& light = policy.lights[i];
       const auto path = at("policy", "lights", i);
-      if (light.id.empty() || !ids.insert(light.id).second) add(at(path, "id"), "light ids must be present and unique");
+      if (light.id.empty() || !ids.insert(light.id).second)
+        add(at(path, "id"), "light ids must be present and unique");
       if (light.label.empty()) add(at(path, "label"), "the light needs a label");
       has_threshold = has_threshold || light.at_least.has_value();
       has_no_value = has_no_value || light.id == policy.no_value_light;
@@ -414,8 +459,9 @@ class Validator {
   void check_chapter(const Chapter& chapter, const std::string& path) {
     if (chapter.heading.empty()) add(at(path, "heading"), "the chapter needs a heading");
     if (!chapter.generated.empty() && !kGeneratedChapters.count(chapter.generated))
-      add(at(path, "generated"), "unknown generated content \"" + chapter.generated +
-                                     "\"; use goals, indicator_table, action_items or budget_table");
+      add(at(path, "generated"),
+          "unknown generated content \"" + chapter.generated +
+              "\"; use goals, indicator_table, action_items or budget_table");
     for (std::size_t i = 0; i < chapter.children.size(); ++i)
       check_chapter(chapter.children[i], at(path, "children", i));
   }
@@ -428,6 +474,8 @@ class Validator {
 
 }  // namespace
 
-Problems validate(const Plan& plan) { return Validator(plan).run(); }
+Problems validate(const Plan& plan) {
+  return Validator(plan).run();
+}
 
 }  // namespace planscore::core

@@ -36,7 +36,9 @@ std::optional<FieldType> field_type_from_string(std::string_view text) {
   return std::nullopt;
 }
 
-bool is_numeric(FieldType type) { return type == FieldType::integer || type == FieldType::decimal; }
+bool is_numeric(FieldType type) {
+  return type == FieldType::integer || type == FieldType::decimal;
+}
 
 std::string_view to_string(TimeBasis basis) {
   for (const auto& [value, name] : kTimeBasisNames)
