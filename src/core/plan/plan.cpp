@@ -1,38 +1,21 @@
 #include "core/plan/plan.h"
 
-#include <array>
-#include <utility>
+#include "core/enum_names.h"
 
 namespace planscore::core {
 namespace {
 
-constexpr std::array<std::pair<IndicatorKind, std::string_view>, 4> kKindNames{{
+constexpr EnumNames<IndicatorKind, 4> kKindNames{{
     {IndicatorKind::higher_is_better, "higher_is_better"},
     {IndicatorKind::lower_is_better, "lower_is_better"},
     {IndicatorKind::yes_no, "yes_no"},
     {IndicatorKind::milestone, "milestone"},
 }};
 
-constexpr std::array<std::pair<BudgetNature, std::string_view>, 2> kNatureNames{{
+constexpr EnumNames<BudgetNature, 2> kNatureNames{{
     {BudgetNature::public_construction, "public_construction"},
     {BudgetNature::social_development, "social_development"},
 }};
-
-template <typename Enum, std::size_t N>
-std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& names,
-                         Enum value) {
-  for (const auto& [candidate, name] : names)
-    if (candidate == value) return name;
-  return names[0].second;
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>, N>& names,
-                             std::string_view text) {
-  for (const auto& [value, name] : names)
-    if (name == text) return value;
-  return std::nullopt;
-}
 
 }  // namespace
 

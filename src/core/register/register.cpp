@@ -1,12 +1,11 @@
 #include "core/register/register.h"
 
-#include <array>
-#include <utility>
+#include "core/enum_names.h"
 
 namespace planscore::core {
 namespace {
 
-constexpr std::array<std::pair<FieldType, std::string_view>, 7> kFieldTypeNames{{
+constexpr EnumNames<FieldType, 7> kFieldTypeNames{{
     {FieldType::text, "text"},
     {FieldType::integer, "integer"},
     {FieldType::decimal, "decimal"},
@@ -16,7 +15,7 @@ constexpr std::array<std::pair<FieldType, std::string_view>, 7> kFieldTypeNames{
     {FieldType::section, "section"},
 }};
 
-constexpr std::array<std::pair<TimeBasis, std::string_view>, 3> kTimeBasisNames{{
+constexpr EnumNames<TimeBasis, 3> kTimeBasisNames{{
     {TimeBasis::date, "date"},
     {TimeBasis::year, "year"},
     {TimeBasis::interval, "interval"},
@@ -25,15 +24,10 @@ constexpr std::array<std::pair<TimeBasis, std::string_view>, 3> kTimeBasisNames{
 }  // namespace
 
 std::string_view to_string(FieldType type) {
-  for (const auto& [value, name] : kFieldTypeNames)
-    if (value == type) return name;
-  return "text";
+  return name_of(kFieldTypeNames, type);
 }
-
 std::optional<FieldType> field_type_from_string(std::string_view text) {
-  for (const auto& [value, name] : kFieldTypeNames)
-    if (name == text) return value;
-  return std::nullopt;
+  return value_of(kFieldTypeNames, text);
 }
 
 bool is_numeric(FieldType type) {
@@ -41,15 +35,10 @@ bool is_numeric(FieldType type) {
 }
 
 std::string_view to_string(TimeBasis basis) {
-  for (const auto& [value, name] : kTimeBasisNames)
-    if (value == basis) return name;
-  return "date";
+  return name_of(kTimeBasisNames, basis);
 }
-
 std::optional<TimeBasis> time_basis_from_string(std::string_view text) {
-  for (const auto& [value, name] : kTimeBasisNames)
-    if (name == text) return value;
-  return std::nullopt;
+  return value_of(kTimeBasisNames, text);
 }
 
 const FieldDef* RegisterDef::find_field(std::string_view field_id) const {
