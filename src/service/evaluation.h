@@ -14,7 +14,8 @@ namespace planscore::service {
 
 // Computes actual values for one plan against one store. Caches each aggregate term and
 // named metric per year for the life of the object, so evaluating several years or
-// indicators that share terms runs each query once. Not thread-safe.
+// indicators that share terms runs each query once. Keeps references: the store and
+// the plan must outlive it. Not thread-safe.
 class ValueCalculator {
  public:
   ValueCalculator(store::Store& store, const core::Plan& plan);
