@@ -13,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "service/audit.h"
 #include "service/evaluation.h"
 #include "service/plans.h"
 #include "service/records.h"
@@ -108,12 +109,16 @@ int main(int argc, char** argv) {
   const std::string db_path = (dir / "bench.db").string();
 
   auto store = store::Store::open(db_path);
-  if (!service::import_plan(*store, read_file(PLANSCORE_SHIPPED_PLAN)).problems.empty()) return 1;
+  if (!service::import_plan(*store, read_file(PLANSCORE_SHIPPED_PLAN), service::PlanFormat::yaml,
+                            service::system_actor())
+           .problems.empty())
+    return 1;
   const auto plan = service::require_current_plan(*store);
 
   const auto csv = cases_csv(records);
   auto start = Clock::now();
-  auto report = service::import_csv(*store, plan, "procurement_cases", csv);
+  auto report =
+      service::import_csv(*store, plan, service::system_actor(), "procurement_cases", csv);
   const double import_seconds = seconds_since(start);
   if (!report.ok()) return 1;
   const double floor_seconds = sqlite_bulk_insert_seconds((dir / "floor.db").string(), records);

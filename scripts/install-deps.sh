@@ -7,7 +7,8 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   libsoci-dev libsqlite3-dev sqlite3
   nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libfmt-dev libspdlog-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  librestinio-dev libasio-dev libsodium-dev libcurl4-openssl-dev
+  libgtest-dev libgmock-dev libbenchmark-dev wrk python3-jsonschema
   clang-14 libclang-rt-14-dev
 )
 

@@ -10,9 +10,16 @@
 #include <sstream>
 
 #include "cli/evaluation_output.h"
+#include "cli/serve_command.h"
+#include "http/api/api.h"
+#include "planfile/evaluation_json.h"
+#include "service/accounts.h"
+#include "service/audit.h"
 #include "service/demo.h"
 #include "service/evaluation.h"
+#include "service/failure.h"
 #include "service/manual_values.h"
+#include "service/passwords.h"
 #include "service/plans.h"
 #include "service/records.h"
 
@@ -50,7 +57,8 @@ std::unique_ptr<store::Store> open_store(const std::string& url) {
 }
 
 void import_shipped_plan(store::Store& store, const std::string& plan_file) {
-  auto result = service::import_plan(store, read_file(plan_file));
+  auto result = service::import_plan(store, read_file(plan_file), service::PlanFormat::yaml,
+                                     service::system_actor());
   if (!result.problems.empty())
     throw CommandError(fmt::format("{} has {} problem(s); nothing was imported", plan_file,
                                    result.problems.size()),
@@ -71,13 +79,66 @@ void print_evaluations(store::Store& store, const std::optional<int>& year,
     years = service::evaluate_all_years(store, plan);
   }
   if (format == "json") {
-    std::cout << (year ? evaluation_json(years.front()) : evaluations_json(years));
+    std::cout << (year ? planfile::evaluation_json(years.front())
+                       : planfile::evaluations_json(years));
   } else if (format == "csv") {
     std::cout << evaluation_csv(years);
   } else {
     for (const auto& evaluation : years) std::cout << evaluation_table(plan, evaluation) << "\n";
     if (years.size() > 1) std::cout << trend_table(plan, years);
   }
+}
+
+// A password typed or piped on standard input: the first line, without its newline.
+std::string read_password() {
+  std::string password;
+  if (!std::getline(std::cin, password)) throw CommandError("no password on standard input");
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
+void print_new_password(const std::string& password) {
+  std::cout << "password (shown once; change it after signing in): " << password << "\n";
+}
+
+// The first `planscore run` on an empty database: the shipped plan, demo records so there
+// is something to look at, and an administrator whose random password is printed once.
+void set_up_first_run(store::Store& store, const std::string& db, const std::string& plan_file) {
+  if (!store.current_plan()) {
+    std::cout << "first run: creating " << db << " with the shipped plan and demo records\n";
+    import_shipped_plan(store, plan_file);
+    auto summary = service::load_demo(store, service::require_current_plan(store));
+    std::cout << fmt::format("loaded {} demo records into {} registers\n", summary.records,
+                             summary.registers);
+  }
+  if (store.count_users() == 0) {
+    const auto plan = service::require_current_plan(store);
+    const std::string password = service::generate_password();
+    service::create_user(store, service::system_actor(), &plan,
+                         {"admin", "系統管理者", password, "admin", ""});
+    std::cout << "created the administrator account \"admin\"\n";
+    print_new_password(password);
+  }
+  std::cout.flush();
+}
+
+// Patterns and methods are ASCII without quotes, so they print as JSON strings as they are.
+void print_routes() {
+  const auto router = http::make_api_router({});
+  std::cout << "[\n";
+  const auto& routes = router.routes();
+  for (std::size_t i = 0; i < routes.size(); ++i)
+    std::cout << fmt::format(
+        "  {{\"method\": \"{}\", \"path\": \"{}\", \"needs_session\": {}, \"changes_state\": "
+        "{}}}{}\n",
+        routes[i].method, routes[i].pattern, routes[i].needs_session, routes[i].changes_state,
+        i + 1 < routes.size() ? "," : "");
+  std::cout << "]\n";
+}
+
+void print_error(const std::string& message, const core::Problems& problems) {
+  std::cerr << "error: " << message << "\n";
+  for (const auto& problem : problems) std::cerr << "  " << core::to_string(problem) << "\n";
 }
 
 void print_import_report(const service::ImportReport& report) {
@@ -95,8 +156,9 @@ int run(int argc, char** argv) {
   CLI::App app{"planscore — mid-term plan performance management (中程施政計畫績效管理)"};
   app.require_subcommand(1);
   const char* env_db = std::getenv("PLANSCORE_DB");
-  std::string db = env_db && *env_db ? env_db : "data/planscore.db";
-  app.add_option(
+  const bool db_from_environment = env_db && *env_db;
+  std::string db = db_from_environment ? env_db : "data/planscore.db";
+  auto* db_option = app.add_option(
       "--db", db,
       "database: a file path or sqlite:PATH (default data/planscore.db or $PLANSCORE_DB)");
 
@@ -156,8 +218,37 @@ int run(int argc, char** argv) {
   evaluate->add_option("--format", format, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));
 
+  auto* user_cmd = app.add_subcommand("user", "local accounts (on the server's console)");
+  user_cmd->require_subcommand(1);
+  std::string username, role, section_id, display_name;
+  bool password_stdin = false;
+  auto* user_add = user_cmd->add_subcommand(
+      "add", "create an account; prints a random password unless --password-stdin is given");
+  user_add->add_option("USERNAME", username, "login name")->required();
+  user_add->add_option("--role", role, "admin, planner, section_editor, section_reviewer or viewer")
+      ->required();
+  user_add->add_option("--section", section_id, "the section of a section editor or reviewer");
+  user_add->add_option("--display-name", display_name, "the name people see");
+  user_add->add_flag("--password-stdin", password_stdin, "read the password from standard input");
+  auto* user_password = user_cmd->add_subcommand(
+      "password", "set an account's password (ends its sessions); random unless --password-stdin");
+  user_password->add_option("USERNAME", username, "login name")->required();
+  user_password->add_flag("--password-stdin", password_stdin,
+                          "read the password from standard input");
+  auto* user_list = user_cmd->add_subcommand("list", "list the accounts");
+
+  auto* routes_cmd = app.add_subcommand(
+      "routes", "list the HTTP API's routes as JSON (for the OpenAPI check and the attack tests)");
+
+  ServeOptions serve_options;
+  auto* serve = app.add_subcommand("serve", "run the web server and JSON API until SIGTERM");
+  add_serve_options(*serve, serve_options);
+
   auto* run_cmd = app.add_subcommand(
-      "run", "the main job: set up the database on first use, then evaluate every year");
+      "run",
+      "the main job: on first use create the database (shipped plan, demo records, an "
+      "administrator with a random password), then serve");
+  add_serve_options(*run_cmd, serve_options);
 
   try {
     app.parse(argc, argv);
@@ -170,6 +261,7 @@ int run(int argc, char** argv) {
     return 2;
   }
 
+  const bool db_given = db_from_environment || db_option->count() > 0;
   try {
     if (plan_validate->parsed()) {
       auto problems = service::validate_plan_text(read_file(plan_path));
@@ -179,6 +271,12 @@ int run(int argc, char** argv) {
       std::cout << plan_path << " is a valid plan\n";
       return 0;
     }
+    if (routes_cmd->parsed()) {
+      print_routes();
+      return 0;
+    }
+    // serve takes its database from the configuration when --db was not given.
+    if (serve->parsed()) return run_serve(db_given ? db : "", serve_options);
     auto store = open_store(db);
     if (init->parsed()) {
       if (auto existing = store->current_plan())
@@ -200,7 +298,8 @@ int run(int argc, char** argv) {
                                                                       : service::PlanFormat::yaml));
     } else if (record_import->parsed()) {
       auto plan = service::require_current_plan(*store);
-      auto report = service::import_csv(*store, plan, register_id, read_file(record_file));
+      auto report = service::import_csv(*store, plan, service::system_actor(), register_id,
+                                        read_file(record_file));
       if (!report.ok()) {
         std::cerr << fmt::format("error: {} was not imported: {} problem(s); nothing was written\n",
                                  record_file, report.file_problems.size() + report.rows.size());
@@ -217,14 +316,13 @@ int run(int argc, char** argv) {
           throw CommandError("\"" + assignment + "\" is not field=value");
         values[assignment.substr(0, equals)] = assignment.substr(equals + 1);
       }
-      auto result = service::add_record(*store, plan, register_id, values);
+      auto result = service::add_record(*store, plan, service::system_actor(), register_id, values);
       if (!result.problems.empty()) throw CommandError("the record was not added", result.problems);
       std::cout << fmt::format("added record {} to {}\n", result.record_id, register_id);
     } else if (value_set->parsed()) {
       auto plan = service::require_current_plan(*store);
-      auto problems =
-          service::set_manual_value(*store, plan, indicator_id, value_year, value, note);
-      if (!problems.empty()) throw CommandError("the value was not stored", problems);
+      service::set_manual_value(*store, plan, service::system_actor(), indicator_id, value_year,
+                                value, note, std::nullopt);
       std::cout << fmt::format("{} {}: {}\n", indicator_id, value_year, value);
     } else if (demo->parsed()) {
       auto summary = service::load_demo(*store, service::require_current_plan(*store));
@@ -232,20 +330,36 @@ int run(int argc, char** argv) {
                                summary.registers);
     } else if (evaluate->parsed()) {
       print_evaluations(*store, year, format);
+    } else if (user_add->parsed()) {
+      const auto plan = service::current_plan(*store);
+      const std::string password = password_stdin ? read_password() : service::generate_password();
+      auto user = service::create_user(*store, service::system_actor(), plan ? &*plan : nullptr,
+                                       {username, display_name, password, role, section_id});
+      std::cout << fmt::format("created {} ({}) with id {}\n", user.username, user.role, user.id);
+      if (!password_stdin) print_new_password(password);
+    } else if (user_password->parsed()) {
+      auto user = store->find_user_by_name(username);
+      if (!user) throw CommandError("there is no account \"" + username + "\"");
+      const std::string password = password_stdin ? read_password() : service::generate_password();
+      service::reset_password(*store, service::system_actor(), user->id, password);
+      std::cout << fmt::format("the password of {} was changed; its sessions ended\n", username);
+      if (!password_stdin) print_new_password(password);
+    } else if (user_list->parsed()) {
+      for (const auto& user : store->list_users())
+        std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\n", user.id, user.username, user.role,
+                                 user.section_id.empty() ? "-" : user.section_id,
+                                 user.active ? "active" : "inactive");
     } else if (run_cmd->parsed()) {
-      if (!store->current_plan()) {
-        std::cout << "first run: creating " << db << " with the shipped plan and demo records\n";
-        import_shipped_plan(*store, plan_file);
-        auto summary = service::load_demo(*store, service::require_current_plan(*store));
-        std::cout << fmt::format("loaded {} demo records into {} registers\n\n", summary.records,
-                                 summary.registers);
-      }
-      print_evaluations(*store, std::nullopt, "table");
+      set_up_first_run(*store, db, plan_file);
+      store.reset();
+      return run_serve(db, serve_options);
     }
     return 0;
   } catch (const CommandError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    for (const auto& problem : e.problems) std::cerr << "  " << core::to_string(problem) << "\n";
+    print_error(e.what(), e.problems);
+    return 1;
+  } catch (const service::Failure& e) {
+    print_error(e.what(), e.problems);
     return 1;
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";

@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
 #include "cli/table.h"
 #include "core/register/csv.h"
 
@@ -23,58 +21,6 @@ const core::LightCategory* light_of(const core::Plan& plan, const std::string& i
 std::string light_text(const core::Plan& plan, const std::string& id) {
   const auto* light = light_of(plan, id);
   return light ? light->symbol + " " + light->label : id;
-}
-
-nlohmann::json optional_number(const std::optional<double>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
-std::string_view source_name(core::ValueSource source) {
-  switch (source) {
-    case core::ValueSource::formula:
-      return "formula";
-    case core::ValueSource::manual:
-      return "manual";
-    case core::ValueSource::none:
-      break;
-  }
-  return "none";
-}
-
-nlohmann::json to_json(const core::YearEvaluation& evaluation) {
-  nlohmann::json indicators = nlohmann::json::array();
-  for (const auto& row : evaluation.indicators) {
-    indicators.push_back({
-        {"id", row.indicator->id},
-        {"goal", row.goal_id},
-        {"dimension", row.dimension_id},
-        {"name", row.indicator->name},
-        {"weight", row.indicator->weight},
-        {"kind", std::string(core::to_string(row.indicator->kind))},
-        {"unit", row.indicator->unit},
-        {"target", optional_number(row.target)},
-        {"actual", optional_number(row.actual.value)},
-        {"source", std::string(source_name(row.actual.source))},
-        {"note", row.actual.note},
-        {"achievement", optional_number(row.achievement)},
-        {"capped_achievement", optional_number(row.capped_achievement)},
-        {"light", row.light},
-        {"score", row.score},
-    });
-  }
-  auto roll_ups = [](const std::vector<core::RollUp>& items) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& item : items)
-      list.push_back(
-          {{"id", item.id}, {"name", item.name}, {"weight", item.weight}, {"score", item.score}});
-    return list;
-  };
-  return {{"year", evaluation.year},
-          {"total_score", evaluation.total_score},
-          {"no_value_count", evaluation.no_value_count},
-          {"indicators", indicators},
-          {"goals", roll_ups(evaluation.goals)},
-          {"dimensions", roll_ups(evaluation.dimensions)}};
 }
 
 }  // namespace
@@ -133,16 +79,6 @@ std::string trend_table(const core::Plan& plan, const std::vector<core::YearEval
   for (const auto& year : years) total.push_back(fmt::format("{:.2f}", year.total_score));
   rows.push_back(total);
   return fmt::format("{} 各年度得分\n", plan.name) + format_table(header, rows, right);
-}
-
-std::string evaluation_json(const core::YearEvaluation& evaluation) {
-  return to_json(evaluation).dump(2) + "\n";
-}
-
-std::string evaluations_json(const std::vector<core::YearEvaluation>& years) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& year : years) list.push_back(to_json(year));
-  return list.dump(2) + "\n";
 }
 
 std::string evaluation_csv(const std::vector<core::YearEvaluation>& years) {

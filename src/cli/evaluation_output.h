@@ -1,7 +1,6 @@
 #pragma once
-// Printing evaluations: an aligned table for people, JSON and CSV for other tools.
-// JSON keys are a contract (README): year, total_score, indicators[] with name, weight,
-// actual, target, achievement (raw percent), light (policy category id), score.
+// Printing evaluations: an aligned table for people, CSV for other tools (JSON is
+// planfile/evaluation_json.h, shared with the HTTP API).
 #include <string>
 #include <vector>
 
@@ -13,8 +12,6 @@ namespace planscore::cli {
 std::string evaluation_table(const core::Plan& plan, const core::YearEvaluation& evaluation);
 // The total score per year, side by side, for the all-years view.
 std::string trend_table(const core::Plan& plan, const std::vector<core::YearEvaluation>& years);
-std::string evaluation_json(const core::YearEvaluation& evaluation);
-std::string evaluations_json(const std::vector<core::YearEvaluation>& years);
 std::string evaluation_csv(const std::vector<core::YearEvaluation>& years);
 
 // "500人", "≤200", "5%" — a value the way the plan prints targets.

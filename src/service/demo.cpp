@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/calendar/roc.h"
+#include "service/audit.h"
 #include "service/records.h"
 
 namespace planscore::service {
@@ -99,7 +100,7 @@ class DemoBuilder {
     core::CsvTable table;
     table.header = std::move(header);
     table.rows = std::move(rows);
-    auto report = import_table(store_, plan_, register_id, table);
+    auto report = import_table(store_, plan_, system_actor(), register_id, table);
     if (!report.ok()) {
       std::string reason = report.file_problems.empty()
                                ? report.rows.front().reason

@@ -2,38 +2,105 @@
 
 #include <cmath>
 
-namespace planscore::service {
+#include "service/audit.h"
+#include "service/failure.h"
+#include "service/plan_lookup.h"
+#include "service/snapshots.h"
+#include "service/year_locks.h"
 
-core::Problems set_manual_value(store::Store& store, const core::Plan& plan,
-                                const std::string& indicator_id, int year, double value,
-                                const std::string& note) {
+namespace planscore::service {
+namespace {
+
+const core::Indicator& require_reporter(const core::Plan& plan, const core::Actor& actor,
+                                        const std::string& indicator_id) {
+  const auto& indicator = require_indicator(plan, indicator_id);
+  if (!core::can_report_indicator(actor, indicator.owner_section))
+    throw Failure(FailureKind::forbidden, "only the editors of section " + indicator.owner_section +
+                                              " may enter values of " + indicator_id);
+  return indicator;
+}
+
+std::optional<store::ManualValue> stored_value(store::Store& store, const core::Plan& plan,
+                                               const std::string& indicator_id, int year) {
+  for (auto& value : store.manual_values(plan.id))
+    if (value.indicator_id == indicator_id && value.year == year) return value;
+  return std::nullopt;
+}
+
+std::string value_object(const std::string& indicator_id, int year) {
+  return indicator_id + "/" + std::to_string(year);
+}
+
+}  // namespace
+
+store::ManualValue set_manual_value(store::Store& store, const core::Plan& plan,
+                                    const core::Actor& actor, const std::string& indicator_id,
+                                    int year, double value, const std::string& note,
+                                    std::optional<std::int64_t> expected_version) {
+  const auto& indicator = require_reporter(plan, actor, indicator_id);
   core::Problems problems;
-  const auto* indicator = plan.find_indicator(indicator_id);
-  if (!indicator) {
-    problems.push_back({"indicator", "unknown indicator \"" + indicator_id + "\""});
-    return problems;
-  }
   if (year < plan.first_year || year > plan.last_year)
     problems.push_back({"year", std::to_string(year) + " is not a plan year (" +
                                     std::to_string(plan.first_year) + "–" +
                                     std::to_string(plan.last_year) + ")"});
   if (!std::isfinite(value)) {
     problems.push_back({"value", "the value is not a number"});
-  } else if (indicator->kind == core::IndicatorKind::yes_no && value != 0 && value != 1) {
+  } else if (indicator.kind == core::IndicatorKind::yes_no && value != 0 && value != 1) {
     problems.push_back({"value", "a yes/no indicator takes 1 (yes) or 0 (no)"});
-  } else if (indicator->kind == core::IndicatorKind::milestone) {
+  } else if (indicator.kind == core::IndicatorKind::milestone) {
     bool is_stage = false;
-    for (const auto& stage : indicator->stages) is_stage = is_stage || stage.percent == value;
+    for (const auto& stage : indicator.stages) is_stage = is_stage || stage.percent == value;
     if (!is_stage)
       problems.push_back({"value", "a milestone value must be one of the stages' percentages"});
   }
-  if (note.empty()) problems.push_back({"note", "say where the value comes from (a source note)"});
-  if (!problems.empty()) return problems;
+  if (note.find_first_not_of(" \t\r\n") == std::string::npos)
+    problems.push_back({"note", "say where the value comes from (a source note)"});
+  if (!problems.empty()) throw Failure(FailureKind::invalid, "the value was not stored", problems);
 
   store::Transaction transaction(store);
-  store.set_manual_value(plan.id, {indicator_id, year, value, note});
+  require_unlocked(store, plan, core::YearSpan{year, year}, "the value of " + indicator_id);
+  const auto before = stored_value(store, plan, indicator_id, year);
+  store::ManualValue after{indicator_id, year, value, note, 0};
+  if (expected_version) {
+    auto version = store.save_manual_value(plan.id, after, *expected_version);
+    if (!version)
+      throw Failure(FailureKind::conflict, "the value of " + value_object(indicator_id, year) +
+                                               " was changed by someone else since you read it");
+    after.version = *version;
+  } else {
+    after.version = store.set_manual_value(plan.id, after);
+  }
+  audit(store, actor,
+        {"value.set", "value", value_object(indicator_id, year),
+         before ? manual_value_snapshot(*before) : "", manual_value_snapshot(after), ""});
   transaction.commit();
-  return problems;
+  return after;
+}
+
+void delete_manual_value(store::Store& store, const core::Plan& plan, const core::Actor& actor,
+                         const std::string& indicator_id, int year, std::int64_t expected_version) {
+  require_reporter(plan, actor, indicator_id);
+  store::Transaction transaction(store);
+  require_unlocked(store, plan, core::YearSpan{year, year}, "the value of " + indicator_id);
+  const auto before = stored_value(store, plan, indicator_id, year);
+  if (!before)
+    throw Failure(FailureKind::not_found,
+                  "no value was entered for " + value_object(indicator_id, year));
+  if (!store.delete_manual_value(plan.id, indicator_id, year, expected_version))
+    throw Failure(FailureKind::conflict, "the value of " + value_object(indicator_id, year) +
+                                             " was changed by someone else since you read it");
+  audit(store, actor,
+        {"value.delete", "value", value_object(indicator_id, year), manual_value_snapshot(*before),
+         "", ""});
+  transaction.commit();
+}
+
+std::vector<store::ManualValue> manual_values(store::Store& store, const core::Plan& plan,
+                                              std::optional<int> year) {
+  std::vector<store::ManualValue> values;
+  for (auto& value : store.manual_values(plan.id))
+    if (!year || value.year == *year) values.push_back(value);
+  return values;
 }
 
 }  // namespace planscore::service

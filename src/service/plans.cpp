@@ -7,6 +7,8 @@
 #include "core/plan/validate.h"
 #include "planfile/plan_json.h"
 #include "planfile/plan_yaml.h"
+#include "service/audit.h"
+#include "service/failure.h"
 
 namespace planscore::service {
 namespace {
@@ -32,17 +34,25 @@ void index_for_formulas(store::Store& store, const core::Plan& plan) {
     if (const auto* reg = plan.find_register(register_id)) store.ensure_indexes(*reg, terms);
 }
 
+planfile::LoadResult load_plan(std::string_view text, PlanFormat format) {
+  return format == PlanFormat::json ? planfile::load_json(text) : planfile::load_yaml(text);
+}
+
 }  // namespace
 
-core::Problems validate_plan_text(std::string_view yaml_text) {
-  auto loaded = planfile::load_yaml(yaml_text);
+core::Problems validate_plan_text(std::string_view text, PlanFormat format) {
+  auto loaded = load_plan(text, format);
   if (!loaded.plan) return loaded.problems;
   return core::validate(*loaded.plan);
 }
 
-PlanImportResult import_plan(store::Store& store, std::string_view yaml_text) {
+PlanImportResult import_plan(store::Store& store, std::string_view text, PlanFormat format,
+                             const core::Actor& actor,
+                             std::optional<std::int64_t> expected_version) {
+  if (!core::can_edit_plan(actor))
+    throw Failure(FailureKind::forbidden, "only planners and administrators may change the plan");
   PlanImportResult result;
-  auto loaded = planfile::load_yaml(yaml_text);
+  auto loaded = load_plan(text, format);
   if (!loaded.plan) {
     result.problems = loaded.problems;
     return result;
@@ -55,15 +65,23 @@ PlanImportResult import_plan(store::Store& store, std::string_view yaml_text) {
   result.problems = store.apply_registers(plan.registers);
   if (!result.problems.empty()) return result;  // rolled back by the transaction
 
-  std::int64_t expected_version = 0;
-  if (auto existing = store.current_plan(); existing && existing->id == plan.id)
-    expected_version = existing->version;
-  auto version = store.save_plan(plan.id, plan.name, planfile::to_json(plan), expected_version);
-  if (!version) {
-    result.problems.push_back({"", "the plan was changed by someone else meanwhile; import again"});
-    return result;
-  }
+  const auto existing = store.current_plan();
+  const bool same_plan = existing && existing->id == plan.id;
+  const std::int64_t stored_version = same_plan ? existing->version : 0;
+  if (expected_version && *expected_version != stored_version)
+    throw Failure(FailureKind::conflict,
+                  "the plan was changed by someone else since you read it (you have version " +
+                      std::to_string(*expected_version) + ", it is at " +
+                      std::to_string(stored_version) + ")");
+  const std::string document = planfile::to_json(plan);
+  auto version = store.save_plan(plan.id, plan.name, document, stored_version);
+  if (!version)
+    throw Failure(FailureKind::conflict,
+                  "the plan was changed by someone else meanwhile; try again");
   index_for_formulas(store, plan);
+  audit(store, actor,
+        {expected_version ? "plan.update" : "plan.import", "plan", plan.id,
+         existing ? existing->document : "", document, ""});
   transaction.commit();
   result.plan_id = plan.id;
   result.version = *version;

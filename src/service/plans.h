@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/access/role.h"
 #include "core/plan/plan.h"
 #include "core/problem.h"
 #include "store/store.h"
@@ -17,12 +18,19 @@ struct PlanImportResult {
   std::int64_t version = 0;
 };
 
-// Loads, validates and stores a plan from YAML text and makes it current. A plan with
-// any problem is never stored: the database is left exactly as it was.
-PlanImportResult import_plan(store::Store& store, std::string_view yaml_text);
+enum class PlanFormat { yaml, json };
 
-// Validates YAML text without storing anything.
-core::Problems validate_plan_text(std::string_view yaml_text);
+// Loads, validates and stores a plan from YAML or JSON text and makes it current. A plan
+// with any problem is never stored: the database is left exactly as it was. With
+// `expected_version`, the stored plan of the same id must still be at that version (an
+// edit of what the caller read; else Failure(conflict)). Only actors who may edit the
+// plan (Failure(forbidden)); the change is audited with the documents before and after.
+PlanImportResult import_plan(store::Store& store, std::string_view text, PlanFormat format,
+                             const core::Actor& actor,
+                             std::optional<std::int64_t> expected_version = std::nullopt);
+
+// Validates plan text without storing anything.
+core::Problems validate_plan_text(std::string_view text, PlanFormat format = PlanFormat::yaml);
 
 // The current plan, or nullopt when the database holds none yet.
 std::optional<core::Plan> current_plan(store::Store& store);
@@ -31,7 +39,6 @@ std::optional<core::Plan> current_plan(store::Store& store);
 // one when there is none.
 core::Plan require_current_plan(store::Store& store);
 
-enum class PlanFormat { yaml, json };
 std::string export_plan(const core::Plan& plan, PlanFormat format);
 
 }  // namespace planscore::service

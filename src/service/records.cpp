@@ -4,7 +4,13 @@
 #include <stdexcept>
 
 #include "core/register/csv.h"
+#include "core/register/placement.h"
 #include "core/register/record.h"
+#include "service/audit.h"
+#include "service/failure.h"
+#include "service/plan_lookup.h"
+#include "service/snapshots.h"
+#include "service/year_locks.h"
 
 namespace planscore::service {
 namespace {
@@ -29,18 +35,6 @@ std::string field_list(const core::RegisterDef& reg) {
   for (const auto& field : reg.fields)
     list += (list.empty() ? "" : ", ") + field.id + " (" + field.name + ")";
   return list;
-}
-
-const core::RegisterDef& require_register(const core::Plan& plan, const std::string& register_id) {
-  const auto* reg = plan.find_register(register_id);
-  if (!reg) {
-    std::string known;
-    for (const auto& candidate : plan.registers)
-      known += (known.empty() ? "" : ", ") + candidate.id;
-    throw std::invalid_argument("unknown register \"" + register_id +
-                                "\"; the plan's registers are: " + known);
-  }
-  return *reg;
 }
 
 // Maps header columns to field positions; reports unknown, repeated and missing columns.
@@ -70,10 +64,64 @@ std::vector<std::optional<std::size_t>> map_header(const core::RegisterDef& reg,
   return columns;
 }
 
+void require_writer(const core::Actor& actor, const core::RegisterDef& reg) {
+  if (!core::can_write_records(actor, reg.owner_section))
+    throw Failure(FailureKind::forbidden, "only the editors of section " + reg.owner_section +
+                                              " may change the records of " + reg.id);
+}
+
+std::string record_object(const core::RegisterDef& reg, std::int64_t record_id) {
+  return reg.id + "/" + std::to_string(record_id);
+}
+
+// A record from field → text pairs (id or display name as the key); problems are keyed
+// by field id.
+core::Record parse_record(const core::Plan& plan, const core::RegisterDef& reg,
+                          const std::map<std::string, std::string>& values,
+                          core::Problems& problems) {
+  core::Record record;
+  record.values.assign(reg.fields.size(), core::FieldValue{});
+  std::vector<bool> given(reg.fields.size(), false);
+  const auto sections = section_ids(plan);
+  for (const auto& [key, text] : values) {
+    auto index = field_index(reg, key);
+    if (!index) {
+      problems.push_back({key, "\"" + key + "\" is not a field of " + reg.id +
+                                   "; its fields are: " + field_list(reg)});
+      continue;
+    }
+    given[*index] = true;
+    auto parsed = core::parse_field_value(reg.fields[*index], text, sections);
+    if (parsed.error)
+      problems.push_back({reg.fields[*index].id, *parsed.error});
+    else
+      record.values[*index] = parsed.value;
+  }
+  for (std::size_t f = 0; f < reg.fields.size(); ++f)
+    if (!given[f] && reg.fields[f].required)
+      problems.push_back(
+          {reg.fields[f].id, "required field \"" + reg.fields[f].name + "\" has no value"});
+  if (problems.empty()) problems = core::check_record(reg, record);
+  return record;
+}
+
+std::optional<store::FilterOp> filter_op(const std::string& name) {
+  static const std::map<std::string, store::FilterOp> ops{{"eq", store::FilterOp::eq},
+                                                          {"ne", store::FilterOp::ne},
+                                                          {"lt", store::FilterOp::lt},
+                                                          {"le", store::FilterOp::le},
+                                                          {"gt", store::FilterOp::gt},
+                                                          {"ge", store::FilterOp::ge},
+                                                          {"contains", store::FilterOp::contains}};
+  auto found = ops.find(name);
+  if (found == ops.end()) return std::nullopt;
+  return found->second;
+}
+
 }  // namespace
 
-ImportReport import_csv(store::Store& store, const core::Plan& plan, const std::string& register_id,
-                        std::string_view csv_text) {
+ImportReport import_csv(store::Store& store, const core::Plan& plan, const core::Actor& actor,
+                        const std::string& register_id, std::string_view csv_text) {
   require_register(plan, register_id);
   auto csv = core::read_csv(csv_text);
   if (!csv.problems.empty()) {
@@ -81,12 +129,15 @@ ImportReport import_csv(store::Store& store, const core::Plan& plan, const std::
     report.file_problems = csv.problems;
     return report;
   }
-  return import_table(store, plan, register_id, csv.table);
+  return import_table(store, plan, actor, register_id, csv.table);
 }
 
-ImportReport import_table(store::Store& store, const core::Plan& plan,
+ImportReport import_table(store::Store& store, const core::Plan& plan, const core::Actor& actor,
                           const std::string& register_id, const core::CsvTable& table) {
   const auto& reg = require_register(plan, register_id);
+  require_writer(actor, reg);
+  std::vector<int> locked_years;
+  for (const auto& lock : store.year_locks(plan.id)) locked_years.push_back(lock.year);
   ImportReport report;
   if (table.header.empty()) {
     report.file_problems.push_back(
@@ -129,49 +180,161 @@ ImportReport import_table(store::Store& store, const core::Plan& plan,
           {row_number, line, field ? field->name : problem.path, "", problem.message});
       row_ok = false;
     }
+    if (const auto span = core::placement(reg, record); row_ok && span) {
+      for (int year : locked_years)
+        if (span->contains(year)) {
+          report.rows.push_back(
+              {row_number, line, "", "",
+               "the record belongs to year " + std::to_string(year) + ", which is locked"});
+          row_ok = false;
+        }
+    }
     if (row_ok) records.push_back(std::move(record));
   }
   if (!report.ok()) return report;
 
   store::Transaction transaction(store);
-  store.insert_records(reg, records);
+  const auto ids = store.insert_records(reg, records);
+  audit(store, actor,
+        {"record.import", "register", reg.id, "",
+         fields_snapshot({{"records", std::to_string(ids.size())},
+                          {"first_id", ids.empty() ? "" : std::to_string(ids.front())},
+                          {"last_id", ids.empty() ? "" : std::to_string(ids.back())}}),
+         ""});
   transaction.commit();
   report.imported = static_cast<int>(records.size());
   return report;
 }
 
-AddResult add_record(store::Store& store, const core::Plan& plan, const std::string& register_id,
+AddResult add_record(store::Store& store, const core::Plan& plan, const core::Actor& actor,
+                     const std::string& register_id,
                      const std::map<std::string, std::string>& values) {
   const auto& reg = require_register(plan, register_id);
+  require_writer(actor, reg);
   AddResult result;
-  core::Record record;
-  record.values.assign(reg.fields.size(), core::FieldValue{});
-  std::vector<bool> given(reg.fields.size(), false);
-  for (const auto& [key, text] : values) {
-    auto index = field_index(reg, key);
-    if (!index) {
-      result.problems.push_back({key, "\"" + key + "\" is not a field of " + reg.id +
-                                          "; its fields are: " + field_list(reg)});
-      continue;
-    }
-    given[*index] = true;
-    auto parsed = core::parse_field_value(reg.fields[*index], text, section_ids(plan));
-    if (parsed.error)
-      result.problems.push_back({reg.fields[*index].id, *parsed.error});
-    else
-      record.values[*index] = parsed.value;
-  }
-  for (std::size_t f = 0; f < reg.fields.size(); ++f)
-    if (!given[f] && reg.fields[f].required)
-      result.problems.push_back(
-          {reg.fields[f].id, "required field \"" + reg.fields[f].name + "\" has no value"});
-  if (result.problems.empty()) result.problems = core::check_record(reg, record);
+  auto record = parse_record(plan, reg, values, result.problems);
   if (!result.problems.empty()) return result;
 
   store::Transaction transaction(store);
+  require_unlocked(store, plan, core::placement(reg, record), "the record");
   result.record_id = store.insert_records(reg, {record}).front();
+  audit(store, actor,
+        {"record.create", "record", record_object(reg, result.record_id), "",
+         record_snapshot(reg, {result.record_id, 1, record}), ""});
   transaction.commit();
   return result;
+}
+
+store::StoredRecord get_record(store::Store& store, const core::Plan& plan,
+                               const std::string& register_id, std::int64_t record_id) {
+  const auto& reg = require_register(plan, register_id);
+  auto record = store.find_record(reg, record_id);
+  if (!record)
+    throw Failure(FailureKind::not_found, reg.id + " has no record " + std::to_string(record_id));
+  return *record;
+}
+
+store::StoredRecord update_record(store::Store& store, const core::Plan& plan,
+                                  const core::Actor& actor, const std::string& register_id,
+                                  std::int64_t record_id,
+                                  const std::map<std::string, std::string>& values,
+                                  std::int64_t expected_version) {
+  const auto& reg = require_register(plan, register_id);
+  require_writer(actor, reg);
+  core::Problems problems;
+  auto record = parse_record(plan, reg, values, problems);
+  if (!problems.empty())
+    throw Failure(FailureKind::invalid, "the record was not changed", problems);
+
+  store::Transaction transaction(store);
+  const auto before = get_record(store, plan, register_id, record_id);
+  require_unlocked(store, plan, core::placement(reg, before.record), "the record");
+  require_unlocked(store, plan, core::placement(reg, record), "the changed record");
+  auto version = store.update_record(reg, record_id, record, expected_version);
+  if (!version)
+    throw Failure(FailureKind::conflict, "record " + record_object(reg, record_id) +
+                                             " was changed by someone else since you read it "
+                                             "(you have version " +
+                                             std::to_string(expected_version) + ", it is at " +
+                                             std::to_string(before.version) + ")");
+  const store::StoredRecord after{record_id, *version, record};
+  audit(store, actor,
+        {"record.update", "record", record_object(reg, record_id), record_snapshot(reg, before),
+         record_snapshot(reg, after), ""});
+  transaction.commit();
+  return after;
+}
+
+void delete_record(store::Store& store, const core::Plan& plan, const core::Actor& actor,
+                   const std::string& register_id, std::int64_t record_id,
+                   std::int64_t expected_version) {
+  const auto& reg = require_register(plan, register_id);
+  require_writer(actor, reg);
+  store::Transaction transaction(store);
+  const auto before = get_record(store, plan, register_id, record_id);
+  require_unlocked(store, plan, core::placement(reg, before.record), "the record");
+  if (!store.delete_record(reg, record_id, expected_version))
+    throw Failure(FailureKind::conflict, "record " + record_object(reg, record_id) +
+                                             " was changed by someone else since you read it");
+  audit(store, actor,
+        {"record.delete", "record", record_object(reg, record_id), record_snapshot(reg, before), "",
+         ""});
+  transaction.commit();
+}
+
+store::RecordPage list_records(store::Store& store, const core::Plan& plan,
+                               const std::string& register_id, const RecordListRequest& request) {
+  const auto& reg = require_register(plan, register_id);
+  core::Problems problems;
+  store::RecordQuery query;
+  const auto sections = section_ids(plan);
+  for (std::size_t i = 0; i < request.filters.size(); ++i) {
+    const auto& filter = request.filters[i];
+    const std::string where = "filter[" + std::to_string(i) + "]";
+    const auto* field = reg.find_field(filter.field);
+    const auto op = filter_op(filter.op);
+    if (field == nullptr) {
+      problems.push_back({where, "\"" + filter.field + "\" is not a field of " + reg.id +
+                                     "; its fields are: " + field_list(reg)});
+      continue;
+    }
+    if (!op) {
+      problems.push_back(
+          {where,
+           "\"" + filter.op + "\" is not an operator; use eq, ne, lt, le, gt, ge or contains"});
+      continue;
+    }
+    if (*op == store::FilterOp::contains) {
+      query.filters.push_back({field->id, *op, filter.value});
+      continue;
+    }
+    // Compare against a value of the field's own type, so "104/03/15" finds 2015-03-15.
+    core::FieldDef as_optional = *field;
+    as_optional.required = false;
+    auto parsed = core::parse_field_value(as_optional, filter.value, sections);
+    if (parsed.error)
+      problems.push_back({where, field->id + ": " + *parsed.error});
+    else
+      query.filters.push_back({field->id, *op, parsed.value});
+  }
+  std::string sort = request.sort;
+  if (!sort.empty() && sort.front() == '-') {
+    query.descending = true;
+    sort.erase(0, 1);
+  }
+  if (!sort.empty() && sort != "id" && reg.find_field(sort) == nullptr)
+    problems.push_back({"sort", "\"" + sort + "\" is not a field of " + reg.id});
+  else if (sort != "id")
+    query.sort_field = sort;
+  if (request.offset < 0) problems.push_back({"offset", "must not be negative"});
+  if (request.limit < 1 || request.limit > 1000)
+    problems.push_back({"limit", "must be between 1 and 1000"});
+  if (!problems.empty())
+    throw Failure(FailureKind::invalid, "the record list request is not valid", problems);
+  query.year = request.year;
+  query.offset = request.offset;
+  query.limit = request.limit;
+  return store.list_records(reg, query);
 }
 
 }  // namespace planscore::service

@@ -2,10 +2,12 @@
 // Record use cases: add one record, import a CSV file into a register. Both check every
 // value against the register's schema first and write nothing when anything is wrong.
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/access/role.h"
 #include "core/plan/plan.h"
 #include "core/problem.h"
 #include "core/register/csv.h"
@@ -30,15 +32,20 @@ struct ImportReport {
   bool ok() const { return file_problems.empty() && rows.empty(); }
 };
 
+// Every write takes the actor (service::system_actor() for the command line): only the
+// register's own section may write it (core::can_write_records; a refusal throws
+// Failure(forbidden)), nothing placed in a locked year changes, and every write is
+// audited in its transaction. An unknown register throws Failure(not_found).
+
 // Imports CSV text (UTF-8, with or without BOM) into `register_id`. The header names
 // each column by field id or display name; columns may come in any order; optional
 // fields may be left out. All or nothing: on any problem nothing is written.
-ImportReport import_csv(store::Store& store, const core::Plan& plan, const std::string& register_id,
-                        std::string_view csv_text);
+ImportReport import_csv(store::Store& store, const core::Plan& plan, const core::Actor& actor,
+                        const std::string& register_id, std::string_view csv_text);
 
 // The same for a table already split into cells (demo data, later XLSX): `table.header`
 // names the columns, `table.row_lines` may be empty.
-ImportReport import_table(store::Store& store, const core::Plan& plan,
+ImportReport import_table(store::Store& store, const core::Plan& plan, const core::Actor& actor,
                           const std::string& register_id, const core::CsvTable& table);
 
 struct AddResult {
@@ -47,7 +54,43 @@ struct AddResult {
 };
 
 // Adds one record from field → text pairs (field id or display name as the key).
-AddResult add_record(store::Store& store, const core::Plan& plan, const std::string& register_id,
+AddResult add_record(store::Store& store, const core::Plan& plan, const core::Actor& actor,
+                     const std::string& register_id,
                      const std::map<std::string, std::string>& values);
+
+// Replaces every value of a record (fields left out become empty) when its version is
+// still `expected_version`. Throws Failure: not_found, forbidden, locked (old or new
+// placement in a locked year), invalid (problems per field), conflict (stale version).
+store::StoredRecord update_record(store::Store& store, const core::Plan& plan,
+                                  const core::Actor& actor, const std::string& register_id,
+                                  std::int64_t record_id,
+                                  const std::map<std::string, std::string>& values,
+                                  std::int64_t expected_version);
+
+void delete_record(store::Store& store, const core::Plan& plan, const core::Actor& actor,
+                   const std::string& register_id, std::int64_t record_id,
+                   std::int64_t expected_version);
+
+store::StoredRecord get_record(store::Store& store, const core::Plan& plan,
+                               const std::string& register_id, std::int64_t record_id);
+
+// A list request as people write it: filters as (field, operator, text) with operators
+// eq ne lt le gt ge contains, sort as a field id with an optional leading '-'.
+struct RecordListRequest {
+  struct Filter {
+    std::string field;
+    std::string op = "eq";
+    std::string value;
+  };
+  std::vector<Filter> filters;
+  std::optional<int> year;
+  std::string sort;
+  std::int64_t offset = 0;
+  std::int64_t limit = 50;
+};
+
+// Throws Failure(invalid) naming the bad filter, sort key or paging value.
+store::RecordPage list_records(store::Store& store, const core::Plan& plan,
+                               const std::string& register_id, const RecordListRequest& request);
 
 }  // namespace planscore::service

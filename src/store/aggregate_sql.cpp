@@ -11,19 +11,6 @@ using core::metric::AggregateFunction;
 using core::metric::Condition;
 using core::metric::Literal;
 
-// Collects parameters and hands out their placeholders.
-class Parameters {
- public:
-  std::string add(SqlValue value) {
-    values_.push_back(std::move(value));
-    return ":p" + std::to_string(values_.size());
-  }
-  std::vector<SqlValue> take() { return std::move(values_); }
-
- private:
-  std::vector<SqlValue> values_;
-};
-
 const core::FieldDef& require_field(const core::RegisterDef& register_def,
                                     const std::string& field_id) {
   const core::FieldDef* field = register_def.find_field(field_id);
@@ -31,11 +18,6 @@ const core::FieldDef& require_field(const core::RegisterDef& register_def,
     throw StoreError("register '" + register_def.id + "' has no field '" + field_id + "'");
   }
   return *field;
-}
-
-std::string field_column(const core::RegisterDef& register_def, const std::string& field_id) {
-  require_field(register_def, field_id);
-  return column_name(field_id);
 }
 
 SqlValue literal_value(const Literal& literal) {
@@ -62,8 +44,6 @@ std::string_view operator_sql(core::metric::CompareOp op) {
   return "=";
 }
 
-// Placeholders are numbered in the order they are added, so every call to
-// Parameters::add is its own statement: operands of `+` have no guaranteed order.
 std::string condition_sql(const core::RegisterDef& register_def, const Condition& condition,
                           Parameters& parameters) {
   return std::visit(
@@ -93,40 +73,6 @@ std::string condition_sql(const core::RegisterDef& register_def, const Condition
         }
       },
       condition.node);
-}
-
-// The WHERE clause placing records in the year by the register's time basis.
-std::string year_scope_sql(const core::RegisterDef& register_def, int roc_year, YearScope scope,
-                           Parameters& parameters) {
-  const std::string time = field_column(register_def, register_def.time_field);
-  switch (register_def.time_basis) {
-    case core::TimeBasis::date: {
-      if (scope == YearScope::active) break;
-      if (scope == YearScope::to_date) {
-        return time + " <= " + parameters.add(core::last_day_iso(roc_year));
-      }
-      const std::string first = parameters.add(core::first_day_iso(roc_year));
-      const std::string last = parameters.add(core::last_day_iso(roc_year));
-      return time + " BETWEEN " + first + " AND " + last;
-    }
-    case core::TimeBasis::year: {
-      if (scope == YearScope::active) break;
-      const std::string year = parameters.add(static_cast<std::int64_t>(roc_year));
-      return time + (scope == YearScope::to_date ? " <= " : " = ") + year;
-    }
-    case core::TimeBasis::interval: {
-      const std::string started = time + " <= " + parameters.add(core::last_day_iso(roc_year));
-      if (register_def.end_field.empty() || scope == YearScope::to_date) return started;
-      const std::string end = field_column(register_def, register_def.end_field);
-      if (scope == YearScope::active) {
-        const std::string last = parameters.add(core::last_day_iso(roc_year));
-        return started + " AND (" + end + " IS NULL OR " + end + " > " + last + ")";
-      }
-      const std::string first = parameters.add(core::first_day_iso(roc_year));
-      return started + " AND (" + end + " IS NULL OR " + end + " >= " + first + ")";
-    }
-  }
-  throw StoreError("active() needs an interval register; '" + register_def.id + "' is not one");
 }
 
 std::string value_column(const core::RegisterDef& register_def,
@@ -172,34 +118,65 @@ bool yields_text(const core::RegisterDef& register_def, const core::metric::Aggr
 
 }  // namespace
 
+std::string year_scope_sql(const core::RegisterDef& register_def, int roc_year, YearScope scope,
+                           Parameters& parameters) {
+  const std::string time = field_column(register_def, register_def.time_field);
+  switch (register_def.time_basis) {
+    case core::TimeBasis::date: {
+      if (scope == YearScope::active) break;
+      if (scope == YearScope::to_date) {
+        return time + " <= " + parameters.add(core::last_day_iso(roc_year));
+      }
+      const std::string first = parameters.add(core::first_day_iso(roc_year));
+      const std::string last = parameters.add(core::last_day_iso(roc_year));
+      return time + " BETWEEN " + first + " AND " + last;
+    }
+    case core::TimeBasis::year: {
+      if (scope == YearScope::active) break;
+      const std::string year = parameters.add(static_cast<std::int64_t>(roc_year));
+      return time + (scope == YearScope::to_date ? " <= " : " = ") + year;
+    }
+    case core::TimeBasis::interval: {
+      const std::string started = time + " <= " + parameters.add(core::last_day_iso(roc_year));
+      if (register_def.end_field.empty() || scope == YearScope::to_date) return started;
+      const std::string end = field_column(register_def, register_def.end_field);
+      if (scope == YearScope::active) {
+        const std::string last = parameters.add(core::last_day_iso(roc_year));
+        return started + " AND (" + end + " IS NULL OR " + end + " > " + last + ")";
+      }
+      const std::string first = parameters.add(core::first_day_iso(roc_year));
+      return started + " AND (" + end + " IS NULL OR " + end + " >= " + first + ")";
+    }
+  }
+  throw StoreError("active() needs an interval register; '" + register_def.id + "' is not one");
+}
+
 CompiledQuery compile(const core::RegisterDef& register_def, const core::metric::Aggregate& term,
                       int roc_year) {
   if (term.register_id != register_def.id) {
     throw StoreError("aggregate over '" + term.register_id + "' compiled against register '" +
                      register_def.id + "'");
   }
-  Parameters parameters;
   CompiledQuery query;
+  Parameters parameters(query.parameters);
   query.sql = "SELECT " + select_expression(register_def, term) + " FROM " +
               table_name(register_def.id) + " WHERE " +
               year_scope_sql(register_def, roc_year, scope_of(term), parameters);
   if (term.condition) {
     query.sql += " AND (" + condition_sql(register_def, *term.condition, parameters) + ")";
   }
-  query.parameters = parameters.take();
   query.result_is_text = yields_text(register_def, term);
   return query;
 }
 
 CompiledQuery compile_has_records(const core::RegisterDef& register_def, int roc_year) {
-  Parameters parameters;
   CompiledQuery query;
+  Parameters parameters(query.parameters);
   // COUNT over a LIMIT 1 subquery stops at the first match and answers with an integer
   // in every dialect (EXISTS yields a boolean in PostgreSQL).
   query.sql = "SELECT COUNT(*) FROM (SELECT 1 FROM " + table_name(register_def.id) + " WHERE " +
               year_scope_sql(register_def, roc_year, YearScope::in_year, parameters) +
               " LIMIT 1) AS probe";
-  query.parameters = parameters.take();
   return query;
 }
 

@@ -36,4 +36,10 @@ CompiledQuery compile(const core::RegisterDef& register_def, const core::metric:
 // SELECT of 1 when the register holds a record in the year, of 0 otherwise.
 CompiledQuery compile_has_records(const core::RegisterDef& register_def, int roc_year);
 
+// The WHERE condition placing the register's records in ROC year `roc_year` by its time
+// basis, its bounds added to `parameters`. Aggregates and record listing share it, so a
+// record listed under a year is exactly one that year's aggregates count.
+std::string year_scope_sql(const core::RegisterDef& register_def, int roc_year, YearScope scope,
+                           Parameters& parameters);
+
 }  // namespace planscore::store

@@ -12,14 +12,25 @@ namespace planscore::store {
 struct Dialect {
   // Statements run once per connection before migrations (pragmas, session settings).
   std::vector<std::string> connection_setup;
-  // Column definition of a register table's surrogate key.
-  std::string record_id_column;
+  // Column definition of every surrogate key (register records, users, audit_log,
+  // comments, evidence): never reused, even after a delete, so an id in the audit trail
+  // ("records_trainings/13") names one thing forever.
+  std::string serial_id_column;
   // Starts a write transaction. SQLite needs IMMEDIATE so two writers fail fast on the
   // busy timeout instead of deadlocking when both upgrade a read lock.
   std::string begin_transaction;
   std::string integer_type;
   std::string real_type;
   std::string text_type = "TEXT";
+  std::string blob_type;
+  // A zero-length blob literal: SOCI binds an empty blob as NULL, so inserts coalesce
+  // to this to keep "no bytes" apart from "no value".
+  std::string empty_blob;
+  // SELECT of the column names of the table bound as its one parameter.
+  std::string column_names_sql;
+  // Makes the audit_log table append-only: statements that refuse UPDATE and DELETE
+  // inside the database, so no code path (or hand-run SQL) can rewrite history.
+  std::vector<std::string> audit_log_guard;
 
   std::string column_type(core::FieldType type) const;
 };

@@ -37,4 +37,12 @@ std::string column_name(std::string_view field_id) {
   return checked("f_", field_id, "field");
 }
 
+std::string field_column(const core::RegisterDef& register_def, std::string_view field_id) {
+  if (register_def.find_field(field_id) == nullptr) {
+    throw StoreError("register '" + register_def.id + "' has no field '" + std::string(field_id) +
+                     "'");
+  }
+  return column_name(field_id);
+}
+
 }  // namespace planscore::store

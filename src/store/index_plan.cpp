@@ -7,7 +7,6 @@
 #include <cstdint>
 
 #include "store/identifiers.h"
-#include "store/store.h"
 
 namespace planscore::store {
 namespace {
@@ -20,17 +19,10 @@ void add_unique(std::vector<std::string>& columns, const std::string& column) {
   }
 }
 
-std::string checked_column(const core::RegisterDef& register_def, const std::string& field_id) {
-  if (register_def.find_field(field_id) == nullptr) {
-    throw StoreError("register '" + register_def.id + "' has no field '" + field_id + "'");
-  }
-  return column_name(field_id);
-}
-
 std::vector<std::string> time_columns(const core::RegisterDef& register_def) {
-  std::vector<std::string> columns{checked_column(register_def, register_def.time_field)};
+  std::vector<std::string> columns{field_column(register_def, register_def.time_field)};
   if (register_def.time_basis == core::TimeBasis::interval && !register_def.end_field.empty()) {
-    columns.push_back(checked_column(register_def, register_def.end_field));
+    columns.push_back(field_column(register_def, register_def.end_field));
   }
   return columns;
 }
@@ -44,7 +36,7 @@ void collect_equalities(const core::RegisterDef& register_def, const Condition& 
     collect_equalities(register_def, *both->right, columns);
   } else if (const auto* comparison = std::get_if<core::metric::Comparison>(&condition.node)) {
     if (comparison->op == core::metric::CompareOp::eq) {
-      add_unique(columns, checked_column(register_def, comparison->field));
+      add_unique(columns, field_column(register_def, comparison->field));
     }
   }
 }
@@ -56,7 +48,7 @@ void collect_all_fields(const core::RegisterDef& register_def, const Condition& 
         using Node = std::decay_t<decltype(node)>;
         if constexpr (std::is_same_v<Node, core::metric::Comparison> ||
                       std::is_same_v<Node, core::metric::InList>) {
-          add_unique(columns, checked_column(register_def, node.field));
+          add_unique(columns, field_column(register_def, node.field));
         } else if constexpr (std::is_same_v<Node, core::metric::Negation>) {
           collect_all_fields(register_def, *node.operand, columns);
         } else {
@@ -103,7 +95,7 @@ IndexSpec covering_index(const core::RegisterDef& register_def,
   std::vector<std::string> columns;
   if (term.condition) collect_equalities(register_def, *term.condition, columns);
   for (const std::string& column : time_columns(register_def)) add_unique(columns, column);
-  if (!term.field.empty()) add_unique(columns, checked_column(register_def, term.field));
+  if (!term.field.empty()) add_unique(columns, field_column(register_def, term.field));
   if (term.condition) collect_all_fields(register_def, *term.condition, columns);
   return named_index(table_name(register_def.id), std::move(columns));
 }

@@ -5,6 +5,64 @@
 #include "store/store.h"
 
 namespace planscore::store {
+namespace {
+
+std::vector<std::string> accounts_and_review(const Dialect& dialect) {
+  const std::string& integer = dialect.integer_type;
+  const std::string& text = dialect.text_type;
+  const std::string& blob = dialect.blob_type;
+  const std::string& id = dialect.serial_id_column;
+  std::vector<std::string> statements = {
+      "CREATE TABLE users (" + id + ", username " + text + " NOT NULL UNIQUE, display_name " +
+          text + " NOT NULL, password_hash " + text + " NOT NULL, role " + text +
+          " NOT NULL, section_id " + text + " NOT NULL DEFAULT '', active " + integer +
+          " NOT NULL DEFAULT 1, version " + integer + " NOT NULL DEFAULT 1, created_at " + text +
+          " NOT NULL, password_changed_at " + text + " NOT NULL DEFAULT '')",
+      "CREATE TABLE sessions (token_hash " + text + " PRIMARY KEY, user_id " + integer +
+          " NOT NULL REFERENCES users (id), csrf_token " + text + " NOT NULL, created_at " + text +
+          " NOT NULL, last_seen_at " + text + " NOT NULL, address " + text +
+          " NOT NULL DEFAULT '')",
+      "CREATE INDEX sessions_by_user ON sessions (user_id)",
+      "CREATE TABLE login_failures (key " + text + " PRIMARY KEY, count " + integer +
+          " NOT NULL, last_failure_at " + text + " NOT NULL)",
+      "CREATE TABLE audit_log (" + id + ", at " + text + " NOT NULL, user_id " + integer +
+          " NOT NULL, username " + text + " NOT NULL, action " + text + " NOT NULL, object_type " +
+          text + " NOT NULL, object_id " + text + " NOT NULL, before " + text +
+          " NOT NULL DEFAULT '', after " + text + " NOT NULL DEFAULT '', reason " + text +
+          " NOT NULL DEFAULT '')",
+      "CREATE INDEX audit_log_by_object ON audit_log (object_type, object_id)",
+      "CREATE INDEX audit_log_by_user ON audit_log (user_id)",
+      "CREATE INDEX audit_log_by_time ON audit_log (at)",
+      "CREATE TABLE reviews (plan_id " + text + " NOT NULL, indicator_id " + text +
+          " NOT NULL, year " + integer + " NOT NULL, state " + text + " NOT NULL, explanation " +
+          text + " NOT NULL DEFAULT '', version " + integer + " NOT NULL, updated_at " + text +
+          " NOT NULL, updated_by " + integer +
+          " NOT NULL, PRIMARY KEY (plan_id, indicator_id, year))",
+      "CREATE TABLE comments (" + id + ", plan_id " + text + " NOT NULL, indicator_id " + text +
+          " NOT NULL, year " + integer + " NOT NULL, user_id " + integer + " NOT NULL, username " +
+          text + " NOT NULL, body " + text + " NOT NULL, created_at " + text + " NOT NULL)",
+      "CREATE INDEX comments_by_indicator ON comments (plan_id, indicator_id, year)",
+      "CREATE TABLE evidence (" + id + ", plan_id " + text + " NOT NULL, indicator_id " + text +
+          " NOT NULL, year " + integer + " NOT NULL, file_name " + text +
+          " NOT NULL, content_type " + text + " NOT NULL, size " + integer + " NOT NULL, sha256 " +
+          text + " NOT NULL, content " + blob + " NOT NULL, uploaded_by " + integer +
+          " NOT NULL, uploaded_at " + text + " NOT NULL)",
+      "CREATE INDEX evidence_by_indicator ON evidence (plan_id, indicator_id, year)",
+      "CREATE TABLE year_locks (plan_id " + text + " NOT NULL, year " + integer +
+          " NOT NULL, locked_at " + text + " NOT NULL, locked_by " + integer +
+          " NOT NULL, PRIMARY KEY (plan_id, year))",
+      // One row: a counter every write that evaluation reads increments, so caches in
+      // other processes sharing the database notice the change.
+      "CREATE TABLE data_version (value " + integer + " NOT NULL)",
+      "INSERT INTO data_version (value) VALUES (1)",
+      "ALTER TABLE manual_values ADD COLUMN version " + integer + " NOT NULL DEFAULT 1",
+  };
+  statements.insert(statements.end(), dialect.audit_log_guard.begin(),
+                    dialect.audit_log_guard.end());
+  return statements;
+}
+
+}  // namespace
 
 std::vector<Migration> migrations(const Dialect& dialect) {
   const std::string& integer = dialect.integer_type;
@@ -23,6 +81,8 @@ std::vector<Migration> migrations(const Dialect& dialect) {
                " NOT NULL, year " + integer + " NOT NULL, value " + real + " NOT NULL, note " +
                text + " NOT NULL DEFAULT '', PRIMARY KEY (plan_id, indicator_id, year))",
        }},
+      {2, "accounts, sessions, audit trail, review workflow, versions",
+       accounts_and_review(dialect)},
   };
 }
 

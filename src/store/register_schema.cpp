@@ -26,6 +26,11 @@ void check_time_field(const core::RegisterDef& wanted, const std::string& field_
   }
 }
 
+// Field columns are all "f_" prefixed, so this name cannot collide with one.
+std::string version_column_definition(const Dialect& dialect) {
+  return "version " + dialect.integer_type + " NOT NULL DEFAULT 1";
+}
+
 }  // namespace
 
 core::Problems check_register_for_storage(const core::RegisterDef& wanted) {
@@ -82,7 +87,8 @@ SchemaChange diff_register(const core::RegisterDef& stored, const core::Register
 }
 
 std::string create_table_sql(const core::RegisterDef& register_def, const Dialect& dialect) {
-  std::string sql = "CREATE TABLE " + table_name(register_def.id) + " (" + dialect.record_id_column;
+  std::string sql = "CREATE TABLE " + table_name(register_def.id) + " (" +
+                    dialect.serial_id_column + ", " + version_column_definition(dialect);
   for (const core::FieldDef& field : register_def.fields) {
     // Columns stay nullable: required-ness is checked when records are parsed, and a
     // nullable column is what ALTER TABLE ADD COLUMN can add to a table with rows.
@@ -95,6 +101,11 @@ std::string add_column_sql(const core::RegisterDef& register_def, const core::Fi
                            const Dialect& dialect) {
   return "ALTER TABLE " + table_name(register_def.id) + " ADD COLUMN " + column_name(field.id) +
          " " + dialect.column_type(field.type);
+}
+
+std::string add_version_column_sql(const core::RegisterDef& register_def, const Dialect& dialect) {
+  return "ALTER TABLE " + table_name(register_def.id) + " ADD COLUMN " +
+         version_column_definition(dialect);
 }
 
 }  // namespace planscore::store

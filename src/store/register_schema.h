@@ -23,8 +23,13 @@ core::Problems check_register_for_storage(const core::RegisterDef& wanted);
 
 SchemaChange diff_register(const core::RegisterDef& stored, const core::RegisterDef& wanted);
 
+// A register table has the record id, the record's version (for optimistic updates) and
+// one column per field.
 std::string create_table_sql(const core::RegisterDef& register_def, const Dialect& dialect);
 std::string add_column_sql(const core::RegisterDef& register_def, const core::FieldDef& field,
                            const Dialect& dialect);
+// Adds the version column to a table made before records had versions; every existing
+// record starts at version 1.
+std::string add_version_column_sql(const core::RegisterDef& register_def, const Dialect& dialect);
 
 }  // namespace planscore::store

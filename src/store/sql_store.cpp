@@ -5,7 +5,6 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <chrono>
-#include <cmath>
 #include <map>
 #include <set>
 
@@ -15,80 +14,17 @@
 #include "store/migrations.h"
 #include "store/register_json.h"
 #include "store/register_schema.h"
+#include "store/sql_rows.h"
+#include "store/sql_store_support.h"
 #include "store/sql_value.h"
 
 namespace planscore::store {
 namespace {
 
-// Database errors the caller cannot prevent become StoreErrors that say what was being
-// done and to which database; the store's own StoreErrors pass through unchanged.
-template <typename Action>
-auto guarded(const std::string& database, const std::string& what, Action action) {
-  try {
-    return action();
-  } catch (const StoreError&) {
-    throw;
-  } catch (const soci::soci_error& error) {
-    throw StoreError(what + " failed in " + database + ": " + error.what());
-  }
-}
-
 std::string utc_timestamp() {
   return fmt::format(
       "{:%Y-%m-%dT%H:%M:%SZ}",
       fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
-}
-
-// The bound slot of a field: one C++ type per column, so a prepared insert can be
-// reused for every record.
-SqlValue empty_slot(core::FieldType type) {
-  switch (type) {
-    case core::FieldType::integer:
-    case core::FieldType::yes_no:
-      return std::int64_t{0};
-    case core::FieldType::decimal:
-      return 0.0;
-    default:
-      return std::string();
-  }
-}
-
-// Puts `value` into `slot` without changing the slot's type (the statement holds a
-// reference to it). Returns the indicator, or an error text when the value does not fit.
-std::optional<std::string> fill_slot(const core::FieldValue& value, SqlValue& slot,
-                                     soci::indicator& indicator) {
-  indicator = soci::i_ok;
-  if (std::holds_alternative<std::monostate>(value)) {
-    indicator = soci::i_null;
-    return std::nullopt;
-  }
-  if (auto* integer = std::get_if<std::int64_t>(&slot)) {
-    if (const auto* given = std::get_if<std::int64_t>(&value)) {
-      *integer = *given;
-      return std::nullopt;
-    }
-    if (const auto* given = std::get_if<double>(&value); given && std::trunc(*given) == *given) {
-      *integer = static_cast<std::int64_t>(*given);
-      return std::nullopt;
-    }
-    return "expects a whole number";
-  }
-  if (auto* real = std::get_if<double>(&slot)) {
-    if (const auto* given = std::get_if<double>(&value)) {
-      *real = *given;
-      return std::nullopt;
-    }
-    if (const auto* given = std::get_if<std::int64_t>(&value)) {
-      *real = static_cast<double>(*given);
-      return std::nullopt;
-    }
-    return "expects a number";
-  }
-  if (const auto* given = std::get_if<std::string>(&value)) {
-    std::get<std::string>(slot) = *given;
-    return std::nullopt;
-  }
-  return "expects text";
 }
 
 // min/max of a date field: "2015-03-15" → 20150315, a number that orders like the date.
@@ -102,33 +38,6 @@ std::optional<double> date_as_number(const std::string& iso) {
 }
 
 }  // namespace
-
-class SqlStore::WriteScope {
- public:
-  explicit WriteScope(SqlStore& store) : store_(store), owns_(!store.in_transaction_) {
-    if (owns_) store_.begin();
-  }
-  ~WriteScope() {
-    if (owns_ && !committed_) {
-      try {
-        store_.rollback();
-      } catch (...) {
-        // Destructors must not throw; a failed rollback ends with the connection anyway.
-      }
-    }
-  }
-  WriteScope(const WriteScope&) = delete;
-  WriteScope& operator=(const WriteScope&) = delete;
-  void commit() {
-    if (owns_) store_.commit();
-    committed_ = true;
-  }
-
- private:
-  SqlStore& store_;
-  bool owns_;
-  bool committed_ = false;
-};
 
 SqlStore::SqlStore(const Dialect& dialect, std::string description)
     : dialect_(dialect), description_(std::move(description)) {}
@@ -144,6 +53,7 @@ std::unique_ptr<SqlStore> SqlStore::open_sqlite(const std::string& path) {
       store->session_ << statement;
     }
     run_migrations(store->session_, store->dialect_);
+    store->upgrade_register_tables();
   } catch (const std::exception& error) {
     throw StoreError("cannot open " + description + ": " + error.what());
   }
@@ -184,6 +94,19 @@ std::optional<StoredPlan> SqlStore::current_plan() {
   });
 }
 
+std::optional<PlanVersion> SqlStore::current_plan_version() {
+  return guarded(description_, "reading the current plan's version",
+                 [&]() -> std::optional<PlanVersion> {
+                   PlanVersion plan;
+                   long long version = 0;
+                   session_ << "SELECT id, version FROM plans WHERE is_current = 1 LIMIT 1",
+                       soci::into(plan.id), soci::into(version);
+                   if (!session_.got_data()) return std::nullopt;
+                   plan.version = version;
+                   return plan;
+                 });
+}
+
 std::optional<std::int64_t> SqlStore::save_plan(const std::string& plan_id, const std::string& name,
                                                 const std::string& document,
                                                 std::int64_t expected_version) {
@@ -210,6 +133,7 @@ std::optional<std::int64_t> SqlStore::save_plan(const std::string& plan_id, cons
         session_ << "UPDATE plans SET is_current = CASE WHEN id = :id THEN 1 ELSE 0 "
                     "END",
             soci::use(plan_id);
+        bump_data_version();
         scope.commit();
         return expected_version + 1;
       });
@@ -222,6 +146,38 @@ bool SqlStore::table_has_records(const std::string& table) {
   session_ << "SELECT COUNT(*) FROM (SELECT 1 FROM " + table + " LIMIT 1) AS probe",
       soci::into(found);
   return found > 0;
+}
+
+std::map<std::string, core::RegisterDef> SqlStore::stored_registers() {
+  std::map<std::string, core::RegisterDef> stored;
+  soci::rowset<soci::row> rows = (session_.prepare << "SELECT id, definition FROM registers");
+  for (const soci::row& row : rows) {
+    stored.emplace(row.get<std::string>(0), register_from_json(row.get<std::string>(1)));
+  }
+  return stored;
+}
+
+bool SqlStore::has_version_column(const std::string& table) {
+  bool found = false;
+  for_each_row(session_, dialect_.column_names_sql, {table}, {ColumnType::text},
+               [&](const ResultRow& row) { found = found || row.text(0) == "version"; });
+  return found;
+}
+
+void SqlStore::upgrade_register_tables() {
+  std::vector<core::RegisterDef> stale;
+  for (auto& [id, definition] : stored_registers()) {
+    if (!has_version_column(table_name(id))) stale.push_back(std::move(definition));
+  }
+  if (stale.empty()) return;
+  WriteScope scope(*this);
+  for (const core::RegisterDef& definition : stale) {
+    // Another process may have upgraded the table while this one waited for the lock.
+    if (!has_version_column(table_name(definition.id))) {
+      session_ << add_version_column_sql(definition, dialect_);
+    }
+  }
+  scope.commit();
 }
 
 core::Problems SqlStore::apply_registers(const std::vector<core::RegisterDef>& registers) {
@@ -237,13 +193,7 @@ core::Problems SqlStore::apply_registers(const std::vector<core::RegisterDef>& r
     }
     if (!problems.empty()) return problems;
 
-    std::map<std::string, core::RegisterDef> stored;
-    {
-      soci::rowset<soci::row> rows = (session_.prepare << "SELECT id, definition FROM registers");
-      for (const soci::row& row : rows) {
-        stored.emplace(row.get<std::string>(0), register_from_json(row.get<std::string>(1)));
-      }
-    }
+    const std::map<std::string, core::RegisterDef> stored = stored_registers();
 
     struct Action {
       const core::RegisterDef* wanted;
@@ -274,6 +224,7 @@ core::Problems SqlStore::apply_registers(const std::vector<core::RegisterDef>& r
         if (stored.count(wanted.id) != 0) session_ << "DROP TABLE " + table;
         session_ << create_table_sql(wanted, dialect_);
       } else {
+        if (!has_version_column(table)) session_ << add_version_column_sql(wanted, dialect_);
         for (const core::FieldDef* field : action.change.added_fields) {
           session_ << add_column_sql(wanted, *field, dialect_);
         }
@@ -296,66 +247,6 @@ void SqlStore::ensure_indexes(const core::RegisterDef& register_def,
       if (term == nullptr || term->register_id != register_def.id) continue;
       session_ << covering_index(register_def, *term).create_sql();
     }
-  });
-}
-
-std::vector<std::int64_t> SqlStore::insert_records(const core::RegisterDef& register_def,
-                                                   const std::vector<core::Record>& records) {
-  return guarded(description_, "inserting into register '" + register_def.id + "'", [&] {
-    std::vector<std::int64_t> ids;
-    if (records.empty()) return ids;
-    const std::string table = table_name(register_def.id);
-    std::string columns;
-    std::string placeholders;
-    std::vector<SqlValue> slots;
-    for (const core::FieldDef& field : register_def.fields) {
-      if (!slots.empty()) {
-        columns += ", ";
-        placeholders += ", ";
-      }
-      columns += column_name(field.id);
-      slots.push_back(empty_slot(field.type));
-      placeholders += ":p" + std::to_string(slots.size());
-    }
-    const std::string sql = slots.empty() ? "INSERT INTO " + table + " DEFAULT VALUES RETURNING id"
-                                          : "INSERT INTO " + table + " (" + columns + ") VALUES (" +
-                                                placeholders + ") RETURNING id";
-
-    std::vector<soci::indicator> indicators;
-    long long id = 0;
-    soci::statement insert(session_);
-    insert.alloc();
-    insert.prepare(sql);
-    bind_all(insert, slots, indicators);
-    insert.exchange(soci::into(id));
-    insert.define_and_bind();
-
-    ids.reserve(records.size());
-    for (std::size_t row = 0; row < records.size(); ++row) {
-      const core::Record& record = records[row];
-      if (record.values.size() != register_def.fields.size()) {
-        throw StoreError(fmt::format("record {} of register '{}' has {} values for {} fields",
-                                     row + 1, register_def.id, record.values.size(),
-                                     register_def.fields.size()));
-      }
-      for (std::size_t i = 0; i < slots.size(); ++i) {
-        if (auto error = fill_slot(record.values[i], slots[i], indicators[i])) {
-          throw StoreError(fmt::format("record {} of register '{}': field '{}' {}", row + 1,
-                                       register_def.id, register_def.fields[i].id, *error));
-        }
-      }
-      insert.execute(true);
-      ids.push_back(id);
-    }
-    return ids;
-  });
-}
-
-std::int64_t SqlStore::count_records(const core::RegisterDef& register_def) {
-  return guarded(description_, "counting register '" + register_def.id + "'", [&] {
-    long long count = 0;
-    session_ << "SELECT COUNT(*) FROM " + table_name(register_def.id), soci::into(count);
-    return static_cast<std::int64_t>(count);
   });
 }
 
@@ -403,36 +294,18 @@ bool SqlStore::has_records_in_year(const core::RegisterDef& register_def, int ye
   });
 }
 
-// --- manual values -------------------------------------------------------------------
+// --- data version --------------------------------------------------------------------
 
-void SqlStore::set_manual_value(const std::string& plan_id, const ManualValue& value) {
-  guarded(description_, "saving a manual value for '" + value.indicator_id + "'", [&] {
-    session_ << "INSERT INTO manual_values (plan_id, indicator_id, year, value, note) "
-                "VALUES (:plan_id, :indicator_id, :year, :value, :note) "
-                "ON CONFLICT (plan_id, indicator_id, year) "
-                "DO UPDATE SET value = excluded.value, note = excluded.note",
-        soci::use(plan_id), soci::use(value.indicator_id), soci::use(value.year),
-        soci::use(value.value), soci::use(value.note);
+std::int64_t SqlStore::data_version() {
+  return guarded(description_, "reading the data version", [&] {
+    long long value = 0;
+    session_ << "SELECT value FROM data_version", soci::into(value);
+    return static_cast<std::int64_t>(value);
   });
 }
 
-std::vector<ManualValue> SqlStore::manual_values(const std::string& plan_id) {
-  return guarded(description_, "reading manual values", [&] {
-    std::vector<ManualValue> values;
-    soci::rowset<soci::row> rows =
-        (session_.prepare << "SELECT indicator_id, year, value, note FROM manual_values "
-                             "WHERE plan_id = :plan_id ORDER BY indicator_id, year",
-         soci::use(plan_id));
-    for (const soci::row& row : rows) {
-      ManualValue value;
-      value.indicator_id = row.get<std::string>(0);
-      value.year = row.get<int>(1);
-      value.value = row.get<double>(2);
-      value.note = row.get<std::string>(3);
-      values.push_back(std::move(value));
-    }
-    return values;
-  });
+void SqlStore::bump_data_version() {
+  session_ << "UPDATE data_version SET value = value + 1";
 }
 
 }  // namespace planscore::store

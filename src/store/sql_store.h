@@ -1,6 +1,11 @@
 #pragma once
 // The Store over a SOCI session. SQLite today; the SQL is portable and the few
 // differences live in a Dialect, so PostgreSQL needs a Dialect and a connect string.
+// Members are defined by subject: sql_store.cpp (connection, transactions, plans,
+// registers, aggregates), sql_store_records.cpp, sql_store_manual_values.cpp,
+// sql_store_accounts.cpp, sql_store_audit.cpp, sql_store_reviews.cpp,
+// sql_store_evidence.cpp.
+#include <map>
 #include <string>
 
 #include "store/dialect.h"
@@ -20,6 +25,7 @@ class SqlStore final : public Store {
   void rollback() override;
 
   std::optional<StoredPlan> current_plan() override;
+  std::optional<PlanVersion> current_plan_version() override;
   std::optional<std::int64_t> save_plan(const std::string& plan_id, const std::string& name,
                                         const std::string& document,
                                         std::int64_t expected_version) override;
@@ -36,15 +42,80 @@ class SqlStore final : public Store {
                                   const core::metric::Aggregate& term, int year) override;
   bool has_records_in_year(const core::RegisterDef& register_def, int year) override;
 
-  void set_manual_value(const std::string& plan_id, const ManualValue& value) override;
+  RecordPage list_records(const core::RegisterDef& register_def, const RecordQuery& query) override;
+  std::optional<StoredRecord> find_record(const core::RegisterDef& register_def,
+                                          std::int64_t record_id) override;
+  std::optional<std::int64_t> update_record(const core::RegisterDef& register_def,
+                                            std::int64_t record_id, const core::Record& record,
+                                            std::int64_t expected_version) override;
+  bool delete_record(const core::RegisterDef& register_def, std::int64_t record_id,
+                     std::int64_t expected_version) override;
+
+  std::int64_t set_manual_value(const std::string& plan_id, const ManualValue& value) override;
+  std::optional<std::int64_t> save_manual_value(const std::string& plan_id,
+                                                const ManualValue& value,
+                                                std::int64_t expected_version) override;
+  bool delete_manual_value(const std::string& plan_id, const std::string& indicator_id, int year,
+                           std::int64_t expected_version) override;
   std::vector<ManualValue> manual_values(const std::string& plan_id) override;
 
+  std::int64_t data_version() override;
+
+  std::optional<std::int64_t> create_user(const UserRow& user) override;
+  std::optional<UserRow> find_user(std::int64_t user_id) override;
+  std::optional<UserRow> find_user_by_name(const std::string& username) override;
+  std::vector<UserRow> list_users() override;
+  std::int64_t count_users() override;
+  std::optional<std::int64_t> update_user(const UserRow& user) override;
+
+  void create_session(const SessionRow& session) override;
+  std::optional<SessionRow> find_session(const std::string& token_hash) override;
+  void touch_session(const std::string& token_hash, const std::string& last_seen_at) override;
+  void delete_session(const std::string& token_hash) override;
+  void delete_user_sessions(std::int64_t user_id, const std::string& keep_token_hash) override;
+  std::int64_t delete_idle_sessions(const std::string& cutoff) override;
+
+  LoginFailures login_failures(const std::string& key) override;
+  void record_login_failure(const std::string& key, const std::string& at) override;
+  void clear_login_failures(const std::string& key) override;
+
+  std::int64_t append_audit(const AuditEntry& entry) override;
+  std::vector<AuditEntry> query_audit(const AuditQuery& query) override;
+
+  std::optional<ReviewRow> find_review(const std::string& plan_id, const std::string& indicator_id,
+                                       int year) override;
+  std::vector<ReviewRow> list_reviews(const std::string& plan_id, std::optional<int> year) override;
+  std::optional<std::int64_t> save_review(const ReviewRow& review,
+                                          std::int64_t expected_version) override;
+
+  std::int64_t add_comment(const CommentRow& comment) override;
+  std::vector<CommentRow> list_comments(const std::string& plan_id, const std::string& indicator_id,
+                                        int year) override;
+
+  std::int64_t add_evidence(const EvidenceRow& evidence) override;
+  std::vector<EvidenceRow> list_evidence(const std::string& plan_id,
+                                         const std::string& indicator_id, int year) override;
+  std::optional<EvidenceRow> find_evidence(std::int64_t evidence_id) override;
+  bool delete_evidence(std::int64_t evidence_id) override;
+
+  void lock_year(const YearLock& lock) override;
+  bool unlock_year(const std::string& plan_id, int year) override;
+  std::vector<YearLock> year_locks(const std::string& plan_id) override;
+
  private:
-  // Runs a write as one transaction, or inside the caller's if one is open.
+  // Runs a write as one transaction, or inside the caller's if one is open
+  // (sql_store_support.h).
   class WriteScope;
 
   SqlStore(const Dialect& dialect, std::string description);
   bool table_has_records(const std::string& table);
+  std::map<std::string, core::RegisterDef> stored_registers();
+  bool has_version_column(const std::string& table);
+  // Gives register tables made before records had versions (schema 1) their version
+  // column, so a database upgraded by a newer program works before the next plan import.
+  void upgrade_register_tables();
+  // Every write that changes what evaluation reads calls this inside its WriteScope.
+  void bump_data_version();
 
   const Dialect& dialect_;
   std::string description_;  // names the database in error messages

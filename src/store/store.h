@@ -13,6 +13,7 @@
 #include "core/metric/ast.h"
 #include "core/plan/plan.h"
 #include "core/register/record.h"
+#include "store/rows.h"
 
 namespace planscore::store {
 
@@ -33,6 +34,12 @@ struct ManualValue {
   int year = 0;
   double value = 0;
   std::string note;
+  std::int64_t version = 0;
+};
+
+struct PlanVersion {
+  std::string id;
+  std::int64_t version = 0;
 };
 
 class Store;
@@ -66,6 +73,8 @@ class Store {
   // --- plans -------------------------------------------------------------------------
   // The plan marked current (the last one imported), if any.
   virtual std::optional<StoredPlan> current_plan() = 0;
+  // The current plan's id and version without its document (cheap: for caches).
+  virtual std::optional<PlanVersion> current_plan_version() = 0;
   // Stores the plan document and makes it current. `expected_version` is the version
   // the caller read (0 for a new plan); returns the new version, or nullopt when the
   // stored version differs (someone else changed it) and nothing was written.
@@ -97,9 +106,94 @@ class Store {
   // Whether the register holds any record placed in `year` (for "no data").
   virtual bool has_records_in_year(const core::RegisterDef& register_def, int year) = 0;
 
+  // --- records one by one -------------------------------------------------------------
+  // Filter, sort and page through a register's records. Field ids in the query must be
+  // the register's (the service checks); values are bound, never spliced into SQL.
+  virtual RecordPage list_records(const core::RegisterDef& register_def,
+                                  const RecordQuery& query) = 0;
+  virtual std::optional<StoredRecord> find_record(const core::RegisterDef& register_def,
+                                                  std::int64_t record_id) = 0;
+  // Replaces a record's values when its stored version is `expected_version`; returns the
+  // new version, or nullopt (nothing written) when the record is missing or newer.
+  virtual std::optional<std::int64_t> update_record(const core::RegisterDef& register_def,
+                                                    std::int64_t record_id,
+                                                    const core::Record& record,
+                                                    std::int64_t expected_version) = 0;
+  // Deletes a record at `expected_version`; false (nothing deleted) when missing or newer.
+  virtual bool delete_record(const core::RegisterDef& register_def, std::int64_t record_id,
+                             std::int64_t expected_version) = 0;
+
   // --- manual values -----------------------------------------------------------------
-  virtual void set_manual_value(const std::string& plan_id, const ManualValue& value) = 0;
+  // Upserts unconditionally (CLI, demo data); returns the new version.
+  virtual std::int64_t set_manual_value(const std::string& plan_id, const ManualValue& value) = 0;
+  // Writes `value` when the stored version is `expected_version` (0: must not exist yet);
+  // returns the new version or nullopt when the stored version differs.
+  virtual std::optional<std::int64_t> save_manual_value(const std::string& plan_id,
+                                                        const ManualValue& value,
+                                                        std::int64_t expected_version) = 0;
+  virtual bool delete_manual_value(const std::string& plan_id, const std::string& indicator_id,
+                                   int year, std::int64_t expected_version) = 0;
   virtual std::vector<ManualValue> manual_values(const std::string& plan_id) = 0;
+
+  // A number that changes whenever anything evaluation reads changes (plan, records,
+  // manual values), in this process or another sharing the database. Caches key on it.
+  virtual std::int64_t data_version() = 0;
+
+  // --- accounts ----------------------------------------------------------------------
+  // Inserts a user (id and version are assigned); nullopt when the username is taken.
+  virtual std::optional<std::int64_t> create_user(const UserRow& user) = 0;
+  virtual std::optional<UserRow> find_user(std::int64_t user_id) = 0;
+  virtual std::optional<UserRow> find_user_by_name(const std::string& username) = 0;
+  virtual std::vector<UserRow> list_users() = 0;
+  virtual std::int64_t count_users() = 0;
+  // Writes every column but id and created_at when the stored version is
+  // user.version; returns the new version or nullopt.
+  virtual std::optional<std::int64_t> update_user(const UserRow& user) = 0;
+
+  virtual void create_session(const SessionRow& session) = 0;
+  virtual std::optional<SessionRow> find_session(const std::string& token_hash) = 0;
+  virtual void touch_session(const std::string& token_hash, const std::string& last_seen_at) = 0;
+  virtual void delete_session(const std::string& token_hash) = 0;
+  // Ends every session of the user except `keep_token_hash` (may be empty).
+  virtual void delete_user_sessions(std::int64_t user_id, const std::string& keep_token_hash) = 0;
+  // Deletes sessions last seen before `cutoff`; returns how many.
+  virtual std::int64_t delete_idle_sessions(const std::string& cutoff) = 0;
+
+  virtual LoginFailures login_failures(const std::string& key) = 0;
+  virtual void record_login_failure(const std::string& key, const std::string& at) = 0;
+  virtual void clear_login_failures(const std::string& key) = 0;
+
+  // --- audit trail (append-only) -----------------------------------------------------
+  virtual std::int64_t append_audit(const AuditEntry& entry) = 0;
+  // Newest first.
+  virtual std::vector<AuditEntry> query_audit(const AuditQuery& query) = 0;
+
+  // --- review workflow ---------------------------------------------------------------
+  virtual std::optional<ReviewRow> find_review(const std::string& plan_id,
+                                               const std::string& indicator_id, int year) = 0;
+  // Every stored review of the plan in `year` (all years when nullopt).
+  virtual std::vector<ReviewRow> list_reviews(const std::string& plan_id,
+                                              std::optional<int> year) = 0;
+  // Upserts when the stored version is `expected_version` (0: must not exist yet); returns
+  // the new version or nullopt.
+  virtual std::optional<std::int64_t> save_review(const ReviewRow& review,
+                                                  std::int64_t expected_version) = 0;
+
+  virtual std::int64_t add_comment(const CommentRow& comment) = 0;
+  virtual std::vector<CommentRow> list_comments(const std::string& plan_id,
+                                                const std::string& indicator_id, int year) = 0;
+
+  virtual std::int64_t add_evidence(const EvidenceRow& evidence) = 0;
+  // Without content.
+  virtual std::vector<EvidenceRow> list_evidence(const std::string& plan_id,
+                                                 const std::string& indicator_id, int year) = 0;
+  // With content.
+  virtual std::optional<EvidenceRow> find_evidence(std::int64_t evidence_id) = 0;
+  virtual bool delete_evidence(std::int64_t evidence_id) = 0;
+
+  virtual void lock_year(const YearLock& lock) = 0;
+  virtual bool unlock_year(const std::string& plan_id, int year) = 0;
+  virtual std::vector<YearLock> year_locks(const std::string& plan_id) = 0;
 };
 
 }  // namespace planscore::store

@@ -2,6 +2,7 @@
 // computed by hand from the demo's design (service/demo.cpp).
 #include <gtest/gtest.h>
 
+#include "service/audit.h"
 #include "service/demo.h"
 #include "service/evaluation.h"
 #include "service/plans.h"
@@ -13,7 +14,8 @@ namespace {
 class EndToEnd : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto imported = service::import_plan(db_.store(), testing::shipped_plan_text());
+    auto imported = service::import_plan(db_.store(), testing::shipped_plan_text(),
+                                         service::PlanFormat::yaml, service::system_actor());
     ASSERT_TRUE(imported.problems.empty()) << core::to_string(imported.problems.front());
     plan_ = service::require_current_plan(db_.store());
     service::load_demo(db_.store(), plan_);

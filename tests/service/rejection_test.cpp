@@ -2,7 +2,9 @@
 // manual value.
 #include <gtest/gtest.h>
 
+#include "service/audit.h"
 #include "service/evaluation.h"
+#include "service/failure.h"
 #include "service/manual_values.h"
 #include "service/plans.h"
 #include "service/records.h"
@@ -14,7 +16,9 @@ namespace {
 class Rejections : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(service::import_plan(db_.store(), testing::shipped_plan_text()).problems.empty());
+    ASSERT_TRUE(service::import_plan(db_.store(), testing::shipped_plan_text(),
+                                     service::PlanFormat::yaml, service::system_actor())
+                    .problems.empty());
     plan_ = service::require_current_plan(db_.store());
   }
   std::int64_t trainings() {
@@ -32,7 +36,8 @@ TEST_F(Rejections, CsvWithBadRowsWritesNothingAndReportsEveryBadRow) {
       "2015-02-30,文書處理研習,40\n"
       "2015-04-01,公文研習,many\n"
       "2015-05-01,,30\n";
-  auto report = service::import_csv(db_.store(), plan_, "records_trainings", csv);
+  auto report =
+      service::import_csv(db_.store(), plan_, service::system_actor(), "records_trainings", csv);
   EXPECT_FALSE(report.ok());
   EXPECT_EQ(report.imported, 0);
   ASSERT_EQ(report.rows.size(), 3u);
@@ -46,7 +51,7 @@ TEST_F(Rejections, CsvWithBadRowsWritesNothingAndReportsEveryBadRow) {
 
 TEST_F(Rejections, ValidCsvImportsEveryRowWithRocDates) {
   auto report = service::import_csv(
-      db_.store(), plan_, "records_trainings",
+      db_.store(), plan_, service::system_actor(), "records_trainings",
       "held_on,title,participants\n104/03/15,檔案管理研習,60\n2015-04-01,公文研習,\"1,229\"\n");
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report.imported, 2);
@@ -56,8 +61,8 @@ TEST_F(Rejections, ValidCsvImportsEveryRowWithRocDates) {
 }
 
 TEST_F(Rejections, UnknownAndMissingColumnsAreReportedBeforeAnyRow) {
-  auto report =
-      service::import_csv(db_.store(), plan_, "records_trainings", "held_on,titel\n2015-01-01,x\n");
+  auto report = service::import_csv(db_.store(), plan_, service::system_actor(),
+                                    "records_trainings", "held_on,titel\n2015-01-01,x\n");
   ASSERT_FALSE(report.file_problems.empty());
   EXPECT_NE(report.file_problems[0].message.find("titel"), std::string::npos);
   bool missing_reported = false;
@@ -69,18 +74,19 @@ TEST_F(Rejections, UnknownAndMissingColumnsAreReportedBeforeAnyRow) {
 }
 
 TEST_F(Rejections, UnknownRegisterIsAnError) {
-  EXPECT_THROW(service::import_csv(db_.store(), plan_, "nope", "a\n1\n"), std::invalid_argument);
+  EXPECT_THROW(service::import_csv(db_.store(), plan_, service::system_actor(), "nope", "a\n1\n"),
+               service::Failure);
 }
 
 TEST_F(Rejections, BadRecordIsNotAdded) {
   auto result =
-      service::add_record(db_.store(), plan_, "records_trainings",
+      service::add_record(db_.store(), plan_, service::system_actor(), "records_trainings",
                           {{"held_on", "2015-13-01"}, {"title", "x"}, {"participants", "3"}});
   ASSERT_FALSE(result.problems.empty());
   EXPECT_EQ(result.problems[0].path, "held_on");
   EXPECT_EQ(trainings(), 0);
-  auto missing =
-      service::add_record(db_.store(), plan_, "records_trainings", {{"held_on", "2015-03-01"}});
+  auto missing = service::add_record(db_.store(), plan_, service::system_actor(),
+                                     "records_trainings", {{"held_on", "2015-03-01"}});
   EXPECT_EQ(missing.problems.size(), 2u);  // title and participants
 }
 
@@ -91,7 +97,8 @@ TEST_F(Rejections, PlanWithWrongWeightsIsNotStored) {
   auto at = text.find("weight: 10");
   ASSERT_NE(at, std::string::npos);
   text.replace(at, 10, "weight: 11");
-  auto result = service::import_plan(db_.store(), text);
+  auto result =
+      service::import_plan(db_.store(), text, service::PlanFormat::yaml, service::system_actor());
   ASSERT_FALSE(result.problems.empty());
   bool named = false;
   for (const auto& problem : result.problems)
@@ -104,14 +111,17 @@ TEST_F(Rejections, PlanWithWrongWeightsIsNotStored) {
 }
 
 TEST_F(Rejections, ManualValueOverridesTheFormulaAndBadOnesAreRefused) {
-  EXPECT_FALSE(service::set_manual_value(db_.store(), plan_, "h1-1", 104, 2, "人事處函").empty());
-  EXPECT_FALSE(service::set_manual_value(db_.store(), plan_, "h1-1", 103, 1, "人事處函").empty());
-  EXPECT_FALSE(service::set_manual_value(db_.store(), plan_, "h1-1", 104, 1, "").empty());
-  EXPECT_FALSE(service::set_manual_value(db_.store(), plan_, "zz", 104, 1, "x").empty());
+  auto set = [&](const std::string& indicator, int year, double value, const std::string& note) {
+    return service::set_manual_value(db_.store(), plan_, service::system_actor(), indicator, year,
+                                     value, note, std::nullopt);
+  };
+  EXPECT_THROW(set("h1-1", 104, 2, "人事處函"), service::Failure);
+  EXPECT_THROW(set("h1-1", 103, 1, "人事處函"), service::Failure);
+  EXPECT_THROW(set("h1-1", 104, 1, ""), service::Failure);
+  EXPECT_THROW(set("zz", 104, 1, "x"), service::Failure);
   EXPECT_TRUE(db_.store().manual_values(plan_.id).empty());
 
-  ASSERT_TRUE(service::set_manual_value(db_.store(), plan_, "h1-1", 104, 1, "人事處 104 年進用報表")
-                  .empty());
+  EXPECT_EQ(set("h1-1", 104, 1, "人事處 104 年進用報表").version, 1);
   auto evaluation = service::evaluate_year(db_.store(), plan_, 104);
   for (const auto& row : evaluation.indicators) {
     if (row.indicator->id != "h1-1") continue;
@@ -122,10 +132,11 @@ TEST_F(Rejections, ManualValueOverridesTheFormulaAndBadOnesAreRefused) {
 
 TEST_F(Rejections, ReimportingTheSamePlanKeepsRecordsAndBumpsTheVersion) {
   ASSERT_TRUE(
-      service::add_record(db_.store(), plan_, "records_trainings",
+      service::add_record(db_.store(), plan_, service::system_actor(), "records_trainings",
                           {{"held_on", "2015-03-01"}, {"title", "x"}, {"participants", "3"}})
           .problems.empty());
-  auto again = service::import_plan(db_.store(), testing::shipped_plan_text());
+  auto again = service::import_plan(db_.store(), testing::shipped_plan_text(),
+                                    service::PlanFormat::yaml, service::system_actor());
   ASSERT_TRUE(again.problems.empty());
   EXPECT_EQ(again.version, 2);
   EXPECT_EQ(trainings(), 1);

@@ -22,6 +22,22 @@ TEST_F(PlansTest, NewPlanStartsAtVersionOneAndBecomesCurrent) {
   EXPECT_EQ(current->version, 1);
 }
 
+TEST_F(PlansTest, CurrentPlanVersionFollowsSaves) {
+  auto store = open_store();
+  EXPECT_FALSE(store->current_plan_version().has_value());
+  ASSERT_EQ(store->save_plan("taichung", "秘書處", "one", 0), 1);
+  ASSERT_EQ(store->save_plan("taichung", "秘書處", "two", 1), 2);
+  ASSERT_EQ(store->save_plan("other", "別的", "x", 0), 1);
+  auto current = store->current_plan_version();
+  ASSERT_TRUE(current.has_value());
+  EXPECT_EQ(current->id, "other");
+  EXPECT_EQ(current->version, 1);
+  ASSERT_EQ(store->save_plan("taichung", "秘書處", "three", 2), 3);
+  current = store->current_plan_version();
+  EXPECT_EQ(current->id, "taichung");
+  EXPECT_EQ(current->version, 3);
+}
+
 TEST_F(PlansTest, SavingWithTheReadVersionIncrementsIt) {
   auto store = open_store();
   ASSERT_EQ(store->save_plan("taichung", "秘書處", "one", 0), 1);

@@ -25,10 +25,11 @@ TEST_F(RegisterTablesTest, CreatesOneTableAndTimeIndexPerRegister) {
   EXPECT_THAT(store->apply_registers({records_trainings(), volunteers(), budget_execution()}),
               IsEmpty());
   EXPECT_THAT(columns("reg_records_trainings"),
-              ElementsAre("id:INTEGER", "f_held_on:TEXT", "f_title:TEXT", "f_participants:INTEGER",
-                          "f_satisfaction:REAL"));
-  EXPECT_THAT(columns("reg_volunteers"), ElementsAre("id:INTEGER", "f_name:TEXT", "f_joined:TEXT",
-                                                     "f_left:TEXT", "f_service:TEXT"));
+              ElementsAre("id:INTEGER", "version:INTEGER", "f_held_on:TEXT", "f_title:TEXT",
+                          "f_participants:INTEGER", "f_satisfaction:REAL"));
+  EXPECT_THAT(columns("reg_volunteers"),
+              ElementsAre("id:INTEGER", "version:INTEGER", "f_name:TEXT", "f_joined:TEXT",
+                          "f_left:TEXT", "f_service:TEXT"));
   EXPECT_THAT(sqlite_rows(db_path(),
                           "SELECT name FROM pragma_index_info((SELECT name FROM sqlite_master "
                           "WHERE type = 'index' AND tbl_name = 'reg_volunteers'))"),

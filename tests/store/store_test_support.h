@@ -222,4 +222,23 @@ inline std::vector<std::string> sqlite_rows(const std::string& db_path, const st
   return rows;
 }
 
+// Runs `sql` through a separate read-write connection, as someone with the database file
+// and a shell could. Returns SQLite's error message, or "" when the statement succeeded.
+inline std::string sqlite_exec(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    return "cannot open " + db_path;
+  }
+  sqlite3_busy_timeout(db, 5000);
+  char* message = nullptr;
+  std::string error;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    error = message != nullptr ? message : "failed";
+  }
+  sqlite3_free(message);
+  sqlite3_close(db);
+  return error;
+}
+
 }  // namespace planscore::store::testing

@@ -1,0 +1,70 @@
+#include "cli/serve_command.h"
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <iostream>
+#include <stdexcept>
+
+#include "http/api/api.h"
+#include "http/config.h"
+#include "http/logging.h"
+#include "http/server.h"
+
+namespace planscore::cli {
+namespace {
+
+void add_setting(CLI::App& command, ServeOptions& options, const std::string& flag,
+                 const std::string& key, const std::string& description) {
+  command.add_option_function<std::string>(
+      flag, [&options, key](const std::string& value) { options.flags.emplace_back(key, value); },
+      description);
+}
+
+}  // namespace
+
+void add_serve_options(CLI::App& serve, ServeOptions& options) {
+  serve.add_option("--config", options.config_file,
+                   "YAML file of settings (default: $PLANSCORE_CONFIG)");
+  add_setting(serve, options, "--address", "address",
+              "IP address to listen on (default 127.0.0.1)");
+  add_setting(serve, options, "--port", "port", "TCP port (default 8080; 0 picks a free one)");
+  add_setting(serve, options, "--threads", "threads", "worker threads (default 2 to 16)");
+  add_setting(serve, options, "--web-root", "web_root", "directory of the web client's files");
+  add_setting(serve, options, "--max-body-bytes", "max_body_bytes",
+              "largest request body, e.g. 16MiB (default)");
+  add_setting(serve, options, "--session-idle-minutes", "session_idle_minutes",
+              "sign out after this many idle minutes (default 30)");
+  add_setting(serve, options, "--log-file", "log_file", "append the log here (default stderr)");
+  serve.add_flag_function(
+      "--secure-cookies",
+      [&options](std::int64_t) { options.flags.emplace_back("secure_cookies", "true"); },
+      "mark cookies Secure and send HSTS: set when served behind HTTPS");
+}
+
+int run_serve(const std::string& database_url, const ServeOptions& options) {
+  http::ServerConfig config;
+  try {
+    config = http::resolve_server_config({options.config_file, options.flags});
+  } catch (const http::ConfigError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
+  }
+  if (!database_url.empty()) config.database_url = database_url;
+  if (config.database_url.empty()) config.database_url = "data/planscore.db";
+
+  try {
+    http::configure_logging(config.log_file);
+    http::ApiOptions api;
+    api.database_url = config.database_url;
+    api.session_idle_timeout = std::chrono::minutes(config.session_idle_minutes);
+    api.secure_cookies = config.secure_cookies;
+    const auto router = http::make_api_router(api);
+    http::Server server(config, router);
+    return server.run();
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace planscore::cli

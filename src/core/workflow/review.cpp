@@ -1,0 +1,111 @@
+#include "core/workflow/review.h"
+
+#include "core/enum_names.h"
+
+namespace planscore::core {
+namespace {
+
+constexpr EnumNames<ReviewState, 5> kStateNames{{
+    {ReviewState::draft, "draft"},
+    {ReviewState::submitted, "submitted"},
+    {ReviewState::first_reviewed, "first_reviewed"},
+    {ReviewState::second_reviewed, "second_reviewed"},
+    {ReviewState::returned, "returned"},
+}};
+
+constexpr EnumNames<ReviewState, 5> kStateDisplayNames{{
+    {ReviewState::draft, "草稿"},
+    {ReviewState::submitted, "已送出"},
+    {ReviewState::first_reviewed, "已初核"},
+    {ReviewState::second_reviewed, "已複核"},
+    {ReviewState::returned, "退回修正"},
+}};
+
+constexpr EnumNames<ReviewAction, 4> kActionNames{{
+    {ReviewAction::submit, "submit"},
+    {ReviewAction::first_review, "first_review"},
+    {ReviewAction::second_review, "second_review"},
+    {ReviewAction::return_for_revision, "return"},
+}};
+
+constexpr EnumNames<ReviewAction, 4> kActionDisplayNames{{
+    {ReviewAction::submit, "submit"},
+    {ReviewAction::first_review, "give the first review"},
+    {ReviewAction::second_review, "give the second review"},
+    {ReviewAction::return_for_revision, "return for revision"},
+}};
+
+}  // namespace
+
+std::string_view to_string(ReviewState state) {
+  return name_of(kStateNames, state);
+}
+
+std::optional<ReviewState> review_state_from_string(std::string_view text) {
+  return value_of(kStateNames, text);
+}
+
+std::string_view to_string(ReviewAction action) {
+  return name_of(kActionNames, action);
+}
+
+std::optional<ReviewAction> review_action_from_string(std::string_view text) {
+  return value_of(kActionNames, text);
+}
+
+std::string_view display_name(ReviewState state) {
+  return name_of(kStateDisplayNames, state);
+}
+
+std::optional<ReviewState> next_state(ReviewState state, ReviewAction action) {
+  switch (action) {
+    case ReviewAction::submit:
+      if (state == ReviewState::draft || state == ReviewState::returned)
+        return ReviewState::submitted;
+      break;
+    case ReviewAction::first_review:
+      if (state == ReviewState::submitted) return ReviewState::first_reviewed;
+      break;
+    case ReviewAction::second_review:
+      if (state == ReviewState::first_reviewed) return ReviewState::second_reviewed;
+      break;
+    case ReviewAction::return_for_revision:
+      // Each reviewer returns what is waiting for them; a 複核 result is final until the
+      // planners return it themselves.
+      if (state == ReviewState::submitted || state == ReviewState::first_reviewed ||
+          state == ReviewState::second_reviewed)
+        return ReviewState::returned;
+      break;
+  }
+  return std::nullopt;
+}
+
+bool may_take(const Actor& actor, ReviewAction action, const std::string& owner_section,
+              ReviewState from) {
+  const bool own_section = !owner_section.empty() && actor.section_id == owner_section;
+  const bool planner = actor.role == Role::planner || actor.role == Role::admin;
+  switch (action) {
+    case ReviewAction::submit:
+      return actor.role == Role::admin || (actor.role == Role::section_editor && own_section);
+    case ReviewAction::first_review:
+      return actor.role == Role::admin || (actor.role == Role::section_reviewer && own_section);
+    case ReviewAction::second_review:
+      return planner;
+    case ReviewAction::return_for_revision:
+      if (from == ReviewState::second_reviewed) return planner;
+      return planner || (actor.role == Role::section_reviewer && own_section);
+  }
+  return false;
+}
+
+bool section_may_edit(ReviewState state) {
+  return state == ReviewState::draft || state == ReviewState::returned;
+}
+
+std::string refusal(ReviewState state, ReviewAction action) {
+  return "cannot " + std::string(name_of(kActionDisplayNames, action)) +
+         ": the indicator is in state " + std::string(to_string(state)) + " (" +
+         std::string(display_name(state)) + ")";
+}
+
+}  // namespace planscore::core

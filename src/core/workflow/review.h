@@ -1,0 +1,39 @@
+#pragma once
+// The review of one indicator in one year: the section submits its result, the section's
+// reviewer gives the first review (初核), the planners the second (複核); either reviewer
+// may return it for revision with a comment. Pure rules; the service stores the state.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/access/role.h"
+
+namespace planscore::core {
+
+enum class ReviewState { draft, submitted, first_reviewed, second_reviewed, returned };
+enum class ReviewAction { submit, first_review, second_review, return_for_revision };
+
+std::string_view to_string(ReviewState state);
+std::optional<ReviewState> review_state_from_string(std::string_view text);
+std::string_view to_string(ReviewAction action);
+std::optional<ReviewAction> review_action_from_string(std::string_view text);
+
+// The state `action` leads to from `state`, or nullopt when it is not allowed from there.
+std::optional<ReviewState> next_state(ReviewState state, ReviewAction action);
+
+// Whether `actor` may take `action` on an indicator owned by `owner_section` that is in
+// state `from` (a 複核 result can be returned only by the planners).
+bool may_take(const Actor& actor, ReviewAction action, const std::string& owner_section,
+              ReviewState from);
+
+// The section may change its explanation and evidence only while the result is with it.
+bool section_may_edit(ReviewState state);
+
+// A clear reason why `action` is refused from `state` (for messages), e.g.
+// "cannot give the first review: the indicator is in state draft (草稿)".
+std::string refusal(ReviewState state, ReviewAction action);
+
+// zh-TW names for people: 草稿, 已送出, 已初核, 已複核, 退回修正.
+std::string_view display_name(ReviewState state);
+
+}  // namespace planscore::core

@@ -1,0 +1,77 @@
+#pragma once
+// One API request being answered: its store connection, its session, the current plan,
+// and reading its JSON body. Route handlers get an Exchange and return a Response; the
+// guard around them (api_routes.h) turns refusals into problem documents.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/api/api.h"
+#include "http/message.h"
+#include "service/evaluation_cache.h"
+#include "service/plan_cache.h"
+#include "service/sessions.h"
+#include "service/store_pool.h"
+
+namespace planscore::http {
+
+struct ApiState {
+  explicit ApiState(const ApiOptions& api_options)
+      : options(api_options), stores(api_options.database_url) {}
+  ApiOptions options;
+  service::StorePool stores;
+  service::PlanCache plans;
+  service::EvaluationCache evaluations;
+};
+
+inline constexpr const char* kSessionCookie = "planscore_session";
+inline constexpr const char* kCsrfHeader = "x-csrf-token";
+
+// A request the client got wrong: answered 400 with `problems` naming each bad part.
+struct BadInput : std::runtime_error {
+  BadInput(const std::string& message, core::Problems details = {})
+      : std::runtime_error(message), problems(std::move(details)) {}
+  core::Problems problems;
+};
+
+class Exchange {
+ public:
+  Exchange(ApiState& state, Request& request);
+
+  Request& request;
+  ApiState& state;
+
+  store::Store& store();
+  // Set by the guard for routes that need a session.
+  void set_session(service::SessionInfo session) { session_ = std::move(session); }
+  const service::SessionInfo& session() const { return *session_; }
+  const core::Actor& actor() const { return session_->actor; }
+  service::CurrentPlan plan();
+
+  // The body as a JSON object whose keys are all in `allowed` (others: BadInput naming
+  // them, so a typo is not silently ignored).
+  nlohmann::json json_body(const std::vector<std::string>& allowed);
+  // An integer path parameter (BadInput when it is not one).
+  std::int64_t int_param(const std::string& name);
+  std::optional<std::int64_t> int_query(const std::string& name);
+  // The {year} path parameter: an ROC year (BadInput unless 1–9999).
+  int year_param();
+
+ private:
+  std::optional<service::StorePool::Lease> lease_;
+  std::optional<service::SessionInfo> session_;
+};
+
+// Typed reads from a JSON object; a wrong type or a missing required key is BadInput
+// with the key as the path.
+std::string required_string(const nlohmann::json& object, const std::string& key);
+std::optional<std::string> optional_string(const nlohmann::json& object, const std::string& key);
+std::int64_t required_int(const nlohmann::json& object, const std::string& key);
+std::optional<std::int64_t> optional_int(const nlohmann::json& object, const std::string& key);
+double required_number(const nlohmann::json& object, const std::string& key);
+std::optional<bool> optional_bool(const nlohmann::json& object, const std::string& key);
+
+Response json_response(int status, const nlohmann::json& body);
+
+}  // namespace planscore::http

@@ -1,0 +1,177 @@
+// Registers and their records: list with filter, sort and paging; read, create, update,
+// delete one record; import a CSV file.
+#include "http/api/routes.h"
+#include "http/api/views.h"
+#include "http/problem.h"
+#include "service/plan_lookup.h"
+#include "service/records.h"
+
+namespace planscore::http {
+namespace {
+
+// Record values as the client sends them: text as typed, numbers, booleans or null.
+std::map<std::string, std::string> record_values(const nlohmann::json& body) {
+  auto found = body.find("values");
+  if (found == body.end() || !found->is_object())
+    throw BadInput("the request body is not complete",
+                   {{"values", "is required: an object of field → value"}});
+  std::map<std::string, std::string> values;
+  core::Problems problems;
+  for (const auto& [key, value] : found->items()) {
+    if (value.is_string())
+      values[key] = value.get<std::string>();
+    else if (value.is_null())
+      values[key] = "";
+    else if (value.is_boolean())
+      values[key] = value.get<bool>() ? "yes" : "no";
+    else if (value.is_number_integer())
+      values[key] = std::to_string(value.get<std::int64_t>());
+    else if (value.is_number())
+      values[key] = value.dump();
+    else
+      problems.push_back({"values." + key, "must be text, a number, true/false or null"});
+  }
+  if (!problems.empty()) throw BadInput("the request body is not valid", problems);
+  return values;
+}
+
+// "field:op:value" (op optional: "field:value" means eq).
+service::RecordListRequest::Filter parse_filter(const std::string& text, std::size_t index) {
+  const auto first = text.find(':');
+  if (first == std::string::npos || first == 0)
+    throw BadInput("the query is not valid",
+                   {{"filter[" + std::to_string(index) + "]", "write filters as field:op:value"}});
+  service::RecordListRequest::Filter filter;
+  filter.field = text.substr(0, first);
+  const auto second = text.find(':', first + 1);
+  static const std::vector<std::string> ops{"eq", "ne", "lt", "le", "gt", "ge", "contains"};
+  const std::string maybe_op =
+      second == std::string::npos ? "" : text.substr(first + 1, second - first - 1);
+  if (std::find(ops.begin(), ops.end(), maybe_op) != ops.end()) {
+    filter.op = maybe_op;
+    filter.value = text.substr(second + 1);
+  } else {
+    filter.value = text.substr(first + 1);
+  }
+  return filter;
+}
+
+Response registers(Exchange& exchange) {
+  auto current = exchange.plan();
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& reg : current.plan->registers) {
+    auto view = register_view(reg);
+    view["record_count"] = exchange.store().count_records(reg);
+    list.push_back(view);
+  }
+  return json_response(200, list);
+}
+
+Response register_detail(Exchange& exchange) {
+  auto current = exchange.plan();
+  const auto& reg = service::require_register(*current.plan, exchange.request.param("register"));
+  auto view = register_view(reg);
+  view["record_count"] = exchange.store().count_records(reg);
+  return json_response(200, view);
+}
+
+Response list_records(Exchange& exchange) {
+  auto current = exchange.plan();
+  service::RecordListRequest request;
+  std::size_t index = 0;
+  auto [first, last] = exchange.request.query.equal_range("filter");
+  for (auto it = first; it != last; ++it)
+    request.filters.push_back(parse_filter(it->second, index++));
+  if (auto year = exchange.int_query("year")) request.year = static_cast<int>(*year);
+  request.sort = exchange.request.query_value("sort").value_or("");
+  request.offset = exchange.int_query("offset").value_or(0);
+  request.limit = exchange.int_query("limit").value_or(50);
+  const std::string register_id = exchange.request.param("register");
+  auto page = service::list_records(exchange.store(), *current.plan, register_id, request);
+  const auto& reg = service::require_register(*current.plan, register_id);
+  nlohmann::json records = nlohmann::json::array();
+  for (const auto& record : page.records) records.push_back(record_view(reg, record));
+  return json_response(200, {{"total", page.total},
+                             {"offset", request.offset},
+                             {"limit", request.limit},
+                             {"records", records}});
+}
+
+Response get_record(Exchange& exchange) {
+  auto current = exchange.plan();
+  const std::string register_id = exchange.request.param("register");
+  auto record = service::get_record(exchange.store(), *current.plan, register_id,
+                                    exchange.int_param("record"));
+  return json_response(200,
+                       record_view(service::require_register(*current.plan, register_id), record));
+}
+
+Response create_record(Exchange& exchange) {
+  auto current = exchange.plan();
+  auto body = exchange.json_body({"values"});
+  const std::string register_id = exchange.request.param("register");
+  auto result = service::add_record(exchange.store(), *current.plan, exchange.actor(), register_id,
+                                    record_values(body));
+  if (!result.problems.empty()) return bad_request("the record was not added", result.problems);
+  const auto& reg = service::require_register(*current.plan, register_id);
+  return json_response(201, record_view(reg, *exchange.store().find_record(reg, result.record_id)));
+}
+
+Response update_record(Exchange& exchange) {
+  auto current = exchange.plan();
+  auto body = exchange.json_body({"version", "values"});
+  const std::string register_id = exchange.request.param("register");
+  auto record = service::update_record(exchange.store(), *current.plan, exchange.actor(),
+                                       register_id, exchange.int_param("record"),
+                                       record_values(body), required_int(body, "version"));
+  return json_response(200,
+                       record_view(service::require_register(*current.plan, register_id), record));
+}
+
+Response delete_record(Exchange& exchange) {
+  auto current = exchange.plan();
+  const auto version = exchange.int_query("version");
+  if (!version)
+    throw BadInput("the query is not complete",
+                   {{"version", "give the version you read: ?version=N"}});
+  service::delete_record(exchange.store(), *current.plan, exchange.actor(),
+                         exchange.request.param("register"), exchange.int_param("record"),
+                         *version);
+  Response response;
+  response.status = 204;
+  return response;
+}
+
+Response import_records(Exchange& exchange) {
+  auto current = exchange.plan();
+  auto report = service::import_csv(exchange.store(), *current.plan, exchange.actor(),
+                                    exchange.request.param("register"), exchange.request.body);
+  if (report.ok()) return json_response(201, {{"imported", report.imported}});
+  core::Problems problems = report.file_problems;
+  for (const auto& row : report.rows) {
+    std::string path =
+        "row " + std::to_string(row.row) + " (line " + std::to_string(row.line) + ")";
+    if (!row.column.empty()) path += ", " + row.column;
+    std::string message = row.reason;
+    if (!row.value.empty()) message = "\"" + row.value + "\": " + message;
+    problems.push_back({path, message});
+  }
+  return unprocessable("the file was not imported: " + std::to_string(problems.size()) +
+                           " problem(s); nothing was written",
+                       problems);
+}
+
+}  // namespace
+
+void add_register_routes(ApiRoutes& routes) {
+  routes.get("/api/registers", registers);
+  routes.get("/api/registers/{register}", register_detail);
+  routes.get("/api/registers/{register}/records", list_records);
+  routes.post("/api/registers/{register}/records", create_record);
+  routes.get("/api/registers/{register}/records/{record}", get_record);
+  routes.put("/api/registers/{register}/records/{record}", update_record);
+  routes.del("/api/registers/{register}/records/{record}", delete_record);
+  routes.post("/api/registers/{register}/import", import_records);
+}
+
+}  // namespace planscore::http

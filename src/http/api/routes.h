@@ -1,0 +1,44 @@
+#pragma once
+// Registering API routes. Every handler runs inside a guard that opens the session (401
+// without one), checks the CSRF token on changes (403), and turns service refusals,
+// bad input and missing plans into problem documents.
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/api/exchange.h"
+#include "http/router.h"
+
+namespace planscore::http {
+
+enum class Access { public_route, session };
+
+using ApiHandler = std::function<Response(Exchange&)>;
+
+class ApiRoutes {
+ public:
+  ApiRoutes(Router& router, std::shared_ptr<ApiState> state)
+      : router_(router), state_(std::move(state)) {}
+  void get(const std::string& pattern, ApiHandler handler, Access access = Access::session);
+  void post(const std::string& pattern, ApiHandler handler, Access access = Access::session);
+  void put(const std::string& pattern, ApiHandler handler);
+  void patch(const std::string& pattern, ApiHandler handler);
+  void del(const std::string& pattern, ApiHandler handler);
+
+ private:
+  void add(const std::string& method, const std::string& pattern, ApiHandler handler,
+           Access access);
+  Router& router_;
+  std::shared_ptr<ApiState> state_;  // every handler keeps it alive
+};
+
+// Route groups, one file each.
+void add_session_routes(ApiRoutes& routes);
+void add_plan_routes(ApiRoutes& routes);
+void add_register_routes(ApiRoutes& routes);
+void add_value_routes(ApiRoutes& routes);
+void add_evaluation_routes(ApiRoutes& routes);
+void add_review_routes(ApiRoutes& routes);
+void add_admin_routes(ApiRoutes& routes);
+
+}  // namespace planscore::http

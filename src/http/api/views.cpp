@@ -1,0 +1,163 @@
+#include "http/api/views.h"
+
+#include <variant>
+
+namespace planscore::http {
+namespace {
+
+nlohmann::json field_value(const core::FieldValue& value) {
+  return std::visit(
+      [](const auto& held) -> nlohmann::json {
+        if constexpr (std::is_same_v<std::decay_t<decltype(held)>, std::monostate>)
+          return nullptr;
+        else
+          return held;
+      },
+      value);
+}
+
+// Audit snapshots are JSON text; embedded as values so clients need not parse twice.
+nlohmann::json embedded_json(const std::string& text) {
+  if (text.empty()) return nullptr;
+  auto value = nlohmann::json::parse(text, nullptr, false);
+  return value.is_discarded() ? nlohmann::json(text) : value;
+}
+
+}  // namespace
+
+nlohmann::json user_view(const store::UserRow& user) {
+  return {{"id", user.id},
+          {"username", user.username},
+          {"display_name", user.display_name},
+          {"role", user.role},
+          {"section_id",
+           user.section_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(user.section_id)},
+          {"active", user.active},
+          {"version", user.version},
+          {"created_at", user.created_at},
+          {"password_changed_at", user.password_changed_at}};
+}
+
+nlohmann::json record_view(const core::RegisterDef& register_def,
+                           const store::StoredRecord& record) {
+  nlohmann::json values = nlohmann::json::object();
+  for (std::size_t i = 0; i < register_def.fields.size() && i < record.record.values.size(); ++i)
+    values[register_def.fields[i].id] = field_value(record.record.values[i]);
+  return {{"id", record.id}, {"version", record.version}, {"values", values}};
+}
+
+nlohmann::json register_view(const core::RegisterDef& register_def) {
+  nlohmann::json fields = nlohmann::json::array();
+  for (const auto& field : register_def.fields)
+    fields.push_back({{"id", field.id},
+                      {"name", field.name},
+                      {"type", std::string(core::to_string(field.type))},
+                      {"required", field.required},
+                      {"choices", field.choices},
+                      {"description", field.description}});
+  return {{"id", register_def.id},
+          {"name", register_def.name},
+          {"description", register_def.description},
+          {"owner_section", register_def.owner_section},
+          {"time_basis", std::string(core::to_string(register_def.time_basis))},
+          {"time_field", register_def.time_field},
+          {"end_field", register_def.end_field},
+          {"fields", fields}};
+}
+
+nlohmann::json review_view(const store::ReviewRow& review) {
+  return {{"indicator_id", review.indicator_id},
+          {"year", review.year},
+          {"state", review.state},
+          {"explanation", review.explanation},
+          {"version", review.version},
+          {"updated_at",
+           review.updated_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(review.updated_at)},
+          {"updated_by",
+           review.updated_by == 0 ? nlohmann::json(nullptr) : nlohmann::json(review.updated_by)}};
+}
+
+nlohmann::json comment_view(const store::CommentRow& comment) {
+  return {{"id", comment.id},
+          {"indicator_id", comment.indicator_id},
+          {"year", comment.year},
+          {"user_id", comment.user_id},
+          {"username", comment.username},
+          {"body", comment.body},
+          {"created_at", comment.created_at}};
+}
+
+nlohmann::json evidence_view(const store::EvidenceRow& evidence) {
+  return {{"id", evidence.id},
+          {"indicator_id", evidence.indicator_id},
+          {"year", evidence.year},
+          {"file_name", evidence.file_name},
+          {"content_type", evidence.content_type},
+          {"size", evidence.size},
+          {"sha256", evidence.sha256},
+          {"uploaded_by", evidence.uploaded_by},
+          {"uploaded_at", evidence.uploaded_at}};
+}
+
+nlohmann::json manual_value_view(const store::ManualValue& value) {
+  return {{"indicator_id", value.indicator_id},
+          {"year", value.year},
+          {"value", value.value},
+          {"note", value.note},
+          {"version", value.version}};
+}
+
+nlohmann::json audit_view(const store::AuditEntry& entry) {
+  return {{"id", entry.id},
+          {"at", entry.at},
+          {"user_id", entry.user_id},
+          {"username", entry.username},
+          {"action", entry.action},
+          {"object_type", entry.object_type},
+          {"object_id", entry.object_id},
+          {"before", embedded_json(entry.before)},
+          {"after", embedded_json(entry.after)},
+          {"reason", entry.reason}};
+}
+
+nlohmann::json indicator_view(const core::Indicator& indicator) {
+  nlohmann::json targets = nlohmann::json::object();
+  for (const auto& [year, target] : indicator.targets) targets[std::to_string(year)] = target;
+  return {{"id", indicator.id},
+          {"number", indicator.number},
+          {"name", indicator.name},
+          {"weight", indicator.weight},
+          {"framework", indicator.framework},
+          {"method", indicator.method},
+          {"standard", indicator.standard},
+          {"unit", indicator.unit},
+          {"decimals", indicator.decimals},
+          {"owner_section", indicator.owner_section},
+          {"kind", std::string(core::to_string(indicator.kind))},
+          {"targets", targets},
+          {"formula", indicator.formula}};
+}
+
+nlohmann::json permissions_view(const core::Actor& actor, const core::Plan* plan) {
+  nlohmann::json registers = nlohmann::json::array();
+  nlohmann::json indicators = nlohmann::json::array();
+  if (plan != nullptr) {
+    for (const auto& reg : plan->registers)
+      if (core::can_write_records(actor, reg.owner_section)) registers.push_back(reg.id);
+    for (const auto& dimension : plan->dimensions)
+      for (const auto& goal : dimension.goals)
+        for (const auto& indicator : goal.indicators)
+          if (core::can_report_indicator(actor, indicator.owner_section))
+            indicators.push_back(indicator.id);
+  }
+  return {{"edit_plan", core::can_edit_plan(actor)},
+          {"manage_users", core::can_manage_users(actor)},
+          {"read_audit", core::can_read_audit(actor)},
+          {"lock_year", core::can_lock_year(actor)},
+          {"unlock_year", core::can_unlock_year(actor)},
+          {"comment", core::can_comment(actor)},
+          {"write_registers", registers},
+          {"report_indicators", indicators}};
+}
+
+}  // namespace planscore::http

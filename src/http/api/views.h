@@ -1,0 +1,24 @@
+#pragma once
+// How API responses spell the service's objects as JSON (api/openapi.yaml describes each).
+#include <nlohmann/json.hpp>
+
+#include "core/access/role.h"
+#include "core/plan/plan.h"
+#include "store/store.h"
+
+namespace planscore::http {
+
+nlohmann::json user_view(const store::UserRow& user);
+nlohmann::json record_view(const core::RegisterDef& register_def,
+                           const store::StoredRecord& record);
+nlohmann::json register_view(const core::RegisterDef& register_def);
+nlohmann::json review_view(const store::ReviewRow& review);
+nlohmann::json comment_view(const store::CommentRow& comment);
+nlohmann::json evidence_view(const store::EvidenceRow& evidence);
+nlohmann::json manual_value_view(const store::ManualValue& value);
+nlohmann::json audit_view(const store::AuditEntry& entry);
+nlohmann::json indicator_view(const core::Indicator& indicator);
+// What the actor may do, so the web app offers only that.
+nlohmann::json permissions_view(const core::Actor& actor, const core::Plan* plan);
+
+}  // namespace planscore::http

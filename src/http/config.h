@@ -1,0 +1,75 @@
+#pragma once
+// How `planscore serve` runs. Settings come from four sources, each overriding the one
+// before: the defaults below ← a YAML file (--config or $PLANSCORE_CONFIG) ← environment
+// variables ($PLANSCORE_PORT …) ← command-line flags (--port …). Every source names
+// settings by the same keys and parses them by the same rules, and a bad value is reported
+// with its source and key: "config.yaml: port: 'abc' is not a port number".
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace planscore::http {
+
+// Between 2 and 16: handlers block on the database, so a few threads keep one slow request
+// from holding up the rest, and more than 16 mostly contend for SQLite.
+unsigned default_thread_count();
+
+struct ServerConfig {                             // key
+  std::string address = "127.0.0.1";              // address (IPv4, IPv6 or localhost)
+  std::uint16_t port = 8080;                      // port; 0 picks a free one
+  unsigned threads = default_thread_count();      // threads
+  std::size_t max_body_bytes = 16 * 1024 * 1024;  // max_body_bytes: "16MiB" or 16777216
+  std::size_t max_header_bytes = 16 * 1024;       // max_header_bytes: URL and each field
+  std::chrono::seconds read_timeout{30};          // read_timeout_seconds
+  std::chrono::seconds request_timeout{60};       // request_timeout_seconds
+  std::size_t max_connections = 512;              // max_connections
+  std::string web_root;                           // web_root; empty: no static files
+  int session_idle_minutes = 30;                  // session_idle_minutes
+  bool secure_cookies = false;                    // secure_cookies: behind TLS
+  std::string database_url;                       // database_url ($PLANSCORE_DB)
+  std::string log_file;                           // log_file; empty: stderr
+};
+
+struct ConfigError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Every key, in the order above.
+const std::vector<std::string>& config_keys();
+
+// "port" → "PLANSCORE_PORT"; "database_url" → "PLANSCORE_DB", as the other commands use.
+std::string environment_variable(const std::string& key);
+
+// Sets one setting from its text. `origin` says where it came from for error messages
+// ("config.yaml: port", "environment: PLANSCORE_PORT", "command line: --port"). Throws
+// ConfigError for an unknown key or a bad value.
+void apply_setting(ServerConfig& config, const std::string& key, const std::string& value,
+                   const std::string& origin);
+
+// A YAML mapping of keys to scalars; `source` names it in errors. Unknown keys are errors,
+// so a misspelt setting is not silently ignored.
+void apply_config_yaml(ServerConfig& config, const std::string& text, const std::string& source);
+void apply_config_file(ServerConfig& config, const std::string& path);
+
+// Looks up an environment variable; the process's environment by default, a map in tests.
+using Environment = std::function<std::optional<std::string>(const std::string& name)>;
+Environment process_environment();
+void apply_environment(ServerConfig& config, const Environment& environment);
+
+struct ConfigSources {
+  std::string config_file;                                 // empty: $PLANSCORE_CONFIG, if set
+  std::vector<std::pair<std::string, std::string>> flags;  // key, value; applied in order
+};
+
+// Defaults ← file ← environment ← flags.
+ServerConfig resolve_server_config(const ConfigSources& sources,
+                                   const Environment& environment = process_environment());
+
+}  // namespace planscore::http

@@ -1,0 +1,38 @@
+#pragma once
+// An HTTP exchange as plain values, so handlers and tests never see the server library
+// (RESTinio stays inside server.cpp).
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace planscore::http {
+
+struct Request {
+  std::string method;  // "GET", "POST" …
+  std::string path;    // decoded path without the query: "/api/registers/volunteers/records"
+  std::multimap<std::string, std::string> query;  // decoded query parameters
+  std::map<std::string, std::string> headers;     // names lower-cased
+  std::string body;
+  std::string remote_address;  // the peer's IP address
+  // Filled by the router from the matched pattern: "/api/registers/{register}" → "register".
+  std::map<std::string, std::string> path_params;
+
+  // The header's value or "" (name in any case).
+  std::string header(const std::string& name) const;
+  std::optional<std::string> cookie(const std::string& name) const;
+  std::optional<std::string> query_value(const std::string& name) const;
+  const std::string& param(const std::string& name) const;  // path parameter, "" if absent
+};
+
+struct Response {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  void set_header(const std::string& name, const std::string& value);
+  static Response json(int status, std::string body);  // application/json; charset=utf-8
+};
+
+}  // namespace planscore::http

@@ -1,0 +1,70 @@
+#pragma once
+// The HTTP server: RESTinio on a pool of threads, answering every request through one
+// Router (paths under /api, and every path when there is no web root) or from the web root
+// (other GET and HEAD requests).
+//
+// Around every exchange it
+// - fills Request: decoded path, decoded query, lower-cased header names (repeated fields
+//   joined by ", ", cookies by "; "), body, the peer's address; an undecodable path or
+//   query gets a 400 problem document;
+// - answers HEAD like GET without the body;
+// - adds the security headers (security_headers.h) to every response;
+// - logs one access line (logging.h).
+//
+// Limits. RESTinio reads a whole request before the handler runs and, when a request
+// breaks one of its limits, closes the connection without answering. So:
+// - a body up to max_body_bytes reaches the handler;
+// - a body up to max_body_bytes + min(max_body_bytes, 1 MiB) is read and answered with a
+//   413 problem document (and Connection: close);
+// - a larger body makes RESTinio drop the connection as soon as Content-Length announces it
+//   (a chunked body: when it grows past it). The client sees the connection closed or
+//   reset, no status; a warning is logged. Clients should check sizes before uploading.
+// - the URL and each header field value are limited to max_header_bytes, names to 256
+//   bytes, and a request to 100 fields; beyond that the connection is dropped the same way.
+// - a client has read_timeout to send a whole request and to read the response;
+//   max_connections connections are served at once, more wait in the listen backlog.
+//
+// Shutdown (stop(), or SIGTERM/SIGINT under run()): the listening socket closes at once;
+// requests already being handled finish and their responses are written (with
+// Connection: close), waiting at most request_timeout for the writes; then every other
+// connection is closed and the threads end. A handler that never returns holds shutdown up,
+// as its thread cannot be abandoned.
+#include <cstdint>
+#include <memory>
+
+#include "http/config.h"
+#include "http/router.h"
+
+namespace planscore::http {
+
+class Server {
+ public:
+  // `router` must outlive the server. Throws std::runtime_error when web_root is set but is
+  // not a directory.
+  Server(ServerConfig config, const Router& router);
+  ~Server();  // stop()s
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Listens and starts the threads; returns at once with the bound port (the one chosen
+  // when config.port is 0). Throws std::runtime_error naming the address when it cannot
+  // listen (port in use, no such interface). Call at most once.
+  std::uint16_t start();
+
+  // Graceful shutdown (see above); returns when every thread has ended. Idempotent; call it
+  // from any thread but the server's own (never from a handler).
+  void stop();
+
+  // What `planscore serve` does: start(), print "planscore: listening on
+  // http://ADDRESS:PORT" to stdout, serve until SIGTERM or SIGINT (or until stop() is
+  // called on another thread), then stop(). Returns the exit code, 0.
+  int run();
+
+  std::uint16_t port() const;  // 0 before start()
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace planscore::http

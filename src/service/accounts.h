@@ -1,0 +1,53 @@
+#pragma once
+// Local accounts: creating users, changing roles and passwords. Every change is audited;
+// a password change or deactivation ends the user's other sessions.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/access/role.h"
+#include "core/plan/plan.h"
+#include "store/store.h"
+
+namespace planscore::service {
+
+struct NewUser {
+  std::string username;
+  std::string display_name;
+  std::string password;
+  std::string role;        // core::Role spelling
+  std::string section_id;  // required for section roles, empty otherwise
+};
+
+// Creates a user. `plan` (may be null before any plan exists) supplies the valid section
+// ids. Throws Failure: forbidden unless the actor may manage users, invalid (problems per
+// field), conflict when the username is taken.
+store::UserRow create_user(store::Store& store, const core::Actor& actor, const core::Plan* plan,
+                           const NewUser& user);
+
+struct UserChange {
+  std::int64_t version = 0;  // the version the caller read
+  std::optional<std::string> display_name;
+  std::optional<std::string> role;
+  std::optional<std::string> section_id;
+  std::optional<bool> active;
+};
+
+store::UserRow update_user(store::Store& store, const core::Actor& actor, const core::Plan* plan,
+                           std::int64_t user_id, const UserChange& change);
+
+// A user changes their own password (the current one is checked); every other session of
+// theirs ends. `keep_token_hash` is the session that asked.
+void change_own_password(store::Store& store, const core::Actor& actor,
+                         const std::string& current_password, const std::string& new_password,
+                         const std::string& keep_token_hash);
+
+// An administrator sets another user's password; all that user's sessions end.
+void reset_password(store::Store& store, const core::Actor& actor, std::int64_t user_id,
+                    const std::string& new_password);
+
+std::vector<store::UserRow> list_users(store::Store& store, const core::Actor& actor);
+
+core::Actor actor_of(const store::UserRow& user);
+
+}  // namespace planscore::service

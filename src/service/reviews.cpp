@@ -1,0 +1,245 @@
+#include "service/reviews.h"
+
+#include <map>
+
+#include "core/calendar/timestamp.h"
+#include "service/audit.h"
+#include "service/evidence_types.h"
+#include "service/failure.h"
+#include "service/passwords.h"
+#include "service/plan_lookup.h"
+#include "service/snapshots.h"
+#include "service/year_locks.h"
+
+namespace planscore::service {
+namespace {
+
+constexpr std::size_t kMaxTextBytes = 20000;
+
+std::string review_object(const std::string& indicator_id, int year) {
+  return indicator_id + "/" + std::to_string(year);
+}
+
+core::ReviewState state_of(const store::ReviewRow& review) {
+  return core::review_state_from_string(review.state).value_or(core::ReviewState::draft);
+}
+
+store::ReviewRow draft_review(const core::Plan& plan, const std::string& indicator_id, int year) {
+  store::ReviewRow draft;
+  draft.plan_id = plan.id;
+  draft.indicator_id = indicator_id;
+  draft.year = year;
+  draft.state = core::to_string(core::ReviewState::draft);
+  return draft;
+}
+
+bool is_blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+// The section's own reporting on an indicator (explanation, evidence) is open only to
+// the owner section, only while the result is with it, and never in a locked year.
+void require_section_may_edit(store::Store& store, const core::Plan& plan, const core::Actor& actor,
+                              const core::Indicator& indicator, const store::ReviewRow& review) {
+  if (!core::can_report_indicator(actor, indicator.owner_section))
+    throw Failure(FailureKind::forbidden, "only the editors of section " + indicator.owner_section +
+                                              " may report on " + indicator.id);
+  require_unlocked(store, plan, core::YearSpan{review.year, review.year},
+                   "indicator " + indicator.id + "'s result");
+  if (!core::section_may_edit(state_of(review)))
+    throw Failure(FailureKind::conflict,
+                  indicator.id + " is " + review.state + " (" +
+                      std::string(core::display_name(state_of(review))) +
+                      "); it can be changed again once it is returned for revision");
+}
+
+store::ReviewRow save(store::Store& store, const core::Actor& actor, store::ReviewRow after,
+                      const store::ReviewRow& before, std::int64_t expected_version,
+                      const std::string& action, const std::string& reason) {
+  after.updated_at = core::iso_timestamp(core::Clock::now());
+  after.updated_by = actor.user_id;
+  auto version = store.save_review(after, expected_version);
+  if (!version)
+    throw Failure(FailureKind::conflict, "the review of " +
+                                             review_object(after.indicator_id, after.year) +
+                                             " was changed by someone else since you read it");
+  after.version = *version;
+  audit(store, actor,
+        {action, "review", review_object(after.indicator_id, after.year),
+         before.version ? review_snapshot(before) : "", review_snapshot(after), reason});
+  return after;
+}
+
+store::CommentRow insert_comment(store::Store& store, const core::Plan& plan,
+                                 const core::Actor& actor, const std::string& indicator_id,
+                                 int year, const std::string& body) {
+  if (is_blank(body))
+    throw Failure(FailureKind::invalid, "the comment is empty", {{"body", "must not be empty"}});
+  if (body.size() > kMaxTextBytes)
+    throw Failure(FailureKind::invalid, "the comment is too long",
+                  {{"body", "at most 20000 bytes"}});
+  store::CommentRow comment{0,
+                            plan.id,
+                            indicator_id,
+                            year,
+                            actor.user_id,
+                            actor.username,
+                            body,
+                            core::iso_timestamp(core::Clock::now())};
+  comment.id = store.add_comment(comment);
+  audit(store, actor,
+        {"comment.create", "review", review_object(indicator_id, year), "",
+         fields_snapshot({{"body", body}}), ""});
+  return comment;
+}
+
+}  // namespace
+
+store::ReviewRow review_of(store::Store& store, const core::Plan& plan,
+                           const std::string& indicator_id, int year) {
+  require_indicator(plan, indicator_id);
+  require_plan_year(plan, year);
+  if (auto stored = store.find_review(plan.id, indicator_id, year)) return *stored;
+  return draft_review(plan, indicator_id, year);
+}
+
+std::vector<store::ReviewRow> reviews_for_year(store::Store& store, const core::Plan& plan,
+                                               int year) {
+  require_plan_year(plan, year);
+  std::map<std::string, store::ReviewRow> stored;
+  for (auto& review : store.list_reviews(plan.id, year)) stored[review.indicator_id] = review;
+  std::vector<store::ReviewRow> reviews;
+  for (const auto& dimension : plan.dimensions)
+    for (const auto& goal : dimension.goals)
+      for (const auto& indicator : goal.indicators) {
+        auto found = stored.find(indicator.id);
+        reviews.push_back(found != stored.end() ? found->second
+                                                : draft_review(plan, indicator.id, year));
+      }
+  return reviews;
+}
+
+store::ReviewRow take_review_action(store::Store& store, const core::Plan& plan,
+                                    const core::Actor& actor, const std::string& indicator_id,
+                                    int year, core::ReviewAction action, const std::string& comment,
+                                    std::int64_t expected_version) {
+  const auto& indicator = require_indicator(plan, indicator_id);
+  store::Transaction transaction(store);
+  const store::ReviewRow before = review_of(store, plan, indicator_id, year);
+  const core::ReviewState from = state_of(before);
+  if (!core::may_take(actor, action, indicator.owner_section, from))
+    throw Failure(FailureKind::forbidden, "your role does not allow you to " +
+                                              std::string(core::to_string(action)) + " " +
+                                              indicator_id);
+  require_unlocked(store, plan, core::YearSpan{year, year},
+                   "indicator " + indicator_id + "'s result");
+  if (before.version != expected_version)
+    throw Failure(FailureKind::conflict, "the review of " + review_object(indicator_id, year) +
+                                             " was changed by someone else since you read it");
+  const auto to = core::next_state(from, action);
+  if (!to) throw Failure(FailureKind::conflict, core::refusal(from, action));
+  if (action == core::ReviewAction::return_for_revision && is_blank(comment))
+    throw Failure(FailureKind::invalid, "say what needs revising",
+                  {{"comment", "a return for revision needs a comment"}});
+
+  store::ReviewRow after = before;
+  after.state = core::to_string(*to);
+  after = save(store, actor, after, before, expected_version,
+               "review." + std::string(core::to_string(action)), comment);
+  if (!is_blank(comment)) insert_comment(store, plan, actor, indicator_id, year, comment);
+  transaction.commit();
+  return after;
+}
+
+store::ReviewRow save_explanation(store::Store& store, const core::Plan& plan,
+                                  const core::Actor& actor, const std::string& indicator_id,
+                                  int year, const std::string& explanation,
+                                  std::int64_t expected_version) {
+  const auto& indicator = require_indicator(plan, indicator_id);
+  if (explanation.size() > kMaxTextBytes)
+    throw Failure(FailureKind::invalid, "the explanation is too long",
+                  {{"explanation", "at most 20000 bytes"}});
+  store::Transaction transaction(store);
+  const store::ReviewRow before = review_of(store, plan, indicator_id, year);
+  require_section_may_edit(store, plan, actor, indicator, before);
+  store::ReviewRow after = before;
+  after.explanation = explanation;
+  after = save(store, actor, after, before, expected_version, "review.explanation", "");
+  transaction.commit();
+  return after;
+}
+
+store::CommentRow add_comment(store::Store& store, const core::Plan& plan, const core::Actor& actor,
+                              const std::string& indicator_id, int year, const std::string& body) {
+  require_indicator(plan, indicator_id);
+  require_plan_year(plan, year);
+  if (!core::can_comment(actor))
+    throw Failure(FailureKind::forbidden, "viewers may read comments but not write them");
+  store::Transaction transaction(store);
+  auto comment = insert_comment(store, plan, actor, indicator_id, year, body);
+  transaction.commit();
+  return comment;
+}
+
+store::EvidenceRow add_evidence(store::Store& store, const core::Plan& plan,
+                                const core::Actor& actor, const std::string& indicator_id, int year,
+                                const EvidenceUpload& upload, std::size_t max_bytes) {
+  const auto& indicator = require_indicator(plan, indicator_id);
+  if (auto problem = file_name_problem(upload.file_name))
+    throw Failure(FailureKind::invalid, "the evidence file was not stored",
+                  {{"file_name", *problem}});
+  if (upload.content.size() > max_bytes)
+    throw Failure(FailureKind::invalid, "the evidence file was not stored",
+                  {{"content", "the file has " + std::to_string(upload.content.size()) +
+                                   " bytes; the limit is " + std::to_string(max_bytes)}});
+  const auto content_type = evidence_content_type(upload.file_name, upload.content);
+  if (!content_type)
+    throw Failure(FailureKind::invalid, "the evidence file was not stored",
+                  {{"file_name", "allowed types are " + allowed_evidence_extensions() +
+                                     ", and the content must match the type"}});
+  store::Transaction transaction(store);
+  require_section_may_edit(store, plan, actor, indicator,
+                           review_of(store, plan, indicator_id, year));
+  store::EvidenceRow evidence;
+  evidence.plan_id = plan.id;
+  evidence.indicator_id = indicator_id;
+  evidence.year = year;
+  evidence.file_name = upload.file_name;
+  evidence.content_type = *content_type;
+  evidence.size = static_cast<std::int64_t>(upload.content.size());
+  evidence.sha256 = sha256_hex(upload.content);
+  evidence.content = upload.content;
+  evidence.uploaded_by = actor.user_id;
+  evidence.uploaded_at = core::iso_timestamp(core::Clock::now());
+  evidence.id = store.add_evidence(evidence);
+  audit(store, actor,
+        {"evidence.create", "evidence", std::to_string(evidence.id), "",
+         evidence_snapshot(evidence), ""});
+  transaction.commit();
+  evidence.content.clear();
+  return evidence;
+}
+
+store::EvidenceRow evidence_file(store::Store& store, std::int64_t evidence_id) {
+  auto evidence = store.find_evidence(evidence_id);
+  if (!evidence)
+    throw Failure(FailureKind::not_found,
+                  "there is no evidence file " + std::to_string(evidence_id));
+  return *evidence;
+}
+
+void delete_evidence(store::Store& store, const core::Plan& plan, const core::Actor& actor,
+                     std::int64_t evidence_id) {
+  store::Transaction transaction(store);
+  auto evidence = evidence_file(store, evidence_id);
+  const auto& indicator = require_indicator(plan, evidence.indicator_id);
+  require_section_may_edit(store, plan, actor, indicator,
+                           review_of(store, plan, evidence.indicator_id, evidence.year));
+  store.delete_evidence(evidence_id);
+  audit(store, actor,
+        {"evidence.delete", "evidence", std::to_string(evidence_id), evidence_snapshot(evidence),
+         "", ""});
+  transaction.commit();
+}
+
+}  // namespace planscore::service

@@ -1,0 +1,51 @@
+#pragma once
+// The review of each indicator's result per year: workflow steps, the explanation
+// (未達成原因及改善措施), comments and evidence files. Rules come from core/workflow;
+// this layer checks them against the stored state, versions and locks, and audits.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/access/role.h"
+#include "core/plan/plan.h"
+#include "core/workflow/review.h"
+#include "store/store.h"
+
+namespace planscore::service {
+
+// The stored review, or a draft at version 0 when nothing was stored yet. Throws
+// Failure(not_found) for an unknown indicator or a year outside the plan.
+store::ReviewRow review_of(store::Store& store, const core::Plan& plan,
+                           const std::string& indicator_id, int year);
+// One review per indicator of the plan, in plan order.
+std::vector<store::ReviewRow> reviews_for_year(store::Store& store, const core::Plan& plan,
+                                               int year);
+
+// Moves the review by `action`. A return needs a comment, which is stored as one.
+store::ReviewRow take_review_action(store::Store& store, const core::Plan& plan,
+                                    const core::Actor& actor, const std::string& indicator_id,
+                                    int year, core::ReviewAction action, const std::string& comment,
+                                    std::int64_t expected_version);
+
+store::ReviewRow save_explanation(store::Store& store, const core::Plan& plan,
+                                  const core::Actor& actor, const std::string& indicator_id,
+                                  int year, const std::string& explanation,
+                                  std::int64_t expected_version);
+
+store::CommentRow add_comment(store::Store& store, const core::Plan& plan, const core::Actor& actor,
+                              const std::string& indicator_id, int year, const std::string& body);
+
+struct EvidenceUpload {
+  std::string file_name;
+  std::string content;
+};
+// Checks the name, the size (≤ max_bytes) and that the type is allowed and the bytes
+// really are of that type; keeps the SHA-256.
+store::EvidenceRow add_evidence(store::Store& store, const core::Plan& plan,
+                                const core::Actor& actor, const std::string& indicator_id, int year,
+                                const EvidenceUpload& upload, std::size_t max_bytes);
+store::EvidenceRow evidence_file(store::Store& store, std::int64_t evidence_id);
+void delete_evidence(store::Store& store, const core::Plan& plan, const core::Actor& actor,
+                     std::int64_t evidence_id);
+
+}  // namespace planscore::service

@@ -1,0 +1,76 @@
+#include "service/snapshots.h"
+
+#include <nlohmann/json.hpp>
+#include <variant>
+
+namespace planscore::service {
+namespace {
+
+nlohmann::json value_json(const core::FieldValue& value) {
+  return std::visit(
+      [](const auto& held) -> nlohmann::json {
+        if constexpr (std::is_same_v<std::decay_t<decltype(held)>, std::monostate>)
+          return nullptr;
+        else
+          return held;
+      },
+      value);
+}
+
+}  // namespace
+
+std::string record_snapshot(const core::RegisterDef& register_def,
+                            const store::StoredRecord& record) {
+  nlohmann::json values = nlohmann::json::object();
+  for (std::size_t i = 0; i < register_def.fields.size() && i < record.record.values.size(); ++i)
+    values[register_def.fields[i].id] = value_json(record.record.values[i]);
+  return nlohmann::json{{"id", record.id}, {"version", record.version}, {"values", values}}.dump();
+}
+
+std::string user_snapshot(const store::UserRow& user) {
+  return nlohmann::json{{"id", user.id},
+                        {"username", user.username},
+                        {"display_name", user.display_name},
+                        {"role", user.role},
+                        {"section_id", user.section_id},
+                        {"active", user.active},
+                        {"version", user.version}}
+      .dump();
+}
+
+std::string review_snapshot(const store::ReviewRow& review) {
+  return nlohmann::json{{"indicator_id", review.indicator_id},
+                        {"year", review.year},
+                        {"state", review.state},
+                        {"explanation", review.explanation},
+                        {"version", review.version}}
+      .dump();
+}
+
+std::string manual_value_snapshot(const store::ManualValue& value) {
+  return nlohmann::json{{"indicator_id", value.indicator_id},
+                        {"year", value.year},
+                        {"value", value.value},
+                        {"note", value.note},
+                        {"version", value.version}}
+      .dump();
+}
+
+std::string evidence_snapshot(const store::EvidenceRow& evidence) {
+  return nlohmann::json{{"id", evidence.id},
+                        {"indicator_id", evidence.indicator_id},
+                        {"year", evidence.year},
+                        {"file_name", evidence.file_name},
+                        {"content_type", evidence.content_type},
+                        {"size", evidence.size},
+                        {"sha256", evidence.sha256}}
+      .dump();
+}
+
+std::string fields_snapshot(std::initializer_list<std::pair<std::string, std::string>> fields) {
+  nlohmann::json object = nlohmann::json::object();
+  for (const auto& [key, value] : fields) object[key] = value;
+  return object.dump();
+}
+
+}  // namespace planscore::service

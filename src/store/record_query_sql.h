@@ -1,0 +1,32 @@
+#pragma once
+// Compiles a RecordQuery (filters, year, sort, page) into parameterized SELECTs over a
+// register's table. Pure, like aggregate_sql: every value is bound, only checked
+// identifiers reach the SQL text.
+#include <string>
+#include <vector>
+
+#include "core/register/register.h"
+#include "store/rows.h"
+#include "store/sql_value.h"
+
+namespace planscore::store {
+
+struct CompiledRecordQuery {
+  std::string count_sql;  // COUNT(*) of the matching records
+  std::vector<SqlValue> count_parameters;
+  std::string page_sql;  // the page's records: record_columns(), in the query's order
+  std::vector<SqlValue> page_parameters;
+};
+
+// `contains` is LIKE with the text's wildcards escaped: in SQLite it ignores the case of
+// ASCII letters (what someone searching a list expects); a PostgreSQL dialect would want
+// ILIKE for the same behaviour. `ne` also matches records that leave the field empty.
+// Throws StoreError for a field the register lacks, or a filter no SQL can express
+// (`contains` with a non-text value, an ordering against nothing).
+CompiledRecordQuery compile_record_query(const core::RegisterDef& register_def,
+                                         const RecordQuery& query);
+
+// "id, version, f_<field>, …" in the register's field order: how records are selected.
+std::string record_columns(const core::RegisterDef& register_def);
+
+}  // namespace planscore::store

@@ -1,0 +1,48 @@
+#pragma once
+// Statements whose SQL is assembled at run time (optional filters, a register's columns):
+// values bound by position, rows read into typed slots. Typed slots rather than
+// soci::row because SOCI's SQLite backend describes INTEGER columns as int, which would
+// truncate 64-bit values.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "store/soci.h"
+#include "store/sql_value.h"
+
+namespace planscore::store {
+
+// How a result column is read.
+enum class ColumnType { integer, real, text };
+
+// One fetched row. Valid only inside the callback that receives it.
+class ResultRow {
+ public:
+  explicit ResultRow(const std::vector<ColumnType>& columns);
+
+  bool is_null(std::size_t column) const { return indicators_.at(column) == soci::i_null; }
+  std::int64_t integer(std::size_t column) const;     // 0 when null
+  double real(std::size_t column) const;              // 0 when null
+  const std::string& text(std::size_t column) const;  // "" when null
+  SqlValue value(std::size_t column) const;           // monostate when null
+
+ private:
+  friend void for_each_row(soci::session&, const std::string&, std::vector<SqlValue>,
+                           const std::vector<ColumnType>&,
+                           const std::function<void(const ResultRow&)>&);
+  std::vector<SqlValue> slots_;
+  std::vector<soci::indicator> indicators_;
+};
+
+// Runs `sql` with `parameters` and calls `on_row` for each row, its columns read as
+// `columns` say.
+void for_each_row(soci::session& session, const std::string& sql, std::vector<SqlValue> parameters,
+                  const std::vector<ColumnType>& columns,
+                  const std::function<void(const ResultRow&)>& on_row);
+
+// Runs a statement that returns no rows; answers how many rows it changed.
+std::int64_t execute(soci::session& session, const std::string& sql,
+                     std::vector<SqlValue> parameters);
+
+}  // namespace planscore::store

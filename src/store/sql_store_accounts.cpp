@@ -1,0 +1,208 @@
+// SqlStore: users, their sessions, and counted login failures.
+#include "store/sql_rows.h"
+#include "store/sql_store.h"
+#include "store/sql_store_support.h"
+
+namespace planscore::store {
+namespace {
+
+constexpr const char* kUserColumns =
+    "id, username, display_name, password_hash, role, section_id, active, version, created_at, "
+    "password_changed_at";
+
+const std::vector<ColumnType>& user_column_types() {
+  static const std::vector<ColumnType> types{
+      ColumnType::integer, ColumnType::text, ColumnType::text,    ColumnType::text,
+      ColumnType::text,    ColumnType::text, ColumnType::integer, ColumnType::integer,
+      ColumnType::text,    ColumnType::text};
+  return types;
+}
+
+UserRow read_user(const ResultRow& row) {
+  UserRow user;
+  user.id = row.integer(0);
+  user.username = row.text(1);
+  user.display_name = row.text(2);
+  user.password_hash = row.text(3);
+  user.role = row.text(4);
+  user.section_id = row.text(5);
+  user.active = row.integer(6) != 0;
+  user.version = row.integer(7);
+  user.created_at = row.text(8);
+  user.password_changed_at = row.text(9);
+  return user;
+}
+
+constexpr const char* kSessionColumns =
+    "token_hash, user_id, csrf_token, created_at, last_seen_at, address";
+
+SessionRow read_session(const ResultRow& row) {
+  return {row.text(0), row.integer(1), row.text(2), row.text(3), row.text(4), row.text(5)};
+}
+
+}  // namespace
+
+// --- users ---------------------------------------------------------------------------
+
+std::optional<std::int64_t> SqlStore::create_user(const UserRow& user) {
+  return guarded(
+      description_, "creating user '" + user.username + "'", [&]() -> std::optional<std::int64_t> {
+        WriteScope scope(*this);
+        // Checked inside the write lock rather than read from a constraint error, whose
+        // text differs between databases; the UNIQUE constraint remains as a backstop.
+        if (find_user_by_name(user.username)) return std::nullopt;
+        std::int64_t id = 0;
+        for_each_row(
+            session_,
+            "INSERT INTO users (username, display_name, password_hash, role, section_id, "
+            "active, version, created_at, password_changed_at) VALUES (:p1, :p2, :p3, "
+            ":p4, :p5, :p6, 1, :p7, :p8) RETURNING id",
+            {user.username, user.display_name, user.password_hash, user.role, user.section_id,
+             std::int64_t{user.active ? 1 : 0}, user.created_at, user.password_changed_at},
+            {ColumnType::integer}, [&](const ResultRow& row) { id = row.integer(0); });
+        scope.commit();
+        return id;
+      });
+}
+
+std::optional<UserRow> SqlStore::find_user(std::int64_t user_id) {
+  return guarded(description_, "reading a user", [&] {
+    std::optional<UserRow> found;
+    for_each_row(session_, std::string("SELECT ") + kUserColumns + " FROM users WHERE id = :p1",
+                 {user_id}, user_column_types(),
+                 [&](const ResultRow& row) { found = read_user(row); });
+    return found;
+  });
+}
+
+std::optional<UserRow> SqlStore::find_user_by_name(const std::string& username) {
+  return guarded(description_, "reading user '" + username + "'", [&] {
+    std::optional<UserRow> found;
+    for_each_row(
+        session_, std::string("SELECT ") + kUserColumns + " FROM users WHERE username = :p1",
+        {username}, user_column_types(), [&](const ResultRow& row) { found = read_user(row); });
+    return found;
+  });
+}
+
+std::vector<UserRow> SqlStore::list_users() {
+  return guarded(description_, "listing users", [&] {
+    std::vector<UserRow> users;
+    for_each_row(session_, std::string("SELECT ") + kUserColumns + " FROM users ORDER BY username",
+                 {}, user_column_types(),
+                 [&](const ResultRow& row) { users.push_back(read_user(row)); });
+    return users;
+  });
+}
+
+std::int64_t SqlStore::count_users() {
+  return guarded(description_, "counting users", [&] {
+    long long count = 0;
+    session_ << "SELECT COUNT(*) FROM users", soci::into(count);
+    return static_cast<std::int64_t>(count);
+  });
+}
+
+std::optional<std::int64_t> SqlStore::update_user(const UserRow& user) {
+  return guarded(
+      description_, "updating user '" + user.username + "'", [&]() -> std::optional<std::int64_t> {
+        WriteScope scope(*this);
+        // A rename onto another user's name writes nothing, like a stale version: the
+        // caller re-reads and sees why.
+        const std::optional<UserRow> holder = find_user_by_name(user.username);
+        if (holder && holder->id != user.id) return std::nullopt;
+        if (execute(session_,
+                    "UPDATE users SET username = :p1, display_name = :p2, password_hash = :p3, "
+                    "role = :p4, section_id = :p5, active = :p6, password_changed_at = :p7, "
+                    "version = version + 1 WHERE id = :p8 AND version = :p9",
+                    {user.username, user.display_name, user.password_hash, user.role,
+                     user.section_id, std::int64_t{user.active ? 1 : 0}, user.password_changed_at,
+                     user.id, user.version}) != 1) {
+          return std::nullopt;
+        }
+        scope.commit();
+        return user.version + 1;
+      });
+}
+
+// --- sessions ------------------------------------------------------------------------
+
+void SqlStore::create_session(const SessionRow& session) {
+  guarded(description_, "creating a session", [&] {
+    execute(session_,
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, "
+            "address) VALUES (:p1, :p2, :p3, :p4, :p5, :p6)",
+            {session.token_hash, session.user_id, session.csrf_token, session.created_at,
+             session.last_seen_at, session.address});
+  });
+}
+
+std::optional<SessionRow> SqlStore::find_session(const std::string& token_hash) {
+  return guarded(description_, "reading a session", [&] {
+    std::optional<SessionRow> found;
+    for_each_row(session_,
+                 std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE token_hash = :p1",
+                 {token_hash},
+                 {ColumnType::text, ColumnType::integer, ColumnType::text, ColumnType::text,
+                  ColumnType::text, ColumnType::text},
+                 [&](const ResultRow& row) { found = read_session(row); });
+    return found;
+  });
+}
+
+void SqlStore::touch_session(const std::string& token_hash, const std::string& last_seen_at) {
+  guarded(description_, "touching a session", [&] {
+    execute(session_, "UPDATE sessions SET last_seen_at = :p1 WHERE token_hash = :p2",
+            {last_seen_at, token_hash});
+  });
+}
+
+void SqlStore::delete_session(const std::string& token_hash) {
+  guarded(description_, "deleting a session",
+          [&] { execute(session_, "DELETE FROM sessions WHERE token_hash = :p1", {token_hash}); });
+}
+
+void SqlStore::delete_user_sessions(std::int64_t user_id, const std::string& keep_token_hash) {
+  guarded(description_, "deleting a user's sessions", [&] {
+    // No token hash is empty, so an empty `keep_token_hash` keeps nothing.
+    execute(session_, "DELETE FROM sessions WHERE user_id = :p1 AND token_hash <> :p2",
+            {user_id, keep_token_hash});
+  });
+}
+
+std::int64_t SqlStore::delete_idle_sessions(const std::string& cutoff) {
+  return guarded(description_, "deleting idle sessions", [&] {
+    return execute(session_, "DELETE FROM sessions WHERE last_seen_at < :p1", {cutoff});
+  });
+}
+
+// --- login failures ------------------------------------------------------------------
+
+LoginFailures SqlStore::login_failures(const std::string& key) {
+  return guarded(description_, "reading login failures", [&] {
+    LoginFailures failures;
+    for_each_row(session_, "SELECT count, last_failure_at FROM login_failures WHERE key = :p1",
+                 {key}, {ColumnType::integer, ColumnType::text}, [&](const ResultRow& row) {
+                   failures.count = static_cast<int>(row.integer(0));
+                   failures.last_failure_at = row.text(1);
+                 });
+    return failures;
+  });
+}
+
+void SqlStore::record_login_failure(const std::string& key, const std::string& at) {
+  guarded(description_, "recording a login failure", [&] {
+    execute(session_,
+            "INSERT INTO login_failures (key, count, last_failure_at) VALUES (:p1, 1, :p2) "
+            "ON CONFLICT (key) DO UPDATE SET count = login_failures.count + 1, "
+            "last_failure_at = excluded.last_failure_at",
+            {key, at});
+  });
+}
+
+void SqlStore::clear_login_failures(const std::string& key) {
+  guarded(description_, "clearing login failures",
+          [&] { execute(session_, "DELETE FROM login_failures WHERE key = :p1", {key}); });
+}
+
+}  // namespace planscore::store

@@ -1,0 +1,249 @@
+// SqlStore: a register's records, in batches and one by one.
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "store/identifiers.h"
+#include "store/record_query_sql.h"
+#include "store/sql_rows.h"
+#include "store/sql_store.h"
+#include "store/sql_store_support.h"
+#include "store/sql_value.h"
+
+namespace planscore::store {
+namespace {
+
+// The bound slot of a field: one C++ type per column, so a prepared insert can be
+// reused for every record.
+SqlValue empty_slot(core::FieldType type) {
+  switch (type) {
+    case core::FieldType::integer:
+    case core::FieldType::yes_no:
+      return std::int64_t{0};
+    case core::FieldType::decimal:
+      return 0.0;
+    default:
+      return std::string();
+  }
+}
+
+ColumnType column_type(core::FieldType type) {
+  const SqlValue slot = empty_slot(type);
+  if (std::holds_alternative<std::int64_t>(slot)) return ColumnType::integer;
+  if (std::holds_alternative<double>(slot)) return ColumnType::real;
+  return ColumnType::text;
+}
+
+// Puts `value` into `slot` without changing the slot's type (the statement holds a
+// reference to it). Returns the indicator, or an error text when the value does not fit.
+std::optional<std::string> fill_slot(const core::FieldValue& value, SqlValue& slot,
+                                     soci::indicator& indicator) {
+  indicator = soci::i_ok;
+  if (std::holds_alternative<std::monostate>(value)) {
+    indicator = soci::i_null;
+    return std::nullopt;
+  }
+  if (auto* integer = std::get_if<std::int64_t>(&slot)) {
+    if (const auto* given = std::get_if<std::int64_t>(&value)) {
+      *integer = *given;
+      return std::nullopt;
+    }
+    if (const auto* given = std::get_if<double>(&value); given && std::trunc(*given) == *given) {
+      *integer = static_cast<std::int64_t>(*given);
+      return std::nullopt;
+    }
+    return "expects a whole number";
+  }
+  if (auto* real = std::get_if<double>(&slot)) {
+    if (const auto* given = std::get_if<double>(&value)) {
+      *real = *given;
+      return std::nullopt;
+    }
+    if (const auto* given = std::get_if<std::int64_t>(&value)) {
+      *real = static_cast<double>(*given);
+      return std::nullopt;
+    }
+    return "expects a number";
+  }
+  if (const auto* given = std::get_if<std::string>(&value)) {
+    std::get<std::string>(slot) = *given;
+    return std::nullopt;
+  }
+  return "expects text";
+}
+
+// The slots of one record's values, checked against the register's field types.
+// `row` numbers the record in error messages (0: a single record).
+void fill_record(const core::RegisterDef& register_def, const core::Record& record, std::size_t row,
+                 std::vector<SqlValue>& slots, std::vector<soci::indicator>& indicators) {
+  const std::string which = row == 0 ? "the record" : fmt::format("record {}", row);
+  if (record.values.size() != register_def.fields.size()) {
+    throw StoreError(fmt::format("{} of register '{}' has {} values for {} fields", which,
+                                 register_def.id, record.values.size(),
+                                 register_def.fields.size()));
+  }
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    if (auto error = fill_slot(record.values[i], slots[i], indicators[i])) {
+      throw StoreError(fmt::format("{} of register '{}': field '{}' {}", which, register_def.id,
+                                   register_def.fields[i].id, *error));
+    }
+  }
+}
+
+std::vector<SqlValue> empty_slots(const core::RegisterDef& register_def) {
+  std::vector<SqlValue> slots;
+  for (const core::FieldDef& field : register_def.fields) slots.push_back(empty_slot(field.type));
+  return slots;
+}
+
+// The column types of record_columns().
+std::vector<ColumnType> record_column_types(const core::RegisterDef& register_def) {
+  std::vector<ColumnType> types{ColumnType::integer, ColumnType::integer};
+  for (const core::FieldDef& field : register_def.fields) types.push_back(column_type(field.type));
+  return types;
+}
+
+StoredRecord read_record(const ResultRow& row, std::size_t field_count) {
+  StoredRecord stored;
+  stored.id = row.integer(0);
+  stored.version = row.integer(1);
+  stored.record.values.reserve(field_count);
+  for (std::size_t i = 0; i < field_count; ++i) stored.record.values.push_back(row.value(i + 2));
+  return stored;
+}
+
+}  // namespace
+
+std::vector<std::int64_t> SqlStore::insert_records(const core::RegisterDef& register_def,
+                                                   const std::vector<core::Record>& records) {
+  return guarded(description_, "inserting into register '" + register_def.id + "'", [&] {
+    std::vector<std::int64_t> ids;
+    if (records.empty()) return ids;
+    const std::string table = table_name(register_def.id);
+    std::string columns;
+    std::string placeholders;
+    for (std::size_t i = 0; i < register_def.fields.size(); ++i) {
+      if (i > 0) {
+        columns += ", ";
+        placeholders += ", ";
+      }
+      columns += column_name(register_def.fields[i].id);
+      placeholders += ":p" + std::to_string(i + 1);
+    }
+    const std::string sql = columns.empty()
+                                ? "INSERT INTO " + table + " DEFAULT VALUES RETURNING id"
+                                : "INSERT INTO " + table + " (" + columns + ") VALUES (" +
+                                      placeholders + ") RETURNING id";
+
+    WriteScope scope(*this);
+    {
+      // Scoped so the statement is finished before the commit: SQLite refuses to commit
+      // while a RETURNING statement is still open.
+      std::vector<SqlValue> slots = empty_slots(register_def);
+      std::vector<soci::indicator> indicators;
+      long long id = 0;
+      soci::statement insert(session_);
+      insert.alloc();
+      insert.prepare(sql);
+      bind_all(insert, slots, indicators);
+      insert.exchange(soci::into(id));
+      insert.define_and_bind();
+
+      ids.reserve(records.size());
+      for (std::size_t row = 0; row < records.size(); ++row) {
+        fill_record(register_def, records[row], row + 1, slots, indicators);
+        insert.execute(true);
+        ids.push_back(id);
+      }
+    }
+    bump_data_version();
+    scope.commit();
+    return ids;
+  });
+}
+
+std::int64_t SqlStore::count_records(const core::RegisterDef& register_def) {
+  return guarded(description_, "counting register '" + register_def.id + "'", [&] {
+    long long count = 0;
+    session_ << "SELECT COUNT(*) FROM " + table_name(register_def.id), soci::into(count);
+    return static_cast<std::int64_t>(count);
+  });
+}
+
+RecordPage SqlStore::list_records(const core::RegisterDef& register_def, const RecordQuery& query) {
+  return guarded(description_, "listing records of '" + register_def.id + "'", [&] {
+    const CompiledRecordQuery compiled = compile_record_query(register_def, query);
+    RecordPage page;
+    for_each_row(session_, compiled.count_sql, compiled.count_parameters, {ColumnType::integer},
+                 [&](const ResultRow& row) { page.total = row.integer(0); });
+    for_each_row(session_, compiled.page_sql, compiled.page_parameters,
+                 record_column_types(register_def), [&](const ResultRow& row) {
+                   page.records.push_back(read_record(row, register_def.fields.size()));
+                 });
+    return page;
+  });
+}
+
+std::optional<StoredRecord> SqlStore::find_record(const core::RegisterDef& register_def,
+                                                  std::int64_t record_id) {
+  return guarded(description_, "reading a record of '" + register_def.id + "'", [&] {
+    std::optional<StoredRecord> found;
+    for_each_row(session_,
+                 "SELECT " + record_columns(register_def) + " FROM " + table_name(register_def.id) +
+                     " WHERE id = :id",
+                 {record_id}, record_column_types(register_def), [&](const ResultRow& row) {
+                   found = read_record(row, register_def.fields.size());
+                 });
+    return found;
+  });
+}
+
+std::optional<std::int64_t> SqlStore::update_record(const core::RegisterDef& register_def,
+                                                    std::int64_t record_id,
+                                                    const core::Record& record,
+                                                    std::int64_t expected_version) {
+  return guarded(description_, "updating a record of '" + register_def.id + "'",
+                 [&]() -> std::optional<std::int64_t> {
+                   std::vector<SqlValue> slots = empty_slots(register_def);
+                   std::vector<soci::indicator> indicators(slots.size(), soci::i_ok);
+                   fill_record(register_def, record, 0, slots, indicators);
+                   for (std::size_t i = 0; i < slots.size(); ++i) {
+                     if (indicators[i] == soci::i_null) slots[i] = std::monostate{};
+                   }
+                   std::string sql = "UPDATE " + table_name(register_def.id) + " SET ";
+                   Parameters parameters(slots);
+                   for (std::size_t i = 0; i < register_def.fields.size(); ++i) {
+                     sql += column_name(register_def.fields[i].id) + " = :p" +
+                            std::to_string(i + 1) + ", ";
+                   }
+                   // The version check is in the UPDATE itself, so of two writers that read the
+                   // same version exactly one succeeds.
+                   const std::string id = parameters.add(record_id);
+                   const std::string expected = parameters.add(expected_version);
+                   sql += "version = version + 1 WHERE id = " + id + " AND version = " + expected;
+
+                   WriteScope scope(*this);
+                   if (execute(session_, sql, std::move(slots)) != 1) return std::nullopt;
+                   bump_data_version();
+                   scope.commit();
+                   return expected_version + 1;
+                 });
+}
+
+bool SqlStore::delete_record(const core::RegisterDef& register_def, std::int64_t record_id,
+                             std::int64_t expected_version) {
+  return guarded(description_, "deleting a record of '" + register_def.id + "'", [&] {
+    WriteScope scope(*this);
+    if (execute(session_,
+                "DELETE FROM " + table_name(register_def.id) +
+                    " WHERE id = :id AND version = :expected",
+                {record_id, expected_version}) != 1) {
+      return false;
+    }
+    bump_data_version();
+    scope.commit();
+    return true;
+  });
+}
+
+}  // namespace planscore::store

@@ -1,0 +1,53 @@
+#pragma once
+// Shared by the files that define SqlStore's members (sql_store*.cpp); not part of the
+// store's interface.
+#include <string>
+
+#include "store/soci.h"
+#include "store/sql_store.h"
+
+namespace planscore::store {
+
+// Database errors the caller cannot prevent become StoreErrors that say what was being
+// done and to which database; the store's own StoreErrors pass through unchanged.
+template <typename Action>
+auto guarded(const std::string& database, const std::string& what, Action action) {
+  try {
+    return action();
+  } catch (const StoreError&) {
+    throw;
+  } catch (const soci::soci_error& error) {
+    throw StoreError(what + " failed in " + database + ": " + error.what());
+  }
+}
+
+// A write of several statements: one transaction of its own, or part of the caller's
+// when one is open (then the caller's commit or rollback decides).
+class SqlStore::WriteScope {
+ public:
+  explicit WriteScope(SqlStore& store) : store_(store), owns_(!store.in_transaction_) {
+    if (owns_) store_.begin();
+  }
+  ~WriteScope() {
+    if (owns_ && !committed_) {
+      try {
+        store_.rollback();
+      } catch (...) {
+        // Destructors must not throw; a failed rollback ends with the connection anyway.
+      }
+    }
+  }
+  WriteScope(const WriteScope&) = delete;
+  WriteScope& operator=(const WriteScope&) = delete;
+  void commit() {
+    if (owns_) store_.commit();
+    committed_ = true;
+  }
+
+ private:
+  SqlStore& store_;
+  bool owns_;
+  bool committed_ = false;
+};
+
+}  // namespace planscore::store

@@ -1,0 +1,82 @@
+#include "api_fixture.h"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+namespace planscore::test {
+namespace {
+
+std::string password_from(const std::string& output) {
+  const std::string marker = "change it after signing in): ";
+  const auto at = output.find(marker);
+  if (at == std::string::npos) throw std::runtime_error("no password in: " + output);
+  const auto start = at + marker.size();
+  return output.substr(start, output.find('\n', start) - start);
+}
+
+}  // namespace
+
+nlohmann::json parse_json(const HttpResult& result) {
+  auto value = nlohmann::json::parse(result.body, nullptr, false);
+  if (value.is_discarded()) ADD_FAILURE() << "not JSON (" << result.status << "): " << result.body;
+  return value;
+}
+
+ApiSession::ApiSession(const std::string& base_url, const std::string& username,
+                       const std::string& password)
+    : client(base_url) {
+  login_result = client.post_json(
+      "/api/session", nlohmann::json{{"username", username}, {"password", password}}.dump());
+  if (login_result.status == 201) csrf_token = parse_json(login_result)["csrf_token"];
+}
+
+HttpResult ApiSession::send(const std::string& method, const std::string& path,
+                            const nlohmann::json& body, bool with_csrf) {
+  std::vector<std::string> headers{"Content-Type: application/json"};
+  if (with_csrf) headers.push_back("X-CSRF-Token: " + csrf_token);
+  return client.request(method, path, body.is_null() ? "" : body.dump(), headers);
+}
+
+HttpResult ApiSession::send_raw(const std::string& method, const std::string& path,
+                                const std::string& body, const std::string& content_type) {
+  return client.request(method, path, body,
+                        {"Content-Type: " + content_type, "X-CSRF-Token: " + csrf_token});
+}
+
+nlohmann::json ApiSession::get_json(const std::string& path) {
+  auto result = client.get(path);
+  EXPECT_EQ(result.status, 200) << path << ": " << result.body;
+  return parse_json(result);
+}
+
+ApiWorld::ApiWorld(bool with_demo) : database_(directory_.database()) {
+  std::vector<std::string> init{"init"};
+  if (with_demo) init.push_back("--demo");
+  auto initialized = run_planscore(database_, init);
+  if (initialized.exit_code != 0) throw std::runtime_error("init failed: " + initialized.err);
+  const std::map<std::string, std::vector<std::string>> role_arguments{
+      {"admin", {"--role", "admin"}},
+      {"planner", {"--role", "planner"}},
+      {"editor", {"--role", "section_editor", "--section", "documents"}},
+      {"reviewer", {"--role", "section_reviewer", "--section", "documents"}},
+      {"viewer", {"--role", "viewer"}},
+      {"other_editor", {"--role", "section_editor", "--section", "general_affairs"}},
+  };
+  for (const auto& [role, arguments] : role_arguments) {
+    std::vector<std::string> command{"user", "add", username(role)};
+    command.insert(command.end(), arguments.begin(), arguments.end());
+    auto added = run_planscore(database_, command);
+    if (added.exit_code != 0) throw std::runtime_error("user add failed: " + added.err);
+    passwords_[role] = password_from(added.out);
+  }
+  server_ = ServerProcess::serve(database_);
+}
+
+std::unique_ptr<ApiSession> ApiWorld::login(const std::string& role) {
+  auto session = std::make_unique<ApiSession>(base_url(), username(role), passwords_.at(role));
+  EXPECT_EQ(session->login_result.status, 201) << role << ": " << session->login_result.body;
+  return session;
+}
+
+}  // namespace planscore::test

@@ -1,0 +1,57 @@
+#pragma once
+// An API test's world: a fresh database with the shipped plan (and, when asked, the demo
+// records), one account per role, and the real `planscore serve` on a loopback port.
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "http/http_client.h"
+#include "http/server_process.h"
+
+namespace planscore::test {
+
+// Roles of the test accounts. The section roles belong to "documents" (文檔科), which owns
+// register records_trainings and indicator b1-1; other_editor keeps "general_affairs".
+inline constexpr const char* kRoles[] = {"admin",    "planner", "editor",
+                                         "reviewer", "viewer",  "other_editor"};
+
+// A signed-in browser: the session cookie and the CSRF token the login returned.
+class ApiSession {
+ public:
+  ApiSession(const std::string& base_url, const std::string& username, const std::string& password);
+  HttpResult login_result;
+
+  // JSON requests; the CSRF header is sent unless `with_csrf` is false.
+  HttpResult get(const std::string& path) { return client.get(path); }
+  HttpResult send(const std::string& method, const std::string& path,
+                  const nlohmann::json& body = nullptr, bool with_csrf = true);
+  HttpResult send_raw(const std::string& method, const std::string& path, const std::string& body,
+                      const std::string& content_type);
+  nlohmann::json get_json(const std::string& path);
+
+  HttpClient client;
+  std::string csrf_token;
+};
+
+class ApiWorld {
+ public:
+  explicit ApiWorld(bool with_demo = false);
+
+  std::string base_url() const { return server_->base_url(); }
+  std::unique_ptr<ApiSession> login(const std::string& role);
+  const std::string& password(const std::string& role) { return passwords_.at(role); }
+  std::string username(const std::string& role) const { return "t_" + role; }
+  ServerProcess& server() { return *server_; }
+  const std::string& database() const { return database_; }
+
+ private:
+  TestDirectory directory_;
+  std::string database_;
+  std::map<std::string, std::string> passwords_;
+  std::unique_ptr<ServerProcess> server_;
+};
+
+nlohmann::json parse_json(const HttpResult& result);
+
+}  // namespace planscore::test

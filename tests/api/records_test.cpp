@@ -1,0 +1,165 @@
+// Registers, records, manual values, plan edits and evaluation through the API: optimistic
+// versions (409 changes nothing), filters and paging, all-or-nothing CSV imports, and an
+// evaluation that reflects a saved record on the next request.
+#include <gtest/gtest.h>
+
+#include "api_fixture.h"
+
+namespace planscore::test {
+namespace {
+
+const std::string kRecords = "/api/registers/records_trainings/records";
+
+nlohmann::json training(const std::string& date, const std::string& title, int participants) {
+  return {{"values", {{"held_on", date}, {"title", title}, {"participants", participants}}}};
+}
+
+TEST(Records, CreateUpdateDeleteWithVersions) {
+  ApiWorld world;
+  auto editor = world.login("editor");
+  auto created = editor->send("POST", kRecords, training("104/03/15", "檔案管理研習", 60));
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto record = parse_json(created);
+  EXPECT_EQ(record["version"], 1);
+  EXPECT_EQ(record["values"]["held_on"], "2015-03-15");  // ROC in, ISO stored
+  const std::string path = kRecords + "/" + std::to_string(record["id"].get<long>());
+
+  auto body = training("2015-03-15", "檔案管理研習（更正）", 61);
+  body["version"] = 1;
+  auto updated = editor->send("PUT", path, body);
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  EXPECT_EQ(parse_json(updated)["version"], 2);
+
+  body["values"]["participants"] = 99;  // still version 1: someone else's stale copy
+  auto stale = editor->send("PUT", path, body);
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_EQ(editor->get_json(path)["values"]["participants"], 61);
+
+  EXPECT_EQ(editor->send("DELETE", path + "?version=1").status, 409);
+  EXPECT_EQ(editor->send("DELETE", path).status, 400);  // the version is required
+  EXPECT_EQ(editor->send("DELETE", path + "?version=2").status, 204);
+  EXPECT_EQ(editor->get(path).status, 404);
+
+  auto bad = editor->send("POST", kRecords, training("2015-02-30", "x", 1));
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(parse_json(bad)["errors"][0]["path"], "held_on");
+
+  auto trail = editor->get("/api/audit");
+  EXPECT_EQ(trail.status, 403) << "section editors do not read the audit log";
+  auto planner = world.login("planner");
+  auto entries = planner->get_json("/api/audit?object_type=record&limit=10")["entries"];
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[0]["action"], "record.delete");
+  EXPECT_EQ(entries[1]["before"]["values"]["participants"], 60);
+  EXPECT_EQ(entries[1]["after"]["values"]["participants"], 61);
+}
+
+TEST(Records, ListFiltersSortsAndPagesAndKeepsHostileTextIntact) {
+  ApiWorld world;
+  auto editor = world.login("editor");
+  const std::string hostile = "'; DROP TABLE users; -- %_\\";
+  for (int i = 0; i < 12; ++i)
+    ASSERT_EQ(editor
+                  ->send("POST", kRecords,
+                         training("2016-0" + std::to_string(1 + i % 9) + "-10",
+                                  i == 5 ? hostile : "研習 " + std::to_string(i), 10 + i))
+                  .status,
+              201);
+  auto page = editor->get_json(kRecords + "?sort=-participants&limit=5&offset=5");
+  EXPECT_EQ(page["total"], 12);
+  ASSERT_EQ(page["records"].size(), 5u);
+  EXPECT_EQ(page["records"][0]["values"]["participants"], 16);
+
+  auto found = editor->get_json(kRecords + "?filter=title:contains:DROP%20TABLE");
+  ASSERT_EQ(found["total"], 1);
+  EXPECT_EQ(found["records"][0]["values"]["title"], hostile);
+  EXPECT_EQ(editor->get_json(kRecords + "?filter=title:contains:%25")["total"], 1);
+  EXPECT_EQ(editor->get_json(kRecords + "?filter=participants:ge:20")["total"], 2);
+  EXPECT_EQ(editor->get_json(kRecords + "?filter=held_on:lt:105/03/01")["total"], 4);
+  EXPECT_EQ(editor->get_json(kRecords + "?year=105")["total"], 12);
+  EXPECT_EQ(editor->get_json(kRecords + "?year=104")["total"], 0);
+
+  auto bad = editor->get(kRecords + "?filter=titel:eq:x&sort=nope&limit=0");
+  EXPECT_EQ(bad.status, 400);
+  auto errors = parse_json(bad)["errors"];
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0]["path"], "filter[0]");
+  EXPECT_EQ(errors[1]["path"], "sort");
+  EXPECT_EQ(errors[2]["path"], "limit");
+  EXPECT_EQ(editor->get(kRecords + "?sort=participants;DROP").status, 400);
+}
+
+TEST(Records, CsvImportIsAllOrNothingWithARowReport) {
+  ApiWorld world;
+  auto editor = world.login("editor");
+  auto bad = editor->send_raw("POST", "/api/registers/records_trainings/import",
+                              "日期,研習名稱,參加人數\n104/03/15,研習,60\n2015-02-30,研習,40\n",
+                              "text/csv");
+  EXPECT_EQ(bad.status, 422);
+  auto problem = parse_json(bad);
+  ASSERT_EQ(problem["errors"].size(), 1u);
+  EXPECT_NE(problem["errors"][0]["path"].get<std::string>().find("row 2"), std::string::npos);
+  EXPECT_EQ(editor->get_json(kRecords)["total"], 0);
+
+  auto good = editor->send_raw("POST", "/api/registers/records_trainings/import",
+                               "日期,研習名稱,參加人數\n104/03/15,研習,60\n2015-04-01,研習,40\n",
+                               "text/csv");
+  ASSERT_EQ(good.status, 201) << good.body;
+  EXPECT_EQ(parse_json(good)["imported"], 2);
+  EXPECT_EQ(editor->get_json(kRecords)["total"], 2);
+}
+
+TEST(Records, TheEvaluationReflectsASavedRecordOnTheNextRequest) {
+  ApiWorld world(true);
+  auto editor = world.login("editor");
+  auto before = editor->get_json("/api/evaluation/105");
+  EXPECT_EQ(before["year"], 105);
+  const double actual = before["indicators"][0]["actual"];
+  ASSERT_EQ(editor->send("POST", kRecords, training("2016-06-01", "新增研習", 100)).status, 201);
+  auto after = editor->get_json("/api/evaluation/105");
+  EXPECT_DOUBLE_EQ(after["indicators"][0]["actual"].get<double>(), actual + 100);
+  auto history = editor->get_json("/api/plan/indicators/b1-1/history");
+  EXPECT_EQ(history["years"].size(), 4u);
+  EXPECT_EQ(history["years"][1]["actual"], actual + 100);
+  EXPECT_EQ(history["years"][1]["review_state"], "draft");
+  EXPECT_EQ(editor->get_json("/api/evaluation").size(), 4u);
+  EXPECT_EQ(editor->get("/api/evaluation/99").status, 404);
+}
+
+TEST(Records, ManualValuesAndPlanEditsUseVersionsToo) {
+  ApiWorld world;
+  auto editor = world.login("editor");
+  auto set = editor->send("PUT", "/api/values/b1-1/105",
+                          {{"value", 1200}, {"note", "研考會報表"}, {"version", 0}});
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(parse_json(set)["version"], 1);
+  EXPECT_EQ(
+      editor->send("PUT", "/api/values/b1-1/105", {{"value", 1}, {"note", "x"}, {"version", 0}})
+          .status,
+      409);
+  EXPECT_EQ(editor->get_json("/api/values?year=105")[0]["value"], 1200);
+  EXPECT_EQ(
+      editor->send("PUT", "/api/values/h1-1/105", {{"value", 1}, {"note", "x"}, {"version", 0}})
+          .status,
+      403);
+
+  auto planner = world.login("planner");
+  auto plan = planner->get_json("/api/plan");
+  const auto version = plan["version"].get<long>();
+  auto edited = plan["plan"];
+  edited["name"] = edited["name"].get<std::string>() + "（修正版）";
+  auto saved = planner->send("PUT", "/api/plan", {{"version", version}, {"plan", edited}});
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(parse_json(saved)["version"], version + 1);
+  EXPECT_EQ(planner->send("PUT", "/api/plan", {{"version", version}, {"plan", edited}}).status,
+            409);
+
+  edited["dimensions"][0]["goals"][0]["weight"] = 99;
+  auto invalid = planner->send("PUT", "/api/plan", {{"version", version + 1}, {"plan", edited}});
+  EXPECT_EQ(invalid.status, 422);
+  EXPECT_FALSE(parse_json(invalid)["errors"].empty());
+  EXPECT_EQ(planner->get_json("/api/plan")["version"], version + 1);
+}
+
+}  // namespace
+}  // namespace planscore::test

@@ -1,0 +1,154 @@
+// Logins, cookies, CSRF, throttling, logout and password changes, against the real server.
+#include <gtest/gtest.h>
+
+#include "api_fixture.h"
+
+namespace planscore::test {
+namespace {
+
+TEST(Sessions, LoginSetsAHardenedCookieAndTheSessionNamesTheUser) {
+  ApiWorld world;
+  auto session = world.login("editor");
+  const std::string cookie = session->login_result.header("set-cookie");
+  EXPECT_NE(cookie.find("planscore_session="), std::string::npos);
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos) << "no TLS, so no Secure flag";
+  EXPECT_EQ(session->csrf_token.size(), 64u);
+
+  auto me = session->get_json("/api/session");
+  EXPECT_EQ(me["user"]["username"], "t_editor");
+  EXPECT_EQ(me["user"]["section_id"], "documents");
+  EXPECT_EQ(me["user"].count("password_hash"), 0u);
+  EXPECT_EQ(me["permissions"]["write_registers"], nlohmann::json::array({"records_trainings"}));
+  EXPECT_FALSE(me["permissions"]["edit_plan"]);
+}
+
+TEST(Sessions, WrongPasswordAndUnknownUserAreTheSame401) {
+  ApiWorld world;
+  HttpClient client(world.base_url());
+  auto wrong =
+      client.post_json("/api/session", R"({"username":"t_viewer","password":"not the password"})");
+  auto unknown =
+      client.post_json("/api/session", R"({"username":"nobody","password":"not the password"})");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(wrong.body, unknown.body);
+  EXPECT_EQ(wrong.header("content-type"), "application/problem+json");
+  EXPECT_EQ(wrong.header("set-cookie"), "");
+}
+
+TEST(Sessions, EveryRouteNeedsASessionButHealthAndLogin) {
+  ApiWorld world;
+  HttpClient client(world.base_url());
+  EXPECT_EQ(client.get("/api/health").status, 200);
+  for (const char* path : {"/api/plan", "/api/evaluation/105", "/api/registers", "/api/audit"}) {
+    auto result = client.get(path);
+    EXPECT_EQ(result.status, 401) << path;
+    EXPECT_EQ(parse_json(result)["status"], 401);
+  }
+  auto forged =
+      client.request("GET", "/api/plan", "", {"Cookie: planscore_session=" + std::string(64, 'a')});
+  EXPECT_EQ(forged.status, 401);
+}
+
+TEST(Sessions, RepeatedFailuresAreSlowedDownEvenForTheRightPassword) {
+  ApiWorld world;
+  HttpClient client(world.base_url());
+  for (int attempt = 0; attempt < 5; ++attempt)
+    EXPECT_EQ(
+        client
+            .post_json("/api/session", R"({"username":"t_planner","password":"guess-guess-guess"})")
+            .status,
+        401);
+  auto throttled = client.post_json(
+      "/api/session",
+      nlohmann::json{{"username", "t_planner"}, {"password", world.password("planner")}}.dump());
+  EXPECT_EQ(throttled.status, 429);
+  EXPECT_GE(std::stoi(throttled.header("retry-after")), 1);
+}
+
+TEST(Sessions, LogoutEndsTheSessionOnTheServer) {
+  ApiWorld world;
+  auto session = world.login("viewer");
+  const std::string token = session->client.cookie("planscore_session");
+  EXPECT_EQ(session->send("DELETE", "/api/session").status, 204);
+  HttpClient replay(world.base_url());
+  EXPECT_EQ(
+      replay.request("GET", "/api/session", "", {"Cookie: planscore_session=" + token}).status,
+      401);
+}
+
+TEST(Sessions, ChangingThePasswordEndsTheOtherSessions) {
+  ApiWorld world;
+  auto here = world.login("reviewer");
+  auto elsewhere = world.login("reviewer");
+  const std::string fresh = "a new long passphrase 2026";
+  auto weak =
+      here->send("POST", "/api/session/password",
+                 {{"current_password", world.password("reviewer")}, {"new_password", "short"}});
+  EXPECT_EQ(weak.status, 400);
+  EXPECT_EQ(parse_json(weak)["errors"][0]["path"], "password");
+  auto changed =
+      here->send("POST", "/api/session/password",
+                 {{"current_password", world.password("reviewer")}, {"new_password", fresh}});
+  ASSERT_EQ(changed.status, 204) << changed.body;
+  EXPECT_EQ(here->get("/api/session").status, 200);
+  EXPECT_EQ(elsewhere->get("/api/session").status, 401);
+  EXPECT_EQ(
+      ApiSession(world.base_url(), "t_reviewer", world.password("reviewer")).login_result.status,
+      401);
+  EXPECT_EQ(ApiSession(world.base_url(), "t_reviewer", fresh).login_result.status, 201);
+}
+
+TEST(Sessions, ChangesNeedTheCsrfToken) {
+  ApiWorld world;
+  auto session = world.login("planner");
+  const nlohmann::json comment{{"body", "請補充說明"}};
+  EXPECT_EQ(session->send("POST", "/api/reviews/105/b1-1/comments", comment, false).status, 403);
+  auto wrong = session->client.request(
+      "POST", "/api/reviews/105/b1-1/comments", comment.dump(),
+      {"Content-Type: application/json", "X-CSRF-Token: " + std::string(64, '0')});
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_EQ(session->send("POST", "/api/reviews/105/b1-1/comments", comment).status, 201);
+}
+
+TEST(Sessions, BadBodiesGetProblemDocumentsThatSayWhere) {
+  ApiWorld world;
+  auto session = world.login("admin");
+  auto broken = session->send_raw("POST", "/api/users", "{\"username\": ", "application/json");
+  EXPECT_EQ(broken.status, 400);
+  EXPECT_EQ(broken.header("content-type"), "application/problem+json");
+  EXPECT_NE(parse_json(broken)["detail"].get<std::string>().find("not valid JSON"),
+            std::string::npos);
+
+  auto unknown = session->send("POST", "/api/users",
+                               {{"username", "x1"},
+                                {"password", "long enough password"},
+                                {"role", "viewer"},
+                                {"rol", "admin"}});
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(parse_json(unknown)["errors"][0]["path"], "rol");
+
+  auto wrong_type =
+      session->send("POST", "/api/users", {{"username", 7}, {"password", "x"}, {"role", "viewer"}});
+  EXPECT_EQ(wrong_type.status, 400);
+  EXPECT_EQ(parse_json(wrong_type)["errors"][0]["path"], "username");
+
+  auto deep =
+      session->send_raw("POST", "/api/users", std::string(100000, '[') + std::string(100000, ']'),
+                        "application/json");
+  EXPECT_EQ(deep.status, 400);
+}
+
+TEST(Sessions, OversizedBodiesAreRefusedWith413) {
+  ApiWorld world;
+  auto session = world.login("admin");
+  const std::string huge(16 * 1024 * 1024 + 1000, 'x');
+  auto result = session->send_raw("POST", "/api/plan/validate", huge, "application/yaml");
+  EXPECT_EQ(result.status, 413) << result.error;
+  EXPECT_EQ(session->get("/api/health").status, 200) << "the server keeps serving";
+}
+
+}  // namespace
+}  // namespace planscore::test

@@ -1,0 +1,162 @@
+// The review workflow through the API: legal and illegal steps, who may take them,
+// explanations and evidence, locking a year and the audited unlock.
+#include <gtest/gtest.h>
+
+#include "api_fixture.h"
+
+namespace planscore::test {
+namespace {
+
+nlohmann::json act(ApiSession& session, const std::string& indicator, int year,
+                   const std::string& action, int expected_status,
+                   const std::string& comment = "") {
+  auto review =
+      session.get_json("/api/reviews/" + std::to_string(year) + "/" + indicator)["review"];
+  nlohmann::json body{{"action", action}, {"version", review["version"]}};
+  if (!comment.empty()) body["comment"] = comment;
+  auto result = session.send(
+      "POST", "/api/reviews/" + std::to_string(year) + "/" + indicator + "/actions", body);
+  EXPECT_EQ(result.status, expected_status) << action << " " << indicator << ": " << result.body;
+  return parse_json(result);
+}
+
+TEST(Workflow, SectionSubmitsReviewerGivesFirstReviewPlannerTheSecond) {
+  ApiWorld world;
+  auto editor = world.login("editor");
+  auto reviewer = world.login("reviewer");
+  auto planner = world.login("planner");
+  auto other = world.login("other_editor");
+
+  auto explained = editor->send("PUT", "/api/reviews/105/b1-1/explanation",
+                                {{"explanation", "研習場次因疫情減少"}, {"version", 0}});
+  ASSERT_EQ(explained.status, 200) << explained.body;
+  EXPECT_EQ(parse_json(explained)["version"], 1);
+  // A stale version changes nothing.
+  EXPECT_EQ(
+      editor
+          ->send("PUT", "/api/reviews/105/b1-1/explanation", {{"explanation", "x"}, {"version", 0}})
+          .status,
+      409);
+
+  act(*other, "b1-1", 105, "submit", 403);
+  act(*reviewer, "b1-1", 105, "first_review", 409);  // nothing submitted yet
+  EXPECT_EQ(act(*editor, "b1-1", 105, "submit", 200)["state"], "submitted");
+  // Once submitted, the section cannot change its explanation.
+  EXPECT_EQ(editor
+                ->send("PUT", "/api/reviews/105/b1-1/explanation",
+                       {{"explanation", "改"}, {"version", 2}})
+                .status,
+            409);
+  act(*planner, "b1-1", 105, "second_review", 409);  // 初核 comes first
+  act(*editor, "b1-1", 105, "first_review", 403);
+  EXPECT_EQ(act(*reviewer, "b1-1", 105, "first_review", 200)["state"], "first_reviewed");
+  act(*reviewer, "b1-1", 105, "second_review", 403);
+  act(*planner, "b1-1", 105, "return", 400);  // a return needs a comment
+  EXPECT_EQ(act(*planner, "b1-1", 105, "return", 200, "請補充改善措施")["state"], "returned");
+  auto detail = editor->get_json("/api/reviews/105/b1-1");
+  EXPECT_EQ(detail["comments"].back()["body"], "請補充改善措施");
+  EXPECT_EQ(act(*editor, "b1-1", 105, "submit", 200)["state"], "submitted");
+  act(*reviewer, "b1-1", 105, "first_review", 200);
+  EXPECT_EQ(act(*planner, "b1-1", 105, "second_review", 200)["state"], "second_reviewed");
+  act(*editor, "b1-1", 105, "submit", 409);
+  act(*reviewer, "b1-1", 105, "return", 403, "only planners return a 複核 result");
+
+  auto trail =
+      planner->get_json("/api/audit?object_type=review&object_id=b1-1/105&limit=50")["entries"];
+  std::vector<std::string> actions;
+  for (const auto& entry : trail) actions.push_back(entry["action"]);
+  EXPECT_EQ(actions.front(), "review.second_review");
+  EXPECT_EQ(std::count(actions.begin(), actions.end(), "review.submit"), 2);
+  EXPECT_EQ(actions.back(), "review.explanation");
+}
+
+TEST(Workflow, ALockedYearIsReadOnlyUntilAnAdministratorUnlocksItWithAReason) {
+  ApiWorld world;
+  auto admin = world.login("admin");
+  auto planner = world.login("planner");
+  auto editor = world.login("editor");
+  auto refused = planner->send("POST", "/api/years/104/lock");
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_EQ(parse_json(refused)["errors"].size(), 13u);
+
+  for (const auto& indicator : planner->get_json("/api/plan/indicators")) {
+    const std::string id = indicator["id"];
+    act(*admin, id, 104, "submit", 200);
+    act(*admin, id, 104, "first_review", 200);
+    act(*planner, id, 104, "second_review", 200);
+  }
+  ASSERT_EQ(planner->send("POST", "/api/years/104/lock").status, 200);
+  EXPECT_EQ(planner->get_json("/api/years")[0]["locked"], true);
+
+  const nlohmann::json record{
+      {"values", {{"held_on", "2015-05-01"}, {"title", "研習"}, {"participants", 40}}}};
+  auto locked = editor->send("POST", "/api/registers/records_trainings/records", record);
+  EXPECT_EQ(locked.status, 423) << locked.body;
+  EXPECT_EQ(
+      editor->send("PUT", "/api/values/b1-1/104", {{"value", 1}, {"note", "x"}, {"version", 0}})
+          .status,
+      423);
+  EXPECT_EQ(
+      editor->send_raw("POST", "/api/reviews/104/b1-1/evidence?file_name=a.txt", "x", "text/plain")
+          .status,
+      423);
+  // Another year is not affected.
+  EXPECT_EQ(
+      editor
+          ->send("POST", "/api/registers/records_trainings/records",
+                 {{"values", {{"held_on", "2016-05-01"}, {"title", "研習"}, {"participants", 40}}}})
+          .status,
+      201);
+
+  EXPECT_EQ(planner->send("POST", "/api/years/104/unlock", {{"reason", "更正"}}).status, 403);
+  EXPECT_EQ(admin->send("POST", "/api/years/104/unlock", {{"reason", "  "}}).status, 400);
+  ASSERT_EQ(
+      admin->send("POST", "/api/years/104/unlock", {{"reason", "人事處更正 104 年資料"}}).status,
+      200);
+  auto trail = admin->get_json("/api/audit?object_type=year&limit=5")["entries"];
+  EXPECT_EQ(trail[0]["action"], "year.unlock");
+  EXPECT_EQ(trail[0]["reason"], "人事處更正 104 年資料");
+  EXPECT_EQ(trail[0]["username"], "t_admin");
+  EXPECT_EQ(editor->send("POST", "/api/registers/records_trainings/records", record).status, 201);
+}
+
+TEST(Workflow, EvidenceIsCheckedStoredWithItsDigestAndServedBack) {
+  ApiWorld world;
+  auto editor = world.login("editor");
+  const std::string pdf =
+      std::string("%PDF-1.4\n") + std::string("\0\x01\x02 binary", 10) + "\n%%EOF\n";
+  auto stored = editor->send_raw(
+      "POST", "/api/reviews/105/b1-1/evidence?file_name=%E7%B0%BD%E5%88%B0%E8%A1%A8.pdf", pdf,
+      "application/pdf");
+  ASSERT_EQ(stored.status, 201) << stored.body;
+  auto evidence = parse_json(stored);
+  EXPECT_EQ(evidence["file_name"], "簽到表.pdf");
+  EXPECT_EQ(evidence["size"], pdf.size());
+  EXPECT_EQ(evidence["sha256"].get<std::string>().size(), 64u);
+  auto download = editor->get("/api/evidence/" + std::to_string(evidence["id"].get<long>()));
+  EXPECT_EQ(download.status, 200);
+  EXPECT_EQ(download.body, pdf);
+  EXPECT_EQ(download.header("content-type"), "application/pdf");
+  EXPECT_NE(download.header("content-disposition").find("attachment"), std::string::npos);
+
+  EXPECT_EQ(editor
+                ->send_raw("POST", "/api/reviews/105/b1-1/evidence?file_name=run.exe", "MZ",
+                           "application/octet-stream")
+                .status,
+            400);
+  EXPECT_EQ(editor
+                ->send_raw("POST", "/api/reviews/105/b1-1/evidence?file_name=fake.pdf",
+                           "MZ not a pdf", "application/pdf")
+                .status,
+            400);
+  EXPECT_EQ(
+      editor
+          ->send_raw("POST", "/api/reviews/105/b1-1/evidence?file_name=..%2F..%2Fetc%2Fpasswd.txt",
+                     "x", "text/plain")
+          .status,
+      400);
+  EXPECT_EQ(editor->get_json("/api/reviews/105/b1-1")["evidence"].size(), 1u);
+}
+
+}  // namespace
+}  // namespace planscore::test
