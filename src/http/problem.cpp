@@ -79,6 +79,8 @@ std::string reason_phrase(int status) {
       return "Unsupported Media Type";
     case 422:
       return "Unprocessable Content";
+    case 423:
+      return "Locked";
     case 428:
       return "Precondition Required";
     case 429:

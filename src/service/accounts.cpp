@@ -51,8 +51,8 @@ store::UserRow require_user(store::Store& store, std::int64_t user_id) {
 
 void check_password(const std::string& username, const std::string& password) {
   if (auto weakness = password_weakness(username, password))
-    throw Failure(FailureKind::invalid, "the password is not acceptable",
-                  {{"password", *weakness}});
+    throw Failure(FailureKind::invalid, "the new password is not acceptable",
+                  {{"new_password", *weakness}});
 }
 
 // Stores a new password for `user` and ends their sessions but `keep_token_hash`.

@@ -220,18 +220,19 @@ store::EvidenceRow add_evidence(store::Store& store, const core::Plan& plan,
   return evidence;
 }
 
-store::EvidenceRow evidence_file(store::Store& store, std::int64_t evidence_id) {
+store::EvidenceRow evidence_file(store::Store& store, const core::Plan& plan,
+                                 std::int64_t evidence_id) {
   auto evidence = store.find_evidence(evidence_id);
-  if (!evidence)
+  if (!evidence || evidence->plan_id != plan.id)
     throw Failure(FailureKind::not_found,
-                  "there is no evidence file " + std::to_string(evidence_id));
+                  "the plan has no evidence file " + std::to_string(evidence_id));
   return *evidence;
 }
 
 void delete_evidence(store::Store& store, const core::Plan& plan, const core::Actor& actor,
                      std::int64_t evidence_id) {
   store::Transaction transaction(store);
-  auto evidence = evidence_file(store, evidence_id);
+  auto evidence = evidence_file(store, plan, evidence_id);
   const auto& indicator = require_indicator(plan, evidence.indicator_id);
   require_section_may_edit(store, plan, actor, indicator,
                            review_of(store, plan, evidence.indicator_id, evidence.year));

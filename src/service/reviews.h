@@ -44,7 +44,9 @@ struct EvidenceUpload {
 store::EvidenceRow add_evidence(store::Store& store, const core::Plan& plan,
                                 const core::Actor& actor, const std::string& indicator_id, int year,
                                 const EvidenceUpload& upload, std::size_t max_bytes);
-store::EvidenceRow evidence_file(store::Store& store, std::int64_t evidence_id);
+// An evidence file of `plan` with its content; Failure(not_found) for another plan's.
+store::EvidenceRow evidence_file(store::Store& store, const core::Plan& plan,
+                                 std::int64_t evidence_id);
 void delete_evidence(store::Store& store, const core::Plan& plan, const core::Actor& actor,
                      std::int64_t evidence_id);
 

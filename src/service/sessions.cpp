@@ -12,7 +12,10 @@
 namespace planscore::service {
 namespace {
 
-constexpr int kFreeFailures = 5;
+// An office behind one NAT address shares the address count, so it allows more tries
+// than one account does before slowing down.
+constexpr int kFreeAccountFailures = 5;
+constexpr int kFreeAddressFailures = 20;
 constexpr std::chrono::seconds kMaxDelay{15 * 60};
 constexpr std::chrono::seconds kTouchInterval{60};
 
@@ -24,29 +27,31 @@ std::string address_key(const std::string& address) {
 }
 
 // Seconds still to wait under `key`, 0 when a try is allowed now.
-long long wait_seconds(store::Store& store, const std::string& key, core::Clock::time_point now) {
+long long wait_seconds(store::Store& store, const std::string& key, int free_failures,
+                       core::Clock::time_point now) {
   const auto failures = store.login_failures(key);
-  if (failures.count < kFreeFailures) return 0;
+  if (failures.count < free_failures) return 0;
   const auto last = core::parse_iso_timestamp(failures.last_failure_at);
   if (!last) return 0;
-  const auto allowed_at = *last + login_delay(failures.count);
+  const auto allowed_at = *last + login_delay(failures.count - free_failures);
   if (allowed_at <= now) return 0;
   return std::chrono::ceil<std::chrono::seconds>(allowed_at - now).count();
 }
 
 }  // namespace
 
-std::chrono::seconds login_delay(int failures) {
-  if (failures < kFreeFailures) return std::chrono::seconds{0};
-  const int doublings = std::min(failures - kFreeFailures, 10);
+std::chrono::seconds login_delay(int excess_failures) {
+  if (excess_failures < 0) return std::chrono::seconds{0};
+  const int doublings = std::min(excess_failures, 10);
   return std::min(std::chrono::seconds{1LL << doublings}, kMaxDelay);
 }
 
 LoginResult login(store::Store& store, const std::string& username, const std::string& password,
                   const std::string& address) {
   const auto now = core::Clock::now();
-  const long long wait = std::max(wait_seconds(store, user_key(username), now),
-                                  wait_seconds(store, address_key(address), now));
+  const long long wait =
+      std::max(wait_seconds(store, user_key(username), kFreeAccountFailures, now),
+               wait_seconds(store, address_key(address), kFreeAddressFailures, now));
   if (wait > 0) {
     Failure failure(FailureKind::throttled,
                     "too many failed logins; try again in " + std::to_string(wait) + " s");

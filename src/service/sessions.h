@@ -1,7 +1,8 @@
 #pragma once
 // Logins and sessions. Sessions live in the database, so every server sharing it knows
 // them; the cookie carries a random token whose SHA-256 is the key. Failed logins are
-// counted per account and per address, and past a few each new try must wait longer.
+// counted per account (5 free) and per address (20 free); past those each new try must
+// wait longer.
 #include <chrono>
 #include <optional>
 #include <string>
@@ -37,7 +38,8 @@ std::optional<SessionInfo> authenticate(store::Store& store, const std::string& 
 
 void logout(store::Store& store, const SessionInfo& session);
 
-// How long someone must wait before the next login try after `failures` failures.
-std::chrono::seconds login_delay(int failures);
+// How long to wait before the next login try once `excess_failures` failures beyond the
+// free ones were counted: 1 s, doubling each time, at most 15 minutes.
+std::chrono::seconds login_delay(int excess_failures);
 
 }  // namespace planscore::service

@@ -41,7 +41,7 @@ TEST(Records, CreateUpdateDeleteWithVersions) {
   EXPECT_EQ(editor->get(path).status, 404);
 
   auto bad = editor->send("POST", kRecords, training("2015-02-30", "x", 1));
-  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(parse_json(bad)["errors"][0]["path"], "held_on");
 
   auto trail = editor->get("/api/audit");
@@ -79,14 +79,18 @@ TEST(Records, ListFiltersSortsAndPagesAndKeepsHostileTextIntact) {
   EXPECT_EQ(editor->get_json(kRecords + "?year=105")["total"], 12);
   EXPECT_EQ(editor->get_json(kRecords + "?year=104")["total"], 0);
 
-  auto bad = editor->get(kRecords + "?filter=titel:eq:x&sort=nope&limit=0");
-  EXPECT_EQ(bad.status, 400);
+  auto bad =
+      editor->get(kRecords + "?filter=titel:eq:x&filter=held_on:gte:2016-01-01&sort=nope&limit=0");
+  EXPECT_EQ(bad.status, 422);
   auto errors = parse_json(bad)["errors"];
-  ASSERT_EQ(errors.size(), 3u);
+  ASSERT_EQ(errors.size(), 4u);
   EXPECT_EQ(errors[0]["path"], "filter[0]");
-  EXPECT_EQ(errors[1]["path"], "sort");
-  EXPECT_EQ(errors[2]["path"], "limit");
-  EXPECT_EQ(editor->get(kRecords + "?sort=participants;DROP").status, 400);
+  EXPECT_EQ(errors[1]["path"], "filter[1]");
+  EXPECT_NE(errors[1]["message"].get<std::string>().find("not an operator"), std::string::npos);
+  EXPECT_EQ(errors[2]["path"], "sort");
+  EXPECT_EQ(errors[3]["path"], "limit");
+  EXPECT_EQ(editor->get(kRecords + "?sort=participants;DROP").status, 422);
+  EXPECT_EQ(editor->get(kRecords + "?limit=abc").status, 400);
 }
 
 TEST(Records, CsvImportIsAllOrNothingWithARowReport) {

@@ -87,8 +87,8 @@ TEST(Sessions, ChangingThePasswordEndsTheOtherSessions) {
   auto weak =
       here->send("POST", "/api/session/password",
                  {{"current_password", world.password("reviewer")}, {"new_password", "short"}});
-  EXPECT_EQ(weak.status, 400);
-  EXPECT_EQ(parse_json(weak)["errors"][0]["path"], "password");
+  EXPECT_EQ(weak.status, 422);
+  EXPECT_EQ(parse_json(weak)["errors"][0]["path"], "new_password");
   auto changed =
       here->send("POST", "/api/session/password",
                  {{"current_password", world.password("reviewer")}, {"new_password", fresh}});

@@ -51,7 +51,7 @@ TEST(Workflow, SectionSubmitsReviewerGivesFirstReviewPlannerTheSecond) {
   act(*editor, "b1-1", 105, "first_review", 403);
   EXPECT_EQ(act(*reviewer, "b1-1", 105, "first_review", 200)["state"], "first_reviewed");
   act(*reviewer, "b1-1", 105, "second_review", 403);
-  act(*planner, "b1-1", 105, "return", 400);  // a return needs a comment
+  act(*planner, "b1-1", 105, "return", 422);  // a return needs a comment
   EXPECT_EQ(act(*planner, "b1-1", 105, "return", 200, "請補充改善措施")["state"], "returned");
   auto detail = editor->get_json("/api/reviews/105/b1-1");
   EXPECT_EQ(detail["comments"].back()["body"], "請補充改善措施");
@@ -109,7 +109,7 @@ TEST(Workflow, ALockedYearIsReadOnlyUntilAnAdministratorUnlocksItWithAReason) {
       201);
 
   EXPECT_EQ(planner->send("POST", "/api/years/104/unlock", {{"reason", "更正"}}).status, 403);
-  EXPECT_EQ(admin->send("POST", "/api/years/104/unlock", {{"reason", "  "}}).status, 400);
+  EXPECT_EQ(admin->send("POST", "/api/years/104/unlock", {{"reason", "  "}}).status, 422);
   ASSERT_EQ(
       admin->send("POST", "/api/years/104/unlock", {{"reason", "人事處更正 104 年資料"}}).status,
       200);
@@ -143,18 +143,18 @@ TEST(Workflow, EvidenceIsCheckedStoredWithItsDigestAndServedBack) {
                 ->send_raw("POST", "/api/reviews/105/b1-1/evidence?file_name=run.exe", "MZ",
                            "application/octet-stream")
                 .status,
-            400);
+            422);
   EXPECT_EQ(editor
                 ->send_raw("POST", "/api/reviews/105/b1-1/evidence?file_name=fake.pdf",
                            "MZ not a pdf", "application/pdf")
                 .status,
-            400);
+            422);
   EXPECT_EQ(
       editor
           ->send_raw("POST", "/api/reviews/105/b1-1/evidence?file_name=..%2F..%2Fetc%2Fpasswd.txt",
                      "x", "text/plain")
           .status,
-      400);
+      422);
   EXPECT_EQ(editor->get_json("/api/reviews/105/b1-1")["evidence"].size(), 1u);
 }
 

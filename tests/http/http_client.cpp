@@ -6,6 +6,8 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "http/response_log.h"
+
 namespace planscore::test {
 namespace {
 
@@ -102,6 +104,7 @@ HttpResult HttpClient::request(const std::string& method, const std::string& pat
   long status = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
   result.status = static_cast<int>(status);
+  log_response(method, path, result);
   return result;
 }
 

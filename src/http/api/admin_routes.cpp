@@ -1,6 +1,4 @@
 // Accounts and the audit log.
-#include <algorithm>
-
 #include "http/api/routes.h"
 #include "http/api/views.h"
 #include "service/accounts.h"
@@ -68,9 +66,10 @@ Response audit_log(Exchange& exchange) {
   query.from = exchange.request.query_value("from");
   query.to = exchange.request.query_value("to");
   query.before_id = exchange.int_query("before").value_or(0);
-  // Clamped before narrowing; the service rejects anything outside 1–1000.
-  query.limit = static_cast<int>(
-      std::clamp<std::int64_t>(exchange.int_query("limit").value_or(100), 0, 1001));
+  const auto limit = exchange.int_query("limit").value_or(100);
+  if (limit < 1 || limit > 1000)
+    throw BadInput("the query is not valid", {{"limit", "must be between 1 and 1000"}});
+  query.limit = static_cast<int>(limit);
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& entry : service::read_audit(exchange.store(), exchange.actor(), query))
     entries.push_back(audit_view(entry));

@@ -35,7 +35,8 @@ std::map<std::string, std::string> record_values(const nlohmann::json& body) {
   return values;
 }
 
-// "field:op:value" (op optional: "field:value" means eq).
+// "field:op:value", or "field:value" for eq (a value with a colon needs the op:
+// "held_at:eq:10:30").
 service::RecordListRequest::Filter parse_filter(const std::string& text, std::size_t index) {
   const auto first = text.find(':');
   if (first == std::string::npos || first == 0)
@@ -43,15 +44,14 @@ service::RecordListRequest::Filter parse_filter(const std::string& text, std::si
                    {{"filter[" + std::to_string(index) + "]", "write filters as field:op:value"}});
   service::RecordListRequest::Filter filter;
   filter.field = text.substr(0, first);
+  // With two colons the middle part is the operator, checked by the service, so a typo
+  // ("gte") is reported as an operator and not as a strange value.
   const auto second = text.find(':', first + 1);
-  static const std::vector<std::string> ops{"eq", "ne", "lt", "le", "gt", "ge", "contains"};
-  const std::string maybe_op =
-      second == std::string::npos ? "" : text.substr(first + 1, second - first - 1);
-  if (std::find(ops.begin(), ops.end(), maybe_op) != ops.end()) {
-    filter.op = maybe_op;
-    filter.value = text.substr(second + 1);
-  } else {
+  if (second == std::string::npos) {
     filter.value = text.substr(first + 1);
+  } else {
+    filter.op = text.substr(first + 1, second - first - 1);
+    filter.value = text.substr(second + 1);
   }
   return filter;
 }
@@ -112,7 +112,7 @@ Response create_record(Exchange& exchange) {
   const std::string register_id = exchange.request.param("register");
   auto result = service::add_record(exchange.store(), *current.plan, exchange.actor(), register_id,
                                     record_values(body));
-  if (!result.problems.empty()) return bad_request("the record was not added", result.problems);
+  if (!result.problems.empty()) return unprocessable("the record was not added", result.problems);
   const auto& reg = service::require_register(*current.plan, register_id);
   return json_response(201, record_view(reg, *exchange.store().find_record(reg, result.record_id)));
 }

@@ -106,7 +106,9 @@ std::string content_disposition(const std::string& file_name) {
 }
 
 Response download_evidence(Exchange& exchange) {
-  auto evidence = service::evidence_file(exchange.store(), exchange.int_param("evidence"));
+  auto current = exchange.plan();
+  auto evidence =
+      service::evidence_file(exchange.store(), *current.plan, exchange.int_param("evidence"));
   Response response;
   response.body = std::move(evidence.content);
   response.set_header("Content-Type", evidence.content_type);

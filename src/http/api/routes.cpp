@@ -11,7 +11,9 @@ Response failure_response(const service::Failure& failure) {
   using service::FailureKind;
   switch (failure.kind) {
     case FailureKind::invalid:
-      return bad_request(failure.what(), failure.problems);
+      // Understood, but the values are wrong: 422. 400 means the request could not be
+      // read at all (bad JSON, unknown fields, wrong types).
+      return unprocessable(failure.what(), failure.problems);
     case FailureKind::unauthorized:
       return unauthorized(failure.what());
     case FailureKind::forbidden:
