@@ -27,8 +27,8 @@ struct ServerConfig {                             // key
   unsigned threads = default_thread_count();      // threads
   std::size_t max_body_bytes = 16 * 1024 * 1024;  // max_body_bytes: "16MiB" or 16777216
   std::size_t max_header_bytes = 16 * 1024;       // max_header_bytes: URL and each field
-  std::chrono::seconds read_timeout{30};          // read_timeout_seconds
-  std::chrono::seconds request_timeout{60};       // request_timeout_seconds
+  std::chrono::seconds read_timeout{30};          // read_timeout_seconds: send a request
+  std::chrono::seconds request_timeout{60};       // request_timeout_seconds: see server.h
   std::size_t max_connections = 512;              // max_connections
   std::string web_root;                           // web_root; empty: no static files
   int session_idle_minutes = 30;                  // session_idle_minutes

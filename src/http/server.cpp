@@ -85,6 +85,18 @@ asio::ip::address listen_address(const std::string& address) {
   return parsed;
 }
 
+// RESTinio 0.6.16 keeps the connection count limiter in the acceptor, and a connection
+// decrements it when destroyed. Connections still open at shutdown (idle keep-alive ones)
+// are destroyed only with the io_context, so the acceptor must outlive the io_context; yet
+// the acceptor's socket must not, as its destructor calls into the io_context. So a
+// stopped server is kept, closed, for the life of the process: a few kilobytes each.
+void retire(std::unique_ptr<RestinioServer> server) {
+  static std::mutex mutex;
+  static auto* retired = new std::vector<std::unique_ptr<RestinioServer>>;
+  std::lock_guard lock(mutex);
+  retired->push_back(std::move(server));
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -105,7 +117,7 @@ struct Server::Impl {
   bool started = false, stopped = false;
 
   // Destroyed by stop(): only that closes the connections still open (idle keep-alive
-  // ones), since RESTinio offers no way to close them.
+  // ones), since RESTinio offers no way to close them. See retire().
   std::optional<asio::io_context> io_context{std::in_place};
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
   std::optional<asio::signal_set> signals;  // run()'s
@@ -218,7 +230,7 @@ void Server::Impl::stop() {
   for (auto& thread : threads) thread.join();
   threads.clear();
   signals.reset();
-  server.reset();
+  retire(std::move(server));
   io_context.reset();
 }
 

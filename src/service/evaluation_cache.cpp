@@ -7,7 +7,9 @@ namespace planscore::service {
 std::shared_ptr<const core::YearEvaluation> EvaluationCache::year(store::Store& store,
                                                                   const CurrentPlan& plan,
                                                                   int year) {
-  const std::int64_t data_version = store.data_version();
+  // Read with the plan's version in one query; evaluating may see newer data, which is
+  // then cached under an older key for at most one request.
+  const std::int64_t data_version = plan.data_version;
   const Key key{plan.plan->id, plan.version, data_version, year};
   {
     std::lock_guard lock(mutex_);

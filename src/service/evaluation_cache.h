@@ -15,6 +15,7 @@ namespace planscore::service {
 
 class EvaluationCache {
  public:
+  // `plan` as PlanCache::current just gave it (its data_version is the key).
   std::shared_ptr<const core::YearEvaluation> year(store::Store& store, const CurrentPlan& plan,
                                                    int year);
 

@@ -12,6 +12,7 @@ namespace planscore::service {
 struct CurrentPlan {
   std::shared_ptr<const core::Plan> plan;
   std::int64_t version = 0;
+  std::int64_t data_version = 0;  // the store's data version when the plan was asked for
 };
 
 class PlanCache {

@@ -98,18 +98,18 @@ std::optional<SessionInfo> authenticate(store::Store& store, const std::string& 
                                         std::chrono::seconds idle_timeout) {
   if (token.size() != 64) return std::nullopt;
   const std::string token_hash = sha256_hex(token);
-  auto session = store.find_session(token_hash);
-  if (!session) return std::nullopt;
+  auto found = store.find_session(token_hash);
+  if (!found) return std::nullopt;
+  const auto& [session, user] = *found;
   const auto now = core::Clock::now();
-  const auto last_seen = core::parse_iso_timestamp(session->last_seen_at);
+  const auto last_seen = core::parse_iso_timestamp(session.last_seen_at);
   if (!last_seen || now - *last_seen > idle_timeout) {
     store.delete_session(token_hash);
     return std::nullopt;
   }
-  auto user = store.find_user(session->user_id);
-  if (!user || !user->active) return std::nullopt;
+  if (!user.active) return std::nullopt;
   if (now - *last_seen > kTouchInterval) store.touch_session(token_hash, core::iso_timestamp(now));
-  return SessionInfo{actor_of(*user), token_hash, session->csrf_token, user->display_name};
+  return SessionInfo{actor_of(user), token_hash, session.csrf_token, user.display_name};
 }
 
 void logout(store::Store& store, const SessionInfo& session) {

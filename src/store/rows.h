@@ -33,6 +33,11 @@ struct SessionRow {
   std::string address;
 };
 
+struct SessionAndUser {
+  SessionRow session;
+  UserRow user;
+};
+
 // Failed logins counted under a key ("user:NAME" or "address:IP").
 struct LoginFailures {
   int count = 0;

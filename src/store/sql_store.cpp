@@ -99,10 +99,13 @@ std::optional<PlanVersion> SqlStore::current_plan_version() {
                  [&]() -> std::optional<PlanVersion> {
                    PlanVersion plan;
                    long long version = 0;
-                   session_ << "SELECT id, version FROM plans WHERE is_current = 1 LIMIT 1",
-                       soci::into(plan.id), soci::into(version);
+                   long long data_version = 0;
+                   session_ << "SELECT p.id, p.version, d.value FROM plans p, data_version d "
+                               "WHERE p.is_current = 1 LIMIT 1",
+                       soci::into(plan.id), soci::into(version), soci::into(data_version);
                    if (!session_.got_data()) return std::nullopt;
                    plan.version = version;
+                   plan.data_version = data_version;
                    return plan;
                  });
 }

@@ -69,7 +69,7 @@ class SqlStore final : public Store {
   std::optional<std::int64_t> update_user(const UserRow& user) override;
 
   void create_session(const SessionRow& session) override;
-  std::optional<SessionRow> find_session(const std::string& token_hash) override;
+  std::optional<SessionAndUser> find_session(const std::string& token_hash) override;
   void touch_session(const std::string& token_hash, const std::string& last_seen_at) override;
   void delete_session(const std::string& token_hash) override;
   void delete_user_sessions(std::int64_t user_id, const std::string& keep_token_hash) override;

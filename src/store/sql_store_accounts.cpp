@@ -36,8 +36,17 @@ UserRow read_user(const ResultRow& row) {
 constexpr const char* kSessionColumns =
     "token_hash, user_id, csrf_token, created_at, last_seen_at, address";
 
-SessionRow read_session(const ResultRow& row) {
-  return {row.text(0), row.integer(1), row.text(2), row.text(3), row.text(4), row.text(5)};
+SessionRow read_session(const ResultRow& row, std::size_t first = 0) {
+  return {row.text(first),     row.integer(first + 1), row.text(first + 2),
+          row.text(first + 3), row.text(first + 4),    row.text(first + 5)};
+}
+
+// "a, b" → "t.a, t.b", for joins where both tables have a column of the same name.
+std::string qualified(const std::string& table, const std::string& columns) {
+  std::string out = table + "." + columns;
+  for (std::size_t at = out.find(", "); at != std::string::npos; at = out.find(", ", at + 2))
+    out.insert(at + 2, table + ".");
+  return out;
 }
 
 }  // namespace
@@ -137,15 +146,23 @@ void SqlStore::create_session(const SessionRow& session) {
   });
 }
 
-std::optional<SessionRow> SqlStore::find_session(const std::string& token_hash) {
+std::optional<SessionAndUser> SqlStore::find_session(const std::string& token_hash) {
   return guarded(description_, "reading a session", [&] {
-    std::optional<SessionRow> found;
-    for_each_row(session_,
-                 std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE token_hash = :p1",
-                 {token_hash},
-                 {ColumnType::text, ColumnType::integer, ColumnType::text, ColumnType::text,
-                  ColumnType::text, ColumnType::text},
-                 [&](const ResultRow& row) { found = read_session(row); });
+    // One query for both: every authenticated request asks.
+    static const std::string sql = "SELECT " + qualified("u", kUserColumns) + ", " +
+                                   qualified("s", kSessionColumns) +
+                                   " FROM sessions s JOIN users u ON u.id = s.user_id "
+                                   "WHERE s.token_hash = :p1";
+    static const std::vector<ColumnType> types = [] {
+      auto all = user_column_types();
+      all.insert(all.end(), {ColumnType::text, ColumnType::integer, ColumnType::text,
+                             ColumnType::text, ColumnType::text, ColumnType::text});
+      return all;
+    }();
+    std::optional<SessionAndUser> found;
+    for_each_row(session_, sql, {token_hash}, types, [&](const ResultRow& row) {
+      found = SessionAndUser{read_session(row, user_column_types().size()), read_user(row)};
+    });
     return found;
   });
 }

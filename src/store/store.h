@@ -40,6 +40,7 @@ struct ManualValue {
 struct PlanVersion {
   std::string id;
   std::int64_t version = 0;
+  std::int64_t data_version = 0;  // as data_version(), read in the same query
 };
 
 class Store;
@@ -73,7 +74,8 @@ class Store {
   // --- plans -------------------------------------------------------------------------
   // The plan marked current (the last one imported), if any.
   virtual std::optional<StoredPlan> current_plan() = 0;
-  // The current plan's id and version without its document (cheap: for caches).
+  // The current plan's id and version and the data version, without the document (one
+  // cheap query: caches ask on every request).
   virtual std::optional<PlanVersion> current_plan_version() = 0;
   // Stores the plan document and makes it current. `expected_version` is the version
   // the caller read (0 for a new plan); returns the new version, or nullopt when the
@@ -151,7 +153,8 @@ class Store {
   virtual std::optional<std::int64_t> update_user(const UserRow& user) = 0;
 
   virtual void create_session(const SessionRow& session) = 0;
-  virtual std::optional<SessionRow> find_session(const std::string& token_hash) = 0;
+  // The session and its user, in one query.
+  virtual std::optional<SessionAndUser> find_session(const std::string& token_hash) = 0;
   virtual void touch_session(const std::string& token_hash, const std::string& last_seen_at) = 0;
   virtual void delete_session(const std::string& token_hash) = 0;
   // Ends every session of the user except `keep_token_hash` (may be empty).

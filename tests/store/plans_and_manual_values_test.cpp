@@ -36,6 +36,7 @@ TEST_F(PlansTest, CurrentPlanVersionFollowsSaves) {
   current = store->current_plan_version();
   EXPECT_EQ(current->id, "taichung");
   EXPECT_EQ(current->version, 3);
+  EXPECT_EQ(current->data_version, store->data_version());
 }
 
 TEST_F(PlansTest, SavingWithTheReadVersionIncrementsIt) {

@@ -17,7 +17,7 @@ Response evaluation_year(Exchange& exchange) {
   const int year = exchange.year_param();
   service::require_plan_year(*current.plan, year);
   auto evaluation = exchange.state.evaluations.year(exchange.store(), current, year);
-  return json_response(200, planfile::evaluation_to_json(*evaluation));
+  return Response::json(200, exchange.state.evaluation_bodies.body(evaluation));
 }
 
 Response evaluation_all(Exchange& exchange) {

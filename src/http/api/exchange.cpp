@@ -117,10 +117,12 @@ std::optional<bool> optional_bool(const nlohmann::json& object, const std::strin
   return value->get<bool>();
 }
 
+std::string json_text(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 Response json_response(int status, const nlohmann::json& body) {
-  // Text from the database is UTF-8 by construction; replacing beats failing a response.
-  return Response::json(status,
-                        body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return Response::json(status, json_text(body));
 }
 
 }  // namespace planscore::http

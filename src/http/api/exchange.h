@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "http/api/api.h"
+#include "http/api/evaluation_bodies.h"
 #include "http/message.h"
 #include "service/evaluation_cache.h"
 #include "service/plan_cache.h"
@@ -23,6 +24,7 @@ struct ApiState {
   service::StorePool stores;
   service::PlanCache plans;
   service::EvaluationCache evaluations;
+  EvaluationBodies evaluation_bodies;
 };
 
 inline constexpr const char* kSessionCookie = "planscore_session";
@@ -72,6 +74,9 @@ std::optional<std::int64_t> optional_int(const nlohmann::json& object, const std
 double required_number(const nlohmann::json& object, const std::string& key);
 std::optional<bool> optional_bool(const nlohmann::json& object, const std::string& key);
 
+// Compact JSON text; invalid UTF-8 (which the database should never hold) is replaced
+// rather than failing the response.
+std::string json_text(const nlohmann::json& value);
 Response json_response(int status, const nlohmann::json& body);
 
 }  // namespace planscore::http
