@@ -1,5 +1,7 @@
 #include "store/sql_rows.h"
 
+#include <stdexcept>
+
 namespace planscore::store {
 namespace {
 
@@ -66,6 +68,35 @@ void for_each_row(soci::session& session, const std::string& sql, std::vector<Sq
   select.define_and_bind();
   select.execute(false);
   while (select.fetch()) on_row(row);
+}
+
+PreparedQuery::PreparedQuery(soci::session& session, const std::string& sql,
+                             std::size_t text_parameters, const std::vector<ColumnType>& columns)
+    : parameters_(text_parameters), row_(columns), statement_(session) {
+  statement_.alloc();
+  statement_.prepare(sql);
+  for (auto& parameter : parameters_) statement_.exchange(soci::use(parameter));
+  for (std::size_t i = 0; i < row_.slots_.size(); ++i) {
+    std::visit(
+        [&](auto& held) {
+          using Held = std::decay_t<decltype(held)>;
+          if constexpr (!std::is_same_v<Held, std::monostate>) {
+            statement_.exchange(soci::into(held, row_.indicators_[i]));
+          }
+        },
+        row_.slots_[i]);
+  }
+  statement_.define_and_bind();
+}
+
+void PreparedQuery::run(const std::vector<std::string>& parameters,
+                        const std::function<void(const ResultRow&)>& on_row) {
+  if (parameters.size() != parameters_.size())
+    throw std::logic_error("a prepared query got " + std::to_string(parameters.size()) +
+                           " parameters; it takes " + std::to_string(parameters_.size()));
+  std::copy(parameters.begin(), parameters.end(), parameters_.begin());
+  statement_.execute(false);
+  while (statement_.fetch()) on_row(row_);
 }
 
 std::int64_t execute(soci::session& session, const std::string& sql,

@@ -31,6 +31,7 @@ class ResultRow {
   friend void for_each_row(soci::session&, const std::string&, std::vector<SqlValue>,
                            const std::vector<ColumnType>&,
                            const std::function<void(const ResultRow&)>&);
+  friend class PreparedQuery;
   std::vector<SqlValue> slots_;
   std::vector<soci::indicator> indicators_;
 };
@@ -40,6 +41,23 @@ class ResultRow {
 void for_each_row(soci::session& session, const std::string& sql, std::vector<SqlValue> parameters,
                   const std::vector<ColumnType>& columns,
                   const std::function<void(const ResultRow&)>& on_row);
+
+// A query asked on every request (the session, the plan's version): prepared once per
+// connection and run again with new text parameters, which saves SQLite's parse and
+// plan on each call. `on_row` must not throw: the statement must run to its end to let
+// go of its read snapshot.
+class PreparedQuery {
+ public:
+  PreparedQuery(soci::session& session, const std::string& sql, std::size_t text_parameters,
+                const std::vector<ColumnType>& columns);
+  void run(const std::vector<std::string>& parameters,
+           const std::function<void(const ResultRow&)>& on_row);
+
+ private:
+  std::vector<std::string> parameters_;  // bound by reference: never resized
+  ResultRow row_;
+  soci::statement statement_;
+};
 
 // Runs a statement that returns no rows; answers how many rows it changed.
 std::int64_t execute(soci::session& session, const std::string& sql,

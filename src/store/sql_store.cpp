@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "store/aggregate_sql.h"
@@ -37,12 +38,26 @@ std::optional<double> date_as_number(const std::string& iso) {
   }
 }
 
+// Before the first connection: a Store is used by one thread at a time (a server lends
+// each from a pool), so SQLite's per-connection mutexes and the global mutex guarding its
+// allocation statistics only make server threads wait for each other on every query.
+// Fails harmlessly (SQLITE_MISUSE) when something initialised SQLite first. (SOCI puts
+// the SQLite API in namespace sqlite_api.)
+void configure_sqlite_library() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  });
+}
+
 }  // namespace
 
 SqlStore::SqlStore(const Dialect& dialect, std::string description)
     : dialect_(dialect), description_(std::move(description)) {}
 
 std::unique_ptr<SqlStore> SqlStore::open_sqlite(const std::string& path) {
+  configure_sqlite_library();
   const std::string description = "database '" + path + "'";
   if (path.empty()) throw StoreError("cannot open database: the path is empty");
   std::unique_ptr<SqlStore> store(new SqlStore(sqlite_dialect(), description));
@@ -58,6 +73,13 @@ std::unique_ptr<SqlStore> SqlStore::open_sqlite(const std::string& path) {
     throw StoreError("cannot open " + description + ": " + error.what());
   }
   return store;
+}
+
+PreparedQuery& SqlStore::prepared(std::unique_ptr<PreparedQuery>& slot, const std::string& sql,
+                                  std::size_t text_parameters,
+                                  const std::vector<ColumnType>& columns) {
+  if (!slot) slot = std::make_unique<PreparedQuery>(session_, sql, text_parameters, columns);
+  return *slot;
 }
 
 void SqlStore::begin() {
@@ -97,15 +119,14 @@ std::optional<StoredPlan> SqlStore::current_plan() {
 std::optional<PlanVersion> SqlStore::current_plan_version() {
   return guarded(description_, "reading the current plan's version",
                  [&]() -> std::optional<PlanVersion> {
-                   PlanVersion plan;
-                   long long version = 0;
-                   long long data_version = 0;
-                   session_ << "SELECT p.id, p.version, d.value FROM plans p, data_version d "
-                               "WHERE p.is_current = 1 LIMIT 1",
-                       soci::into(plan.id), soci::into(version), soci::into(data_version);
-                   if (!session_.got_data()) return std::nullopt;
-                   plan.version = version;
-                   plan.data_version = data_version;
+                   std::optional<PlanVersion> plan;
+                   prepared(plan_version_query_,
+                            "SELECT p.id, p.version, d.value FROM plans p, data_version d "
+                            "WHERE p.is_current = 1 LIMIT 1",
+                            0, {ColumnType::text, ColumnType::integer, ColumnType::integer})
+                       .run({}, [&](const ResultRow& row) {
+                         plan = PlanVersion{row.text(0), row.integer(1), row.integer(2)};
+                       });
                    return plan;
                  });
 }
@@ -301,9 +322,10 @@ bool SqlStore::has_records_in_year(const core::RegisterDef& register_def, int ye
 
 std::int64_t SqlStore::data_version() {
   return guarded(description_, "reading the data version", [&] {
-    long long value = 0;
-    session_ << "SELECT value FROM data_version", soci::into(value);
-    return static_cast<std::int64_t>(value);
+    std::int64_t value = 0;
+    prepared(data_version_query_, "SELECT value FROM data_version", 0, {ColumnType::integer})
+        .run({}, [&](const ResultRow& row) { value = row.integer(0); });
+    return value;
   });
 }
 

@@ -10,6 +10,7 @@
 
 #include "store/dialect.h"
 #include "store/soci.h"
+#include "store/sql_rows.h"
 #include "store/store.h"
 
 namespace planscore::store {
@@ -117,10 +118,18 @@ class SqlStore final : public Store {
   // Every write that changes what evaluation reads calls this inside its WriteScope.
   void bump_data_version();
 
+  // The query prepared in `slot`, preparing it on first use.
+  PreparedQuery& prepared(std::unique_ptr<PreparedQuery>& slot, const std::string& sql,
+                          std::size_t text_parameters, const std::vector<ColumnType>& columns);
+
   const Dialect& dialect_;
   std::string description_;  // names the database in error messages
   soci::session session_;
   bool in_transaction_ = false;
+  // Asked on every request; declared after session_ so they are finalized before it.
+  std::unique_ptr<PreparedQuery> session_query_;
+  std::unique_ptr<PreparedQuery> plan_version_query_;
+  std::unique_ptr<PreparedQuery> data_version_query_;
 };
 
 }  // namespace planscore::store

@@ -160,7 +160,7 @@ std::optional<SessionAndUser> SqlStore::find_session(const std::string& token_ha
       return all;
     }();
     std::optional<SessionAndUser> found;
-    for_each_row(session_, sql, {token_hash}, types, [&](const ResultRow& row) {
+    prepared(session_query_, sql, 1, types).run({token_hash}, [&](const ResultRow& row) {
       found = SessionAndUser{read_session(row, user_column_types().size()), read_user(row)};
     });
     return found;
