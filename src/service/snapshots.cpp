@@ -1,30 +1,15 @@
 #include "service/snapshots.h"
 
-#include <nlohmann/json.hpp>
-#include <variant>
+#include "planfile/register_json_value.h"
 
 namespace planscore::service {
-namespace {
-
-nlohmann::json value_json(const core::FieldValue& value) {
-  return std::visit(
-      [](const auto& held) -> nlohmann::json {
-        if constexpr (std::is_same_v<std::decay_t<decltype(held)>, std::monostate>)
-          return nullptr;
-        else
-          return held;
-      },
-      value);
-}
-
-}  // namespace
 
 std::string record_snapshot(const core::RegisterDef& register_def,
                             const store::StoredRecord& record) {
-  nlohmann::json values = nlohmann::json::object();
-  for (std::size_t i = 0; i < register_def.fields.size() && i < record.record.values.size(); ++i)
-    values[register_def.fields[i].id] = value_json(record.record.values[i]);
-  return nlohmann::json{{"id", record.id}, {"version", record.version}, {"values", values}}.dump();
+  return nlohmann::json{{"id", record.id},
+                        {"version", record.version},
+                        {"values", planfile::record_values_to_json(register_def, record.record)}}
+      .dump();
 }
 
 std::string user_snapshot(const store::UserRow& user) {

@@ -2,31 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "planfile/register_json_value.h"
 #include "store/store.h"
 
 namespace planscore::store {
 
 std::string register_to_json(const core::RegisterDef& register_def) {
-  nlohmann::json fields = nlohmann::json::array();
-  for (const core::FieldDef& field : register_def.fields) {
-    fields.push_back({{"id", field.id},
-                      {"name", field.name},
-                      {"type", std::string(core::to_string(field.type))},
-                      {"required", field.required},
-                      {"choices", field.choices},
-                      {"description", field.description}});
-  }
-  const nlohmann::json document = {
-      {"id", register_def.id},
-      {"name", register_def.name},
-      {"description", register_def.description},
-      {"owner_section", register_def.owner_section},
-      {"time_basis", std::string(core::to_string(register_def.time_basis))},
-      {"time_field", register_def.time_field},
-      {"end_field", register_def.end_field},
-      {"fields", fields},
-  };
-  return document.dump();
+  return planfile::register_to_json_value(register_def).dump();
 }
 
 core::RegisterDef register_from_json(const std::string& json_text) {

@@ -16,10 +16,7 @@ namespace {
 class AccountsAndSessions : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(service::import_plan(db_.store(), testing::shipped_plan_text(),
-                                     service::PlanFormat::yaml, service::system_actor())
-                    .problems.empty());
-    plan_ = service::require_current_plan(db_.store());
+    plan_ = testing::import_shipped_plan(db_.store());
     user_ = service::create_user(db_.store(), service::system_actor(), &plan_,
                                  {"lin", "林科員", kPassword, "section_editor", "documents"});
   }

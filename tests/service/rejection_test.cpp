@@ -15,12 +15,7 @@ namespace {
 
 class Rejections : public ::testing::Test {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(service::import_plan(db_.store(), testing::shipped_plan_text(),
-                                     service::PlanFormat::yaml, service::system_actor())
-                    .problems.empty());
-    plan_ = service::require_current_plan(db_.store());
-  }
+  void SetUp() override { plan_ = testing::import_shipped_plan(db_.store()); }
   std::int64_t trainings() {
     return db_.store().count_records(*plan_.find_register("records_trainings"));
   }

@@ -4,8 +4,11 @@
 #include <memory>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
+#include "service/audit.h"
+#include "service/plans.h"
 #include "store/store.h"
 
 namespace planscore::testing {
@@ -19,6 +22,14 @@ inline std::string read_text(const std::string& path) {
 
 inline std::string shipped_plan_text() {
   return read_text(PLANSCORE_SHIPPED_PLAN);
+}
+
+// Imports the shipped plan as the system and returns it (throws when it does not import).
+inline core::Plan import_shipped_plan(store::Store& store) {
+  auto result = service::import_plan(store, shipped_plan_text(), service::PlanFormat::yaml,
+                                     service::system_actor());
+  if (!result.problems.empty()) throw std::runtime_error(core::to_string(result.problems.front()));
+  return service::require_current_plan(store);
 }
 
 // A database file in a directory of its own, removed afterwards.

@@ -1,20 +1,9 @@
 #include "http/api/views.h"
 
-#include <variant>
+#include "planfile/register_json_value.h"
 
 namespace planscore::http {
 namespace {
-
-nlohmann::json field_value(const core::FieldValue& value) {
-  return std::visit(
-      [](const auto& held) -> nlohmann::json {
-        if constexpr (std::is_same_v<std::decay_t<decltype(held)>, std::monostate>)
-          return nullptr;
-        else
-          return held;
-      },
-      value);
-}
 
 // Audit snapshots are JSON text; embedded as values so clients need not parse twice.
 nlohmann::json embedded_json(const std::string& text) {
@@ -40,29 +29,13 @@ nlohmann::json user_view(const store::UserRow& user) {
 
 nlohmann::json record_view(const core::RegisterDef& register_def,
                            const store::StoredRecord& record) {
-  nlohmann::json values = nlohmann::json::object();
-  for (std::size_t i = 0; i < register_def.fields.size() && i < record.record.values.size(); ++i)
-    values[register_def.fields[i].id] = field_value(record.record.values[i]);
-  return {{"id", record.id}, {"version", record.version}, {"values", values}};
+  return {{"id", record.id},
+          {"version", record.version},
+          {"values", planfile::record_values_to_json(register_def, record.record)}};
 }
 
 nlohmann::json register_view(const core::RegisterDef& register_def) {
-  nlohmann::json fields = nlohmann::json::array();
-  for (const auto& field : register_def.fields)
-    fields.push_back({{"id", field.id},
-                      {"name", field.name},
-                      {"type", std::string(core::to_string(field.type))},
-                      {"required", field.required},
-                      {"choices", field.choices},
-                      {"description", field.description}});
-  return {{"id", register_def.id},
-          {"name", register_def.name},
-          {"description", register_def.description},
-          {"owner_section", register_def.owner_section},
-          {"time_basis", std::string(core::to_string(register_def.time_basis))},
-          {"time_field", register_def.time_field},
-          {"end_field", register_def.end_field},
-          {"fields", fields}};
+  return planfile::register_to_json_value(register_def);
 }
 
 nlohmann::json review_view(const store::ReviewRow& review) {

@@ -1,0 +1,45 @@
+#include "planfile/register_json_value.h"
+
+#include <variant>
+
+namespace planscore::planfile {
+
+nlohmann::json register_to_json_value(const core::RegisterDef& register_def) {
+  nlohmann::json fields = nlohmann::json::array();
+  for (const core::FieldDef& field : register_def.fields)
+    fields.push_back({{"id", field.id},
+                      {"name", field.name},
+                      {"type", std::string(core::to_string(field.type))},
+                      {"required", field.required},
+                      {"choices", field.choices},
+                      {"description", field.description}});
+  return {{"id", register_def.id},
+          {"name", register_def.name},
+          {"description", register_def.description},
+          {"owner_section", register_def.owner_section},
+          {"time_basis", std::string(core::to_string(register_def.time_basis))},
+          {"time_field", register_def.time_field},
+          {"end_field", register_def.end_field},
+          {"fields", fields}};
+}
+
+nlohmann::json field_value_to_json(const core::FieldValue& value) {
+  return std::visit(
+      [](const auto& held) -> nlohmann::json {
+        if constexpr (std::is_same_v<std::decay_t<decltype(held)>, std::monostate>)
+          return nullptr;
+        else
+          return held;
+      },
+      value);
+}
+
+nlohmann::json record_values_to_json(const core::RegisterDef& register_def,
+                                     const core::Record& record) {
+  nlohmann::json values = nlohmann::json::object();
+  for (std::size_t i = 0; i < register_def.fields.size() && i < record.values.size(); ++i)
+    values[register_def.fields[i].id] = field_value_to_json(record.values[i]);
+  return values;
+}
+
+}  // namespace planscore::planfile
