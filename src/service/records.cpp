@@ -121,7 +121,8 @@ std::optional<store::FilterOp> filter_op(const std::string& name) {
 }  // namespace
 
 ImportReport import_csv(store::Store& store, const core::Plan& plan, const core::Actor& actor,
-                        const std::string& register_id, std::string_view csv_text) {
+                        const std::string& register_id, std::string_view csv_text,
+                        ImportMode mode) {
   require_register(plan, register_id);
   auto csv = core::read_csv(csv_text);
   if (!csv.problems.empty()) {
@@ -129,11 +130,12 @@ ImportReport import_csv(store::Store& store, const core::Plan& plan, const core:
     report.file_problems = csv.problems;
     return report;
   }
-  return import_table(store, plan, actor, register_id, csv.table);
+  return import_table(store, plan, actor, register_id, csv.table, mode);
 }
 
 ImportReport import_table(store::Store& store, const core::Plan& plan, const core::Actor& actor,
-                          const std::string& register_id, const core::CsvTable& table) {
+                          const std::string& register_id, const core::CsvTable& table,
+                          ImportMode mode) {
   const auto& reg = require_register(plan, register_id);
   require_writer(actor, reg);
   std::vector<int> locked_years;
@@ -192,6 +194,8 @@ ImportReport import_table(store::Store& store, const core::Plan& plan, const cor
     if (row_ok) records.push_back(std::move(record));
   }
   if (!report.ok()) return report;
+  report.valid_rows = static_cast<int>(records.size());
+  if (mode == ImportMode::check_only) return report;
 
   store::Transaction transaction(store);
   const auto ids = store.insert_records(reg, records);

@@ -28,6 +28,7 @@ struct ImportReport {
   core::Problems file_problems;  // the file as a whole: encoding, quoting, header
   std::vector<RowProblem> rows;  // every bad row, every bad cell
   int imported = 0;              // records written (0 unless everything was valid)
+  int valid_rows = 0;            // rows that passed every check (= imported when written)
 
   bool ok() const { return file_problems.empty() && rows.empty(); }
 };
@@ -40,13 +41,19 @@ struct ImportReport {
 // Imports CSV text (UTF-8, with or without BOM) into `register_id`. The header names
 // each column by field id or display name; columns may come in any order; optional
 // fields may be left out. All or nothing: on any problem nothing is written.
+// check_only runs every check (permission, cells, locked years) and writes nothing: the
+// preview people see before they confirm an import.
+enum class ImportMode { write, check_only };
+
 ImportReport import_csv(store::Store& store, const core::Plan& plan, const core::Actor& actor,
-                        const std::string& register_id, std::string_view csv_text);
+                        const std::string& register_id, std::string_view csv_text,
+                        ImportMode mode = ImportMode::write);
 
 // The same for a table already split into cells (demo data, later XLSX): `table.header`
 // names the columns, `table.row_lines` may be empty.
 ImportReport import_table(store::Store& store, const core::Plan& plan, const core::Actor& actor,
-                          const std::string& register_id, const core::CsvTable& table);
+                          const std::string& register_id, const core::CsvTable& table,
+                          ImportMode mode = ImportMode::write);
 
 struct AddResult {
   core::Problems problems;  // path = field id

@@ -105,6 +105,13 @@ TEST(Records, CsvImportIsAllOrNothingWithARowReport) {
   EXPECT_NE(problem["errors"][0]["path"].get<std::string>().find("row 2"), std::string::npos);
   EXPECT_EQ(editor->get_json(kRecords)["total"], 0);
 
+  const std::string csv = "日期,研習名稱,參加人數\n104/03/15,研習,60\n2015-04-01,研習,40\n";
+  auto preview = editor->send_raw("POST", "/api/registers/records_trainings/import?dry_run=true",
+                                  csv, "text/csv");
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_EQ(parse_json(preview)["would_import"], 2);
+  EXPECT_EQ(editor->get_json(kRecords)["total"], 0) << "a dry run writes nothing";
+
   auto good = editor->send_raw("POST", "/api/registers/records_trainings/import",
                                "日期,研習名稱,參加人數\n104/03/15,研習,60\n2015-04-01,研習,40\n",
                                "text/csv");
@@ -122,6 +129,8 @@ TEST(Records, TheEvaluationReflectsASavedRecordOnTheNextRequest) {
   ASSERT_EQ(editor->send("POST", kRecords, training("2016-06-01", "新增研習", 100)).status, 201);
   auto after = editor->get_json("/api/evaluation/105");
   EXPECT_DOUBLE_EQ(after["indicators"][0]["actual"].get<double>(), actual + 100);
+  EXPECT_EQ(editor->get_json("/api/plan/indicators/b1-1")["registers"],
+            nlohmann::json::array({"records_trainings"}));
   auto history = editor->get_json("/api/plan/indicators/b1-1/history");
   EXPECT_EQ(history["years"].size(), 4u);
   EXPECT_EQ(history["years"][1]["actual"], actual + 100);

@@ -49,7 +49,8 @@ Response indicator_history(Exchange& exchange) {
                        {"review_state", review.state}});
     }
   }
-  return json_response(200, {{"indicator", indicator_view(indicator)}, {"years", years}});
+  return json_response(200,
+                       {{"indicator", indicator_view(*current.plan, indicator)}, {"years", years}});
 }
 
 }  // namespace

@@ -93,7 +93,8 @@ Response goals(Exchange& exchange) {
     nlohmann::json goal_list = nlohmann::json::array();
     for (const auto& goal : dimension.goals) {
       nlohmann::json indicators = nlohmann::json::array();
-      for (const auto& indicator : goal.indicators) indicators.push_back(indicator_view(indicator));
+      for (const auto& indicator : goal.indicators)
+        indicators.push_back(indicator_view(*current.plan, indicator));
       goal_list.push_back({{"id", goal.id},
                            {"number", goal.number},
                            {"name", goal.name},
@@ -112,7 +113,7 @@ Response indicators(Exchange& exchange) {
   for (const auto& dimension : current.plan->dimensions)
     for (const auto& goal : dimension.goals)
       for (const auto& indicator : goal.indicators) {
-        auto view = indicator_view(indicator);
+        auto view = indicator_view(*current.plan, indicator);
         view["goal"] = goal.id;
         view["dimension"] = dimension.id;
         list.push_back(view);
@@ -122,8 +123,9 @@ Response indicators(Exchange& exchange) {
 
 Response indicator(Exchange& exchange) {
   auto current = exchange.plan();
-  return json_response(200, indicator_view(service::require_indicator(
-                                *current.plan, exchange.request.param("indicator"))));
+  return json_response(
+      200, indicator_view(*current.plan, service::require_indicator(
+                                             *current.plan, exchange.request.param("indicator"))));
 }
 
 Response budget(Exchange& exchange) {

@@ -144,8 +144,17 @@ Response delete_record(Exchange& exchange) {
 
 Response import_records(Exchange& exchange) {
   auto current = exchange.plan();
-  auto report = service::import_csv(exchange.store(), *current.plan, exchange.actor(),
-                                    exchange.request.param("register"), exchange.request.body);
+  const auto dry_run = exchange.request.query_value("dry_run");
+  if (dry_run && *dry_run != "true" && *dry_run != "false")
+    throw BadInput("the query is not valid", {{"dry_run", "must be true or false"}});
+  const bool check_only = dry_run == "true";
+  auto report = service::import_csv(
+      exchange.store(), *current.plan, exchange.actor(), exchange.request.param("register"),
+      exchange.request.body,
+      check_only ? service::ImportMode::check_only : service::ImportMode::write);
+  if (report.ok() && check_only)
+    return json_response(200,
+                         {{"imported", 0}, {"would_import", report.valid_rows}, {"dry_run", true}});
   if (report.ok()) return json_response(201, {{"imported", report.imported}});
   core::Problems problems = report.file_problems;
   for (const auto& row : report.rows) {

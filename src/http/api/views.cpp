@@ -1,5 +1,6 @@
 #include "http/api/views.h"
 
+#include "core/metric/dependencies.h"
 #include "planfile/register_json_value.h"
 
 namespace planscore::http {
@@ -93,7 +94,7 @@ nlohmann::json audit_view(const store::AuditEntry& entry) {
           {"reason", entry.reason}};
 }
 
-nlohmann::json indicator_view(const core::Indicator& indicator) {
+nlohmann::json indicator_view(const core::Plan& plan, const core::Indicator& indicator) {
   nlohmann::json targets = nlohmann::json::object();
   for (const auto& [year, target] : indicator.targets) targets[std::to_string(year)] = target;
   return {{"id", indicator.id},
@@ -108,7 +109,8 @@ nlohmann::json indicator_view(const core::Indicator& indicator) {
           {"owner_section", indicator.owner_section},
           {"kind", std::string(core::to_string(indicator.kind))},
           {"targets", targets},
-          {"formula", indicator.formula}};
+          {"formula", indicator.formula},
+          {"registers", core::metric::registers_read_by(plan, indicator.formula)}};
 }
 
 nlohmann::json permissions_view(const core::Actor& actor, const core::Plan* plan) {

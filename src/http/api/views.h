@@ -17,7 +17,8 @@ nlohmann::json comment_view(const store::CommentRow& comment);
 nlohmann::json evidence_view(const store::EvidenceRow& evidence);
 nlohmann::json manual_value_view(const store::ManualValue& value);
 nlohmann::json audit_view(const store::AuditEntry& entry);
-nlohmann::json indicator_view(const core::Indicator& indicator);
+// With `registers`: the register ids its formula reads (through named metrics too).
+nlohmann::json indicator_view(const core::Plan& plan, const core::Indicator& indicator);
 // What the actor may do, so the web app offers only that.
 nlohmann::json permissions_view(const core::Actor& actor, const core::Plan* plan);
 
