@@ -1,0 +1,244 @@
+// The shapes the JSON API answers with (api/openapi.yaml is the contract).
+
+export type Role = 'admin' | 'planner' | 'section_editor' | 'section_reviewer' | 'viewer'
+
+export interface User {
+  id: number
+  username: string
+  display_name: string
+  role: Role
+  section_id: string | null
+  active: boolean
+  version: number
+  created_at: string
+  password_changed_at: string
+}
+
+export interface Permissions {
+  edit_plan: boolean
+  manage_users: boolean
+  read_audit: boolean
+  lock_year: boolean
+  unlock_year: boolean
+  comment: boolean
+  write_registers: string[]
+  report_indicators: string[]
+}
+
+export interface Session {
+  user: User
+  csrf_token: string
+  permissions: Permissions
+}
+
+export interface ProblemEntry {
+  path: string
+  message: string
+}
+
+export interface Indicator {
+  id: string
+  number: number
+  name: string
+  weight: number
+  framework: number
+  method: string
+  standard: string
+  unit: string
+  decimals: number
+  owner_section: string
+  kind: 'higher_is_better' | 'lower_is_better' | 'yes_no' | 'milestone'
+  targets: Record<string, number>
+  formula: string
+  registers: string[]
+  goal?: string
+  dimension?: string
+}
+
+export interface Goal {
+  id: string
+  number: number
+  name: string
+  weight: number
+  owner_section: string
+  indicators: Indicator[]
+}
+
+export interface Dimension {
+  id: string
+  name: string
+  goals: Goal[]
+}
+
+export interface Section {
+  id: string
+  name: string
+  duties: string
+}
+
+export interface IndicatorResult {
+  id: string
+  goal: string
+  dimension: string
+  name: string
+  weight: number
+  kind: string
+  unit: string
+  target: number | null
+  actual: number | null
+  source: 'formula' | 'manual' | 'none'
+  note: string
+  achievement: number | null
+  capped_achievement: number | null
+  light: string
+  score: number
+}
+
+export interface RollUp {
+  id: string
+  name: string
+  weight: number
+  score: number
+}
+
+export interface YearEvaluation {
+  year: number
+  total_score: number
+  no_value_count: number
+  indicators: IndicatorResult[]
+  goals: RollUp[]
+  dimensions: RollUp[]
+}
+
+export interface IndicatorHistory {
+  indicator: Indicator
+  years: {
+    year: number
+    target: number | null
+    actual: number | null
+    note: string
+    achievement: number | null
+    light: string
+    score: number
+    review_state: ReviewState
+  }[]
+}
+
+export type FieldType = 'text' | 'integer' | 'decimal' | 'date' | 'yes_no' | 'choice' | 'section'
+
+export interface Field {
+  id: string
+  name: string
+  type: FieldType
+  required: boolean
+  choices: string[]
+  description: string
+}
+
+export interface Register {
+  id: string
+  name: string
+  description: string
+  owner_section: string
+  time_basis: 'date' | 'year' | 'interval'
+  time_field: string
+  end_field: string
+  fields: Field[]
+  record_count: number
+}
+
+export type FieldValue = string | number | null
+
+export interface StoredRecord {
+  id: number
+  version: number
+  values: Record<string, FieldValue>
+}
+
+export interface RecordPage {
+  total: number
+  offset: number
+  limit: number
+  records: StoredRecord[]
+}
+
+export type ReviewState = 'draft' | 'submitted' | 'first_reviewed' | 'second_reviewed' | 'returned'
+export type ReviewAction = 'submit' | 'first_review' | 'second_review' | 'return'
+
+export interface Review {
+  indicator_id: string
+  year: number
+  state: ReviewState
+  explanation: string
+  version: number
+  updated_at: string | null
+  updated_by: number | null
+}
+
+export interface Comment {
+  id: number
+  indicator_id: string
+  year: number
+  user_id: number
+  username: string
+  body: string
+  created_at: string
+}
+
+export interface Evidence {
+  id: number
+  indicator_id: string
+  year: number
+  file_name: string
+  content_type: string
+  size: number
+  sha256: string
+  uploaded_by: number
+  uploaded_at: string
+}
+
+export interface IndicatorReview {
+  review: Review
+  locked: boolean
+  comments: Comment[]
+  evidence: Evidence[]
+}
+
+export interface YearReviews {
+  year: number
+  locked: boolean
+  reviews: Review[]
+}
+
+export interface YearLock {
+  year: number
+  locked: boolean
+  locked_at: string | null
+  locked_by: number | null
+}
+
+export interface ManualValue {
+  indicator_id: string
+  year: number
+  value: number
+  note: string
+  version: number
+}
+
+export interface AuditEntry {
+  id: number
+  at: string
+  user_id: number
+  username: string
+  action: string
+  object_type: string
+  object_id: string
+  before: unknown
+  after: unknown
+  reason: string
+}
+
+export interface ImportResult {
+  imported: number
+  dry_run?: boolean
+}

@@ -1,0 +1,54 @@
+// Who is signed in and what they may do. The server enforces every rule; this only
+// decides what the pages offer.
+import { reactive } from 'vue'
+import { api, setCsrfToken } from '../api/client'
+import type { Permissions, Session, User } from '../api/types'
+
+interface SessionState {
+  user: User | null
+  permissions: Permissions | null
+  loaded: boolean
+}
+
+export const session = reactive<SessionState>({ user: null, permissions: null, loaded: false })
+
+function adopt(value: Session | null): void {
+  session.user = value?.user ?? null
+  session.permissions = value?.permissions ?? null
+  setCsrfToken(value?.csrf_token ?? '')
+  session.loaded = true
+}
+
+// Asks the server whether the browser's cookie is still a session.
+export async function loadSession(): Promise<boolean> {
+  try {
+    adopt(await api.get<Session>('/api/session'))
+  } catch {
+    adopt(null)
+  }
+  return session.user !== null
+}
+
+export async function login(username: string, password: string): Promise<void> {
+  adopt(await api.post<Session>('/api/session', { username, password }))
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await api.del('/api/session')
+  } finally {
+    adopt(null)
+  }
+}
+
+export function forgetSession(): void {
+  adopt(null)
+}
+
+export function canWriteRegister(registerId: string): boolean {
+  return session.permissions?.write_registers.includes(registerId) ?? false
+}
+
+export function canReportIndicator(indicatorId: string): boolean {
+  return session.permissions?.report_indicators.includes(indicatorId) ?? false
+}
