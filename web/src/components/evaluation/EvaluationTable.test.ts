@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import type { YearEvaluation } from '../../api/types'
+import { i18n } from '../../i18n'
+import { groupEvaluation } from '../../lib/evaluation'
+import EvaluationTable from './EvaluationTable.vue'
+
+const evaluation: YearEvaluation = {
+  year: 107,
+  total_score: 18.2,
+  no_value_count: 1,
+  indicators: [
+    {
+      id: 'b1-1',
+      goal: 'b1',
+      dimension: 'business',
+      name: '研習人數',
+      weight: 10,
+      kind: 'higher_is_better',
+      unit: '人',
+      target: 500,
+      actual: 410,
+      source: 'formula',
+      note: '',
+      achievement: 82,
+      capped_achievement: 82,
+      light: 'red',
+      score: 8.2,
+    },
+    {
+      id: 'b1-2',
+      goal: 'b1',
+      dimension: 'business',
+      name: '抽查分數',
+      weight: 10,
+      kind: 'higher_is_better',
+      unit: '%',
+      target: 90,
+      actual: null,
+      source: 'none',
+      note: 'no data for 107',
+      achievement: null,
+      capped_achievement: null,
+      light: 'white',
+      score: 0,
+    },
+  ],
+  goals: [{ id: 'b1', name: '目標一', weight: 20, score: 8.2 }],
+  dimensions: [{ id: 'business', name: '業務', weight: 20, score: 8.2 }],
+}
+
+function render() {
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', component: { template: '<div />' } },
+      { path: '/indicators/:id', name: 'indicator', component: { template: '<div />' } },
+    ],
+  })
+  const groups = groupEvaluation(evaluation, null, [
+    { indicator_id: 'b1-1', year: 107, state: 'submitted', explanation: '', version: 1, updated_at: null, updated_by: null },
+  ])
+  return mount(EvaluationTable, {
+    props: { year: 107, groups, totalScore: evaluation.total_score, hasData: true, showStates: true },
+    global: { plugins: [i18n, router] },
+  })
+}
+
+describe('EvaluationTable', () => {
+  it('shows every indicator with its actual value, light and review state', () => {
+    const wrapper = render()
+    const row = wrapper.get('[data-test="indicator-row-b1-1"]')
+    expect(row.get('[data-test="actual"]').text()).toBe('410 人')
+    expect(row.get('[data-test="light"]').text()).toBe('紅燈')
+    expect(row.get('[data-test="review-state"]').text()).toBe('已送出')
+    expect(row.get('a').attributes('href')).toBe('/indicators/b1-1?year=107')
+
+    const empty = wrapper.get('[data-test="indicator-row-b1-2"]')
+    expect(empty.get('[data-test="actual"]').text()).toContain('—')
+    expect(empty.get('[data-test="actual"]').text()).toContain('民國 107 年無資料')
+    expect(empty.get('[data-test="light"]').text()).toBe('白燈')
+  })
+
+  it('closes each goal and dimension with a subtotal and ends with the total', () => {
+    const wrapper = render()
+    expect(wrapper.get('[data-test="goal-subtotal-b1"]').text()).toContain('8.20')
+    expect(wrapper.get('[data-test="dimension-subtotal-business"]').text()).toContain('業務面向小計')
+    expect(wrapper.get('[data-test="evaluation-total"]').text()).toBe('18.20')
+    // The goal's cell spans its indicators and its subtotal.
+    expect(wrapper.get('th.ev-goal').attributes('rowspan')).toBe('3')
+  })
+})

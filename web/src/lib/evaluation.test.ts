@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest'
+import type { IndicatorResult, Review, YearEvaluation } from '../api/types'
+import {
+  compareYears,
+  countLights,
+  countStates,
+  decimalsOf,
+  csvCell,
+  defaultYear,
+  evaluationCsvRows,
+  formatNumber,
+  formatPercent,
+  formatValue,
+  formatWeight,
+  groupEvaluation,
+  needsAttention,
+  pendingFor,
+  toCsv,
+  yearFromQuery,
+  type GoalTree,
+} from './evaluation'
+
+function result(id: string, goal: string, dimension: string, extra: Partial<IndicatorResult> = {}): IndicatorResult {
+  return {
+    id,
+    goal,
+    dimension,
+    name: `指標 ${id}`,
+    weight: 10,
+    kind: 'higher_is_better',
+    unit: '人',
+    target: 100,
+    actual: 100,
+    source: 'formula',
+    note: '',
+    achievement: 100,
+    capped_achievement: 100,
+    light: 'green',
+    score: 10,
+    ...extra,
+  }
+}
+
+function evaluation(year: number, indicators: IndicatorResult[], total = 90): YearEvaluation {
+  return {
+    year,
+    total_score: total,
+    no_value_count: indicators.filter((i) => i.actual === null).length,
+    indicators,
+    goals: [
+      { id: 'b1', name: '目標一', weight: 20, score: 18 },
+      { id: 'b2', name: '目標二', weight: 10, score: 9 },
+      { id: 'h1', name: '目標三', weight: 10, score: 10 },
+    ],
+    dimensions: [
+      { id: 'business', name: '業務', weight: 30, score: 27 },
+      { id: 'human', name: '人力', weight: 10, score: 10 },
+    ],
+  }
+}
+
+function review(indicator_id: string, state: Review['state']): Review {
+  return { indicator_id, year: 105, state, explanation: '', version: 1, updated_at: null, updated_by: null }
+}
+
+const sample = () => [
+  result('b1-1', 'b1', 'business'),
+  result('b1-2', 'b1', 'business', { light: 'red', achievement: 60, score: 6 }),
+  result('b2-1', 'b2', 'business', { actual: null, achievement: null, light: 'white', score: 0 }),
+  result('h1-1', 'h1', 'human', { kind: 'yes_no', unit: '' }),
+]
+
+const tree: GoalTree = {
+  version: 1,
+  dimensions: [
+    {
+      id: 'business',
+      name: '業務',
+      goals: [
+        {
+          id: 'b1',
+          number: 1,
+          name: '目標一',
+          weight: 20,
+          owner_section: 'documents',
+          indicators: [
+            { id: 'b1-1', number: 1, decimals: 0, owner_section: 'documents' },
+            { id: 'b1-2', number: 2, decimals: 2, owner_section: 'procurement' },
+          ] as any,
+        },
+        { id: 'b2', number: 2, name: '目標二', weight: 10, owner_section: 'documents', indicators: [] },
+      ],
+    },
+  ],
+}
+
+describe('years', () => {
+  it('defaults to the latest year with any value, else the first', () => {
+    const empty = (year: number) => evaluation(year, [result('x', 'b1', 'business', { actual: null })])
+    expect(defaultYear([evaluation(104, sample()), evaluation(105, sample()), empty(106)])).toBe(105)
+    expect(defaultYear([empty(104), empty(105)])).toBe(104)
+    expect(defaultYear([])).toBeNull()
+  })
+
+  it('reads a plan year from the address', () => {
+    expect(yearFromQuery('105', [104, 105])).toBe(105)
+    expect(yearFromQuery(['104'], [104, 105])).toBe(104)
+    expect(yearFromQuery('103', [104, 105])).toBeNull()
+    expect(yearFromQuery('1e2', [104])).toBeNull()
+    expect(yearFromQuery(undefined, [104])).toBeNull()
+  })
+})
+
+describe('numbers', () => {
+  it('formats numbers, weights, percents and values with units', () => {
+    expect(formatNumber(1234.567, 2)).toBe('1,234.57')
+    expect(formatNumber(520, 0)).toBe('520')
+    expect(formatNumber(null)).toBe('—')
+    expect(formatNumber(-0.001, 2)).toBe('0.00')
+    expect(formatWeight(7.5)).toBe('7.5')
+    expect(formatWeight(10)).toBe('10')
+    expect(formatPercent(104)).toBe('104.0%')
+    expect(formatPercent(null)).toBe('—')
+    const words = { yes: '是', no: '否' }
+    expect(formatValue(520, '人', 0, 'higher_is_better', words)).toBe('520 人')
+    expect(formatValue(83, '%', 2, 'higher_is_better', words)).toBe('83.00%')
+    expect(formatValue(93.4, '', 1, 'higher_is_better', words)).toBe('93.4')
+    expect(formatValue(1, '', 0, 'yes_no', words)).toBe('是')
+    expect(formatValue(0, '', 0, 'yes_no', words)).toBe('否')
+    expect(formatValue(null, '人', 0, 'higher_is_better', words)).toBe('—')
+    expect(decimalsOf({ number: 1, decimals: 1, owner_section: 'x', kind: 'higher_is_better' }, 3)).toBe(1)
+    expect(decimalsOf(undefined, 3)).toBe(0)
+    expect(decimalsOf(undefined, 3.25)).toBe(2)
+  })
+})
+
+describe('groupEvaluation', () => {
+  it('groups indicators by dimension and goal with their subtotals and reviews', () => {
+    const groups = groupEvaluation(evaluation(105, sample()), tree, [review('b1-2', 'returned')])
+    expect(groups.map((g) => g.id)).toEqual(['business', 'human'])
+    expect(groups[0].rollup.score).toBe(27)
+    expect(groups[0].goals.map((g) => [g.id, g.number, g.rollup.score, g.rows.length])).toEqual([
+      ['b1', 1, 18, 2],
+      ['b2', 2, 9, 1],
+    ])
+    expect(groups[0].goals[0].rows[1].info?.decimals).toBe(2)
+    expect(groups[0].goals[0].rows[1].review?.state).toBe('returned')
+    expect(groups[1].goals[0].rows[0].info).toBeUndefined()
+  })
+
+  it('keeps indicators whose goal or dimension has no roll-up', () => {
+    const data = evaluation(105, [result('x-1', 'x', 'other')])
+    const groups = groupEvaluation(data)
+    const other = groups.find((g) => g.id === 'other')!
+    expect(other.goals[0].rollup).toEqual({ id: 'x', name: 'x', weight: 0, score: 0 })
+  })
+})
+
+describe('lights and reviews', () => {
+  it('counts lights in a fixed order', () => {
+    expect(countLights(evaluation(105, sample()))).toEqual([
+      { light: 'green', count: 2 },
+      { light: 'yellow', count: 0 },
+      { light: 'red', count: 1 },
+      { light: 'white', count: 1 },
+    ])
+  })
+
+  it('finds red, valueless and returned indicators', () => {
+    const items = needsAttention(evaluation(105, sample()), [review('b1-2', 'returned'), review('h1-1', 'returned')])
+    expect(items.map((item) => [item.result.id, item.reasons])).toEqual([
+      ['b1-2', ['red', 'returned']],
+      ['b2-1', ['no_value']],
+      ['h1-1', ['returned']],
+    ])
+  })
+
+  it('counts review states', () => {
+    const counts = countStates([review('a', 'draft'), review('b', 'draft'), review('c', 'second_reviewed')])
+    expect(counts).toEqual({ draft: 2, submitted: 0, first_reviewed: 0, second_reviewed: 1, returned: 0 })
+  })
+
+  it('lists what waits for each role', () => {
+    const reviews = [
+      review('b1-1', 'draft'),
+      review('b1-2', 'returned'),
+      review('b2-1', 'submitted'),
+      review('b3-1', 'first_reviewed'),
+      review('b4-1', 'second_reviewed'),
+      review('b5-1', 'submitted'),
+    ]
+    const owner: Record<string, string> = { 'b1-1': 'documents', 'b1-2': 'documents', 'b2-1': 'documents', 'b3-1': 'documents', 'b5-1': 'buildings' }
+    const ownerOf = (id: string) => owner[id]
+    const ids = (role: any, section: string | null, locked = false) =>
+      pendingFor({ role, section_id: section }, reviews, ownerOf, locked).map((item) => `${item.indicatorId}:${item.action}`)
+    expect(ids('section_editor', 'documents')).toEqual(['b1-1:submit', 'b1-2:submit'])
+    expect(ids('section_editor', 'buildings')).toEqual([])
+    expect(ids('section_editor', null)).toEqual([])
+    expect(ids('section_reviewer', 'documents')).toEqual(['b2-1:first_review'])
+    expect(ids('planner', null)).toEqual(['b3-1:second_review'])
+    expect(ids('admin', null)).toEqual(['b2-1:first_review', 'b3-1:second_review', 'b5-1:first_review'])
+    expect(ids('viewer', null)).toEqual([])
+    expect(ids('planner', null, true)).toEqual([])
+    expect(pendingFor(null, reviews, ownerOf, false)).toEqual([])
+  })
+})
+
+describe('compareYears', () => {
+  it('puts every year side by side', () => {
+    const later = sample().map((r) => (r.id === 'b1-2' ? { ...r, light: 'yellow' } : r))
+    const comparison = compareYears([evaluation(104, sample(), 80), evaluation(105, later, 90)])
+    expect(comparison.years).toEqual([104, 105])
+    expect(comparison.rows.map((row) => `${row.level}:${row.id}`)).toEqual([
+      'dimension:business',
+      'goal:b1',
+      'goal:b2',
+      'dimension:human',
+      'goal:h1',
+      'total:total',
+    ])
+    expect(comparison.rows.at(-1)).toMatchObject({ weight: 40, scores: [80, 90] })
+    expect(comparison.indicators.find((i) => i.id === 'b1-2')!.years.map((y) => y?.light)).toEqual(['red', 'yellow'])
+    expect(compareYears([])).toEqual({ years: [], rows: [], indicators: [] })
+  })
+})
+
+describe('CSV', () => {
+  it('quotes what needs quoting', () => {
+    expect(csvCell('a,b')).toBe('"a,b"')
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""')
+    expect(csvCell('line\nbreak')).toBe('"line\nbreak"')
+    expect(csvCell(null)).toBe('')
+    expect(csvCell(7.5)).toBe('7.5')
+    expect(toCsv([['a', 1], ['文字', null]])).toBe('\uFEFFa,1\r\n文字,\r\n')
+  })
+
+  it('writes the year table with subtotals and the total', () => {
+    const data = evaluation(105, sample())
+    const rows = evaluationCsvRows(groupEvaluation(data, tree, [review('b1-1', 'submitted')]), 90.123, {
+      headers: ['H'],
+      subtotal: (name) => `${name} 小計`,
+      total: '總分',
+      light: (light) => `L:${light}`,
+      state: (state) => (state ? `S:${state}` : ''),
+    })
+    expect(rows[0]).toEqual(['H'])
+    expect(rows[1]).toEqual(['業務', '目標一', 'b1-1', '指標 b1-1', 10, '100', '100', '人', '100.0', 'L:green', '10.00', 'S:submitted'])
+    expect(rows[3]).toEqual(['業務', '目標一 小計', '', '', 20, '', '', '', '', '', '18.00', ''])
+    expect(rows[4][6]).toBe('') // no value
+    expect(rows.find((row) => row[0] === '業務 小計')![10]).toBe('27.00')
+    expect(rows.at(-1)).toEqual(['總分', '', '', '', 40, '', '', '', '', '', '90.12', ''])
+  })
+})

@@ -1,0 +1,433 @@
+// Reading evaluations the way people do: which year to show first, the year's table
+// grouped by dimension and goal with subtotals, what needs attention, what waits for the
+// signed-in user, the years side by side, and the table as CSV. Pure functions; the pages
+// fetch and translate.
+import type {
+  Dimension,
+  Indicator,
+  IndicatorResult,
+  Review,
+  ReviewAction,
+  ReviewState,
+  Role,
+  RollUp,
+  YearEvaluation,
+} from '../api/types'
+
+// GET /api/plan/goals.
+export interface GoalTree {
+  version: number
+  dimensions: Dimension[]
+}
+
+// The plan's facts about an indicator that the evaluation leaves out.
+export interface IndicatorInfo {
+  number: number
+  decimals: number
+  owner_section: string
+  kind: Indicator['kind']
+}
+
+export function indicatorInfo(tree: GoalTree | null): Map<string, IndicatorInfo> {
+  const info = new Map<string, IndicatorInfo>()
+  for (const dimension of tree?.dimensions ?? [])
+    for (const goal of dimension.goals)
+      for (const indicator of goal.indicators)
+        info.set(indicator.id, {
+          number: indicator.number,
+          decimals: indicator.decimals,
+          owner_section: indicator.owner_section,
+          kind: indicator.kind,
+        })
+  return info
+}
+
+export function goalNumbers(tree: GoalTree | null): Map<string, number> {
+  const numbers = new Map<string, number>()
+  for (const dimension of tree?.dimensions ?? []) for (const goal of dimension.goals) numbers.set(goal.id, goal.number)
+  return numbers
+}
+
+// ---------------------------------------------------------------------------------------
+// Years
+
+export function yearHasData(evaluation: YearEvaluation): boolean {
+  return evaluation.indicators.some((result) => result.actual !== null)
+}
+
+// The latest plan year with any value, else the first plan year; null without years.
+export function defaultYear(evaluations: YearEvaluation[]): number | null {
+  for (let i = evaluations.length - 1; i >= 0; i--) if (yearHasData(evaluations[i])) return evaluations[i].year
+  return evaluations.length ? evaluations[0].year : null
+}
+
+// A year from the address (?year=105) when it is a plan year, else null.
+export function yearFromQuery(value: unknown, years: number[]): number | null {
+  const text = Array.isArray(value) ? value[0] : value
+  if (typeof text !== 'string' || !/^\d{1,4}$/.test(text)) return null
+  const year = Number(text)
+  return years.includes(year) ? year : null
+}
+
+// ---------------------------------------------------------------------------------------
+// Numbers
+
+const formats = new Map<string, Intl.NumberFormat>()
+function numberFormat(decimals: number): Intl.NumberFormat {
+  const key = String(decimals)
+  let format = formats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    formats.set(key, format)
+  }
+  return format
+}
+
+// 1234.5 → "1,234.50" with 2 decimals; null → "—".
+export function formatNumber(value: number | null | undefined, decimals = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  const clamped = Math.max(0, Math.min(6, Math.round(decimals)))
+  const text = numberFormat(clamped).format(value)
+  return text === '-0' || /^-0\.0+$/.test(text) ? text.slice(1) : text
+}
+
+// A weight like 10 or 7.5 without trailing zeros.
+export function formatWeight(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  return String(Math.round(value * 100) / 100)
+}
+
+export function formatScore(value: number | null | undefined): string {
+  return formatNumber(value, 2)
+}
+
+// Achievement percent with one decimal: 104 → "104.0%".
+export function formatPercent(value: number | null | undefined): string {
+  const text = formatNumber(value, 1)
+  return text === '—' ? text : `${text}%`
+}
+
+// The plan's decimals for an indicator; without the plan, whole numbers stay whole and
+// others get two decimals.
+export function decimalsOf(info: IndicatorInfo | undefined, value: number | null | undefined): number {
+  if (info) return info.decimals
+  return value !== null && value !== undefined && Number.isInteger(value) ? 0 : 2
+}
+
+// A target or actual value with its unit ("520 人", "83.00%", "是"). yes_no values are
+// shown as the words given (yes, no).
+export function formatValue(
+  value: number | null | undefined,
+  unit: string,
+  decimals: number,
+  kind: string,
+  words: { yes: string; no: string },
+): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  if (kind === 'yes_no') return value >= 1 ? words.yes : words.no
+  const number = formatNumber(value, decimals)
+  if (!unit) return number
+  return unit === '%' ? `${number}%` : `${number} ${unit}`
+}
+
+// ---------------------------------------------------------------------------------------
+// The year's table
+
+export interface IndicatorRow {
+  result: IndicatorResult
+  info: IndicatorInfo | undefined
+  review: Review | undefined
+}
+
+export interface GoalGroup {
+  id: string
+  number: number | undefined
+  rollup: RollUp
+  rows: IndicatorRow[]
+}
+
+export interface DimensionGroup {
+  id: string
+  rollup: RollUp
+  goals: GoalGroup[]
+}
+
+// Dimensions → goals → indicators in plan order (the evaluation's order), with each
+// goal's and dimension's subtotal. Goals or dimensions missing from the roll-ups get a
+// zero subtotal rather than disappearing.
+export function groupEvaluation(
+  evaluation: YearEvaluation,
+  tree: GoalTree | null = null,
+  reviews: Review[] = [],
+): DimensionGroup[] {
+  const info = indicatorInfo(tree)
+  const numbers = goalNumbers(tree)
+  const reviewOf = new Map(reviews.map((review) => [review.indicator_id, review]))
+  const goalRollups = new Map(evaluation.goals.map((goal) => [goal.id, goal]))
+  const dimensionRollups = new Map(evaluation.dimensions.map((dimension) => [dimension.id, dimension]))
+  const dimensions = new Map<string, DimensionGroup>()
+  const goals = new Map<string, GoalGroup>()
+
+  // Dimensions in the roll-up order first, so an empty one still shows.
+  for (const rollup of evaluation.dimensions) dimensions.set(rollup.id, { id: rollup.id, rollup, goals: [] })
+  for (const result of evaluation.indicators) {
+    let dimension = dimensions.get(result.dimension)
+    if (!dimension) {
+      const rollup = dimensionRollups.get(result.dimension) ?? { id: result.dimension, name: result.dimension, weight: 0, score: 0 }
+      dimension = { id: result.dimension, rollup, goals: [] }
+      dimensions.set(result.dimension, dimension)
+    }
+    let goal = goals.get(result.goal)
+    if (!goal) {
+      const rollup = goalRollups.get(result.goal) ?? { id: result.goal, name: result.goal, weight: 0, score: 0 }
+      goal = { id: result.goal, number: numbers.get(result.goal), rollup, rows: [] }
+      goals.set(result.goal, goal)
+      dimension.goals.push(goal)
+    }
+    goal.rows.push({ result, info: info.get(result.id), review: reviewOf.get(result.id) })
+  }
+  return [...dimensions.values()]
+}
+
+// ---------------------------------------------------------------------------------------
+// Lights and review states
+
+export interface LightCount {
+  light: string
+  count: number
+}
+
+// How many indicators show each light, in the order green, yellow, red, white, then any
+// other light the policy names.
+export function countLights(evaluation: YearEvaluation): LightCount[] {
+  const order = ['green', 'yellow', 'red', 'white']
+  const counts = new Map<string, number>(order.map((light) => [light, 0]))
+  for (const result of evaluation.indicators) counts.set(result.light, (counts.get(result.light) ?? 0) + 1)
+  return [...counts.entries()].map(([light, count]) => ({ light, count }))
+}
+
+export type AttentionReason = 'red' | 'no_value' | 'returned'
+
+export interface AttentionItem {
+  result: IndicatorResult
+  reasons: AttentionReason[]
+  review: Review | undefined
+}
+
+// Indicators that need someone to look at them: a red light, no value (white light), or
+// a result returned for revision.
+export function needsAttention(evaluation: YearEvaluation, reviews: Review[] = []): AttentionItem[] {
+  const reviewOf = new Map(reviews.map((review) => [review.indicator_id, review]))
+  const items: AttentionItem[] = []
+  for (const result of evaluation.indicators) {
+    const review = reviewOf.get(result.id)
+    const reasons: AttentionReason[] = []
+    if (result.light === 'red') reasons.push('red')
+    if (result.actual === null || result.light === 'white') reasons.push('no_value')
+    if (review?.state === 'returned') reasons.push('returned')
+    if (reasons.length) items.push({ result, reasons, review })
+  }
+  return items
+}
+
+export function countStates(reviews: Review[]): Record<ReviewState, number> {
+  const counts: Record<ReviewState, number> = {
+    draft: 0,
+    submitted: 0,
+    first_reviewed: 0,
+    second_reviewed: 0,
+    returned: 0,
+  }
+  for (const review of reviews) counts[review.state] = (counts[review.state] ?? 0) + 1
+  return counts
+}
+
+export interface Actor {
+  role: Role
+  section_id: string | null
+}
+
+export interface PendingItem {
+  indicatorId: string
+  state: ReviewState
+  action: ReviewAction
+}
+
+// What waits for this user in a year, following the review rules: a section editor
+// submits their section's drafts and returned results; a section reviewer gives the first
+// review to their section's submitted results; planners give the second review; an
+// administrator sees everything waiting for a review. A locked year waits for no one.
+export function pendingFor(
+  actor: Actor | null,
+  reviews: Review[],
+  ownerOf: (indicatorId: string) => string | undefined,
+  locked: boolean,
+): PendingItem[] {
+  if (!actor || locked) return []
+  const own = (review: Review) => !!actor.section_id && ownerOf(review.indicator_id) === actor.section_id
+  const items: PendingItem[] = []
+  for (const review of reviews) {
+    let action: ReviewAction | null = null
+    switch (actor.role) {
+      case 'section_editor':
+        if ((review.state === 'draft' || review.state === 'returned') && own(review)) action = 'submit'
+        break
+      case 'section_reviewer':
+        if (review.state === 'submitted' && own(review)) action = 'first_review'
+        break
+      case 'planner':
+        if (review.state === 'first_reviewed') action = 'second_review'
+        break
+      case 'admin':
+        if (review.state === 'submitted') action = 'first_review'
+        else if (review.state === 'first_reviewed') action = 'second_review'
+        break
+      default:
+        break
+    }
+    if (action) items.push({ indicatorId: review.indicator_id, state: review.state, action })
+  }
+  return items
+}
+
+// ---------------------------------------------------------------------------------------
+// The years side by side
+
+export interface ComparisonRow {
+  level: 'dimension' | 'goal' | 'total'
+  id: string
+  name: string
+  weight: number
+  scores: (number | null)[] // one per year, null when the year has no such roll-up
+}
+
+export interface IndicatorYears {
+  id: string
+  name: string
+  goal: string
+  unit: string
+  kind: string
+  years: ({ light: string; achievement: number | null; actual: number | null } | null)[]
+}
+
+export interface Comparison {
+  years: number[]
+  rows: ComparisonRow[] // each dimension, followed by its goals; the total last
+  indicators: IndicatorYears[]
+}
+
+export function compareYears(evaluations: YearEvaluation[]): Comparison {
+  const years = evaluations.map((evaluation) => evaluation.year)
+  const rows: ComparisonRow[] = []
+  const first = evaluations[0]
+  if (!first) return { years, rows, indicators: [] }
+  const scoreOf = (list: (e: YearEvaluation) => RollUp[], id: string) =>
+    evaluations.map((evaluation) => list(evaluation).find((rollup) => rollup.id === id)?.score ?? null)
+
+  // Which goals belong to which dimension, from the indicators, in plan order.
+  const goalsOf = new Map<string, string[]>()
+  for (const result of first.indicators) {
+    const goals = goalsOf.get(result.dimension) ?? []
+    if (!goals.includes(result.goal)) goals.push(result.goal)
+    goalsOf.set(result.dimension, goals)
+  }
+  for (const dimension of first.dimensions) {
+    rows.push({ level: 'dimension', id: dimension.id, name: dimension.name, weight: dimension.weight, scores: scoreOf((e) => e.dimensions, dimension.id) })
+    for (const goalId of goalsOf.get(dimension.id) ?? []) {
+      const goal = first.goals.find((rollup) => rollup.id === goalId)
+      if (goal) rows.push({ level: 'goal', id: goal.id, name: goal.name, weight: goal.weight, scores: scoreOf((e) => e.goals, goal.id) })
+    }
+  }
+  rows.push({
+    level: 'total',
+    id: 'total',
+    name: '',
+    weight: first.dimensions.reduce((sum, dimension) => sum + dimension.weight, 0),
+    scores: evaluations.map((evaluation) => evaluation.total_score),
+  })
+
+  const indicators = first.indicators.map((result) => ({
+    id: result.id,
+    name: result.name,
+    goal: result.goal,
+    unit: result.unit,
+    kind: result.kind,
+    years: evaluations.map((evaluation) => {
+      const found = evaluation.indicators.find((other) => other.id === result.id)
+      return found ? { light: found.light, achievement: found.achievement, actual: found.actual } : null
+    }),
+  }))
+  return { years, rows, indicators }
+}
+
+// One line or bar series of a chart over the years (components/evaluation/TrendChart).
+export interface ChartSeries {
+  name: string
+  type: 'line' | 'bar'
+  data: (number | null)[]
+  stack?: string
+  color?: string
+}
+
+// ---------------------------------------------------------------------------------------
+// CSV
+
+export type Cell = string | number | null | undefined
+
+export function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return ''
+  const text = String(value)
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+// RFC 4180 text with a UTF-8 byte order mark, so Excel opens Chinese text correctly.
+export function toCsv(rows: Cell[][]): string {
+  return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+}
+
+// Rounded to the indicator's decimals, without thousands separators: numbers a
+// spreadsheet reads.
+export function csvNumber(value: number | null | undefined, decimals: number): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return ''
+  return value.toFixed(Math.max(0, Math.min(6, decimals)))
+}
+
+export interface CsvWords {
+  headers: string[] // dimension, goal, id, indicator, weight, target, actual, unit, achievement, light, score, review state
+  subtotal: (name: string) => string
+  total: string
+  light: (light: string) => string
+  state: (state: ReviewState | undefined) => string
+}
+
+// The year's table as rows: every indicator, each goal's and dimension's subtotal, the total.
+export function evaluationCsvRows(groups: DimensionGroup[], totalScore: number, words: CsvWords): Cell[][] {
+  const rows: Cell[][] = [words.headers]
+  let totalWeight = 0
+  for (const dimension of groups) {
+    for (const goal of dimension.goals) {
+      for (const row of goal.rows) {
+        const result = row.result
+        rows.push([
+          dimension.rollup.name,
+          goal.rollup.name,
+          result.id,
+          result.name,
+          result.weight,
+          csvNumber(result.target, decimalsOf(row.info, result.target)),
+          csvNumber(result.actual, decimalsOf(row.info, result.actual)),
+          result.unit,
+          csvNumber(result.achievement, 1),
+          words.light(result.light),
+          csvNumber(result.score, 2),
+          words.state(row.review?.state),
+        ])
+      }
+      rows.push([dimension.rollup.name, words.subtotal(goal.rollup.name), '', '', goal.rollup.weight, '', '', '', '', '', csvNumber(goal.rollup.score, 2), ''])
+    }
+    rows.push([words.subtotal(dimension.rollup.name), '', '', '', dimension.rollup.weight, '', '', '', '', '', csvNumber(dimension.rollup.score, 2), ''])
+    totalWeight += dimension.rollup.weight
+  }
+  rows.push([words.total, '', '', '', totalWeight, '', '', '', '', '', csvNumber(totalScore, 2), ''])
+  return rows
+}

@@ -1,0 +1,74 @@
+// The register routes of the JSON API, typed.
+import { api, upload, withQuery } from '../api/client'
+import type { ImportResult, RecordPage, Register, Section, StoredRecord, YearLock } from '../api/types'
+import type { InputValue } from './records'
+
+// The import's answer; a dry run says how many rows it would import.
+export interface ImportAnswer extends ImportResult {
+  would_import?: number
+}
+
+export interface RecordQuery {
+  year?: number
+  sort?: string
+  filters?: string[]
+  offset?: number
+  limit?: number
+}
+
+const base = (registerId: string) => `/api/registers/${encodeURIComponent(registerId)}`
+
+export const recordsApi = {
+  registers: () => api.get<Register[]>('/api/registers'),
+  register: (id: string) => api.get<Register>(base(id)),
+  sections: () => api.get<Section[]>('/api/sections'),
+  years: () => api.get<YearLock[]>('/api/years'),
+
+  list: (id: string, query: RecordQuery) =>
+    api.get<RecordPage>(
+      withQuery(`${base(id)}/records`, {
+        year: query.year,
+        sort: query.sort,
+        filter: query.filters,
+        offset: query.offset,
+        limit: query.limit,
+      }),
+    ),
+  get: (id: string, recordId: number) => api.get<StoredRecord>(`${base(id)}/records/${recordId}`),
+  create: (id: string, values: Record<string, InputValue>) =>
+    api.post<StoredRecord>(`${base(id)}/records`, { values }),
+  update: (id: string, recordId: number, version: number, values: Record<string, InputValue>) =>
+    api.put<StoredRecord>(`${base(id)}/records/${recordId}`, { version, values }),
+  remove: (id: string, recordId: number, version: number) =>
+    api.del<void>(withQuery(`${base(id)}/records/${recordId}`, { version })),
+
+  // POSTs a CSV text; with dryRun the server only checks it.
+  importCsv: (id: string, csv: string, dryRun: boolean, onProgress: (sent: number, total: number) => void) =>
+    upload<ImportAnswer>(
+      'POST',
+      withQuery(`${base(id)}/import`, { dry_run: dryRun ? 'true' : undefined }),
+      csv,
+      'text/csv; charset=utf-8',
+      onProgress,
+    ),
+}
+
+// Every record matching a query, a page of `pageSize` at a time (the API's maximum is
+// 1000); `onProgress` hears how many have arrived out of how many.
+export async function fetchAllRecords(
+  list: (query: RecordQuery) => Promise<RecordPage>,
+  query: RecordQuery,
+  onProgress: (loaded: number, total: number) => void = () => {},
+  pageSize = 1000,
+): Promise<StoredRecord[]> {
+  const records: StoredRecord[] = []
+  let total = Infinity
+  while (records.length < total) {
+    const page = await list({ ...query, offset: records.length, limit: pageSize })
+    total = page.total
+    records.push(...page.records)
+    onProgress(records.length, total)
+    if (page.records.length === 0) break
+  }
+  return records
+}

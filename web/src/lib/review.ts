@@ -1,0 +1,158 @@
+// The review workflow as the web app offers it: which actions a user may take on an
+// indicator's result in its current state, whether the section may still change its
+// explanation and evidence, and the checks an evidence file must pass before upload.
+// The server enforces the same rules (src/core/workflow/review.cpp); these only decide
+// what the pages offer.
+import { ApiError } from '../api/client'
+import type { ReviewAction, ReviewState, Role } from '../api/types'
+
+export interface ReviewActor {
+  role: Role
+  section_id: string | null
+}
+
+export const REVIEW_ACTIONS: ReviewAction[] = ['submit', 'first_review', 'second_review', 'return']
+
+// The state an action leads to, or null when the state does not allow it.
+export function nextState(state: ReviewState, action: ReviewAction): ReviewState | null {
+  switch (action) {
+    case 'submit':
+      return state === 'draft' || state === 'returned' ? 'submitted' : null
+    case 'first_review':
+      return state === 'submitted' ? 'first_reviewed' : null
+    case 'second_review':
+      return state === 'first_reviewed' ? 'second_reviewed' : null
+    case 'return':
+      return state === 'submitted' || state === 'first_reviewed' || state === 'second_reviewed'
+        ? 'returned'
+        : null
+  }
+  return null
+}
+
+// Whether the role (and section) allows the action on an indicator owned by ownerSection,
+// the result being in state `from`.
+export function mayTake(actor: ReviewActor, action: ReviewAction, ownerSection: string, from: ReviewState): boolean {
+  const ownSection = ownerSection !== '' && actor.section_id === ownerSection
+  const planner = actor.role === 'planner' || actor.role === 'admin'
+  switch (action) {
+    case 'submit':
+      return actor.role === 'admin' || (actor.role === 'section_editor' && ownSection)
+    case 'first_review':
+      return actor.role === 'admin' || (actor.role === 'section_reviewer' && ownSection)
+    case 'second_review':
+      return planner
+    case 'return':
+      if (from === 'second_reviewed') return planner
+      return planner || (actor.role === 'section_reviewer' && ownSection)
+  }
+  return false
+}
+
+// The actions to offer: allowed by the role, by the state, and not in a locked year.
+export function availableActions(
+  actor: ReviewActor | null,
+  ownerSection: string,
+  state: ReviewState,
+  locked: boolean,
+): ReviewAction[] {
+  if (!actor || locked) return []
+  return REVIEW_ACTIONS.filter(
+    (action) => nextState(state, action) !== null && mayTake(actor, action, ownerSection, state),
+  )
+}
+
+// The result is with the section (it may change explanation and evidence) in these states.
+export function sectionMayEdit(state: ReviewState): boolean {
+  return state === 'draft' || state === 'returned'
+}
+
+// Explanation and evidence are open to the section's reporters while the result is with
+// the section and the year is not locked.
+export function canEditReport(canReport: boolean, state: ReviewState, locked: boolean): boolean {
+  return canReport && !locked && sectionMayEdit(state)
+}
+
+// "b1-1/105": the audit log's object id of a review.
+export function reviewObjectId(indicatorId: string, year: number): string {
+  return `${indicatorId}/${year}`
+}
+
+export const EVIDENCE_EXTENSIONS = ['.pdf', '.png', '.jpg', '.jpeg', '.odt', '.ods', '.docx', '.xlsx', '.csv', '.txt', '.md']
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+
+export type EvidenceProblem = 'type' | 'size' | 'empty' | 'name'
+
+// Why a file cannot be uploaded as evidence, or null when it may be tried.
+export function checkEvidenceFile(name: string, size: number): EvidenceProblem | null {
+  if (!name || /[/\\\u0000-\u001f\u007f]/.test(name)) return 'name'
+  const dot = name.lastIndexOf('.')
+  const extension = dot >= 0 ? name.slice(dot).toLowerCase() : ''
+  if (!EVIDENCE_EXTENSIONS.includes(extension)) return 'type'
+  if (size === 0) return 'empty'
+  if (size > EVIDENCE_MAX_BYTES) return 'size'
+  return null
+}
+
+// The first 12 hex digits of a SHA-256, enough to compare a copy by eye.
+export function shortSha(sha256: string): string {
+  return sha256.slice(0, 12)
+}
+
+// 1536 → "1.5 KB"; bytes below 1 KB as they are.
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`
+  const units = ['KB', 'MB', 'GB']
+  let value = size
+  let unit = -1
+  do {
+    value /= 1024
+    unit += 1
+  } while (value >= 1024 && unit < units.length - 1)
+  const text = value >= 100 ? value.toFixed(0) : value.toFixed(1).replace(/\.0$/, '')
+  return `${text} ${units[unit]}`
+}
+
+// A refusal in words: the page's sentence for its kind (`<prefix>.<kind>`) and the
+// server's own detail after it, e.g. "已被他人更新…（the review of b1-1/105 was changed…）".
+export function problemMessage(error: unknown, translate: (key: string) => string, prefix: string): string {
+  const kind = problemKind(error)
+  const detail = error instanceof Error ? error.message : String(error)
+  const sentence = translate(`${prefix}.${kind}`)
+  return detail && detail !== sentence ? `${sentence}（${detail}）` : sentence
+}
+
+export type ProblemKind = 'stale' | 'locked' | 'forbidden' | 'invalid' | 'missing' | 'tooLarge' | 'other'
+
+// What kind of refusal an error is, so a page can say it in the user's language; the
+// server's own words (English) are shown beside it.
+export function problemKind(error: unknown): ProblemKind {
+  if (!(error instanceof ApiError)) return 'other'
+  switch (error.status) {
+    case 409:
+      return 'stale'
+    case 423:
+      return 'locked'
+    case 403:
+      return 'forbidden'
+    case 400:
+    case 422:
+      return 'invalid'
+    case 404:
+      return 'missing'
+    case 413:
+      return 'tooLarge'
+  }
+  return 'other'
+}
+
+// The year the review panel starts on: ?year= when it is a plan year, otherwise the latest
+// year with an actual value, otherwise the first plan year.
+export function initialYear(rows: { year: number; actual: number | null }[], query: unknown): number | null {
+  const text = Array.isArray(query) ? query[0] : query
+  const asked = typeof text === 'string' && /^\d+$/.test(text) ? Number(text) : NaN
+  if (rows.some((row) => row.year === asked)) return asked
+  const withValue = rows.filter((row) => row.actual !== null)
+  if (withValue.length) return withValue[withValue.length - 1].year
+  return rows[0]?.year ?? null
+}
