@@ -9,7 +9,7 @@ FUZZ_SECONDS ?= 10
 CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 FUZZERS = fuzz_metric_parser fuzz_plan_loader fuzz_csv_reader
 
-.PHONY: all deps build run test unit-tests asan-tests fuzz-build fuzz-smoke fuzz bench format clean
+.PHONY: all deps build web run test unit-tests asan-tests web-tests fuzz-build fuzz-smoke fuzz bench format clean
 
 all: build
 
@@ -20,17 +20,36 @@ build: deps
 	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) > /dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Creates the embedded database on first use (shipped plan + demo records) and runs the
-# main job.
-run: build
-	@mkdir -p $(dir $(DB))
-	@./$(BUILD_DIR)/planscore --db $(DB) run
+# The web app (web/, Vue + Vite) built into web/dist. `npm ci` runs only when the lock file
+# is newer than the last install, and the build only when a source is newer than dist/.
+WEB_SOURCES = web/src web/index.html web/package.json web/package-lock.json web/vite.config.ts web/tsconfig.json
+web: deps
+	@cd web && if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+	  npm ci --no-audit --no-fund; \
+	fi
+	@if [ ! -f web/dist/index.html ] || [ -n "$$(find $(WEB_SOURCES) -newer web/dist/index.html -print -quit)" ]; then \
+	  cd web && npm run build; \
+	else \
+	  echo "web/dist is up to date"; \
+	fi
 
-test: unit-tests asan-tests fuzz-smoke
+# Creates the embedded database on first use (shipped plan + demo records) and runs the
+# main job, serving the web app.
+run: build web
+	@mkdir -p $(dir $(DB))
+	@./$(BUILD_DIR)/planscore --db $(DB) run --web-root web/dist
+
+test: unit-tests asan-tests fuzz-smoke web-tests
 	@echo "make test: all suites passed"
 
 unit-tests: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The web app's unit tests (Vitest), then the end-to-end suite (headless Chromium) against
+# the server unit-tests built; screenshots land in web/test-output/screenshots/.
+web-tests: build web
+	@cd web && npx vitest run
+	@cd web && PLANSCORE_BINARY=../$(BUILD_DIR)/planscore node e2e/run.mjs
 
 asan-tests: deps
 	@cmake -S . -B $(ASAN_DIR) $(CMAKE_FLAGS) -DPLANSCORE_SANITIZE=ON > /dev/null
@@ -63,4 +82,4 @@ format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR) web/dist web/test-output

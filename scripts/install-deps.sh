@@ -10,7 +10,13 @@ packages=(
   librestinio-dev libasio-dev libsodium-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev wrk python3-jsonschema
   clang-14 libclang-rt-14-dev
+  chromium fonts-noto-cjk
 )
+
+# The web app builds with Node and npm; Debian's own are used only when none is installed
+# (a newer Node from elsewhere, as Vite 7 wants 20.19 or later, is left alone).
+command -v node > /dev/null || packages+=(nodejs)
+command -v npm > /dev/null || packages+=(npm)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -19,7 +25,16 @@ for package in "${packages[@]}"; do
   fi
 done
 
+node_too_old() {
+  command -v node > /dev/null || return 1
+  node -e 'const [a, b] = process.versions.node.split(".").map(Number);
+           process.exit(a > 22 || (a === 22 && b >= 12) || a === 21 || (a === 20 && b >= 19) ? 1 : 0)'
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
+  if node_too_old; then
+    echo "warning: node $(node --version) is older than the web build needs (20.19 or 22.12)" >&2
+  fi
   exit 0
 fi
 
@@ -31,3 +46,6 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if node_too_old; then
+  echo "warning: node $(node --version) is older than the web build needs (20.19 or 22.12)" >&2
+fi

@@ -12,7 +12,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -58,8 +58,8 @@ function startServer() {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the server did not say where it listens:\n${log}`)), 20_000)
     const read = (chunk) => {
-      log += chunk
-      writeFileSync(serverLog, log)
+      if (!base) log += chunk
+      appendFileSync(serverLog, chunk)
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log)
       if (match && !base) {
         base = match[1]
@@ -144,15 +144,14 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
 }
 
-// Waits for the register page to have its records for the chosen year.
+// Opens the trainings register for a year and waits until its count shows that year's
+// total (the API's).
 async function openRegister(page, year) {
   await page.goto(`${base}/registers/records_trainings`)
   await page.waitForSelector(test('record-total'))
-  if (year !== undefined) {
-    const loaded = page.waitForResponse((r) => r.url().includes('/api/registers/records_trainings/records') && r.request().method() === 'GET')
-    await page.selectOption(test('record-year'), String(year))
-    await loaded
-  }
+  await page.selectOption(test('record-year'), String(year))
+  const total = await recordTotal(year)
+  await page.locator(test('record-total'), { hasText: new RegExp(`(^|\\D)${total}(\\D|$)`) }).waitFor()
 }
 
 async function openIndicator(page, id, year) {
@@ -243,7 +242,7 @@ describe('planscore web app', () => {
     const totalBefore = await recordTotal(YEAR)
     const page = await signIn('editor')
     await openRegister(page, YEAR)
-    const shownBefore = number(await page.textContent(test('record-total')))
+    const shownBefore = await page.textContent(test('record-total'))
     await page.click(test('import-records'))
     const dialog = page.locator(test('import-dialog'))
     await dialog.locator(test('import-file')).setInputFiles({
@@ -259,7 +258,7 @@ describe('planscore web app', () => {
     assert.ok(await dialog.locator(test('import-confirm')).isDisabled(), 'a file with problems can still be imported')
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
-    assert.equal(number(await page.textContent(test('record-total'))), shownBefore)
+    assert.equal(await page.textContent(test('record-total')), shownBefore)
     assert.equal(await recordTotal(YEAR), totalBefore)
     await done(page)
   })
@@ -304,6 +303,11 @@ describe('planscore web app', () => {
     await planner.waitForSelector(test('year-select'))
     await planner.selectOption(test('year-select'), String(YEAR))
     await planner.waitForSelector(test('year-unlocked'))
+    const b1 = await b1History(YEAR)
+    const row = planner.locator(test('indicator-row-b1-1'))
+    const shown = [String(b1.actual), b1.actual.toLocaleString('en-US')].join('|')
+    await row.locator(test('actual'), { hasText: new RegExp(`(^|[^\\d,.])(${shown})([^\\d,.]|$)`) }).waitFor()
+    assert.match(await row.locator(test('light')).textContent(), new RegExp(lightLabel(b1.light)))
     const locked = planner.waitForResponse((r) => r.url().endsWith(`/api/years/${YEAR}/lock`))
     await planner.click(test('lock-year'))
     assert.equal((await locked).status(), 200)
@@ -317,7 +321,7 @@ describe('planscore web app', () => {
     const editor = await signIn('editor')
     await openRegister(editor, YEAR)
     const add = editor.locator(test('add-record'))
-    if (await add.isEnabled()) {
+    if ((await add.count()) > 0 && (await add.isEnabled())) {
       await add.click()
       const dialog = editor.locator(test('record-dialog'))
       await dialog.locator(test('field-held_on')).fill('105/07/01')
@@ -336,6 +340,24 @@ describe('planscore web app', () => {
     }
     assert.equal(await recordTotal(YEAR), totalBefore)
     await done(editor)
+  })
+
+  it('an administrator unlocks 105 with a reason, which the audit log keeps', { timeout: 60_000 }, async () => {
+    const page = await signIn('admin')
+    await page.goto(`${base}/evaluation`)
+    await page.waitForSelector(test('year-select'))
+    await page.selectOption(test('year-select'), String(YEAR))
+    await page.waitForSelector(test('year-locked'))
+    await page.click(test('unlock-year'))
+    await page.locator(test('unlock-reason')).fill('端對端測試：補登資料')
+    const unlocked = page.waitForResponse((r) => r.url().endsWith(`/api/years/${YEAR}/unlock`))
+    await page.click(test('unlock-confirm'))
+    assert.equal((await unlocked).status(), 200)
+    await page.waitForSelector(test('year-unlocked'))
+    const { entries } = await admin.get('/api/audit?object_type=year&limit=1')
+    assert.equal(entries[0].action, 'year.unlock')
+    assert.equal(entries[0].reason, '端對端測試：補登資料')
+    await done(page)
   })
 
   it('the language switch shows the app in English and remembers it', { timeout: 60_000 }, async () => {
