@@ -42,8 +42,10 @@ long long wait_seconds(store::Store& store, const std::string& key, int free_fai
 
 std::chrono::seconds login_delay(int excess_failures) {
   if (excess_failures < 0) return std::chrono::seconds{0};
+  // Starts at 4 s: failures are recorded to the second, so a shorter first delay could
+  // already be over by the next try.
   const int doublings = std::min(excess_failures, 10);
-  return std::min(std::chrono::seconds{1LL << doublings}, kMaxDelay);
+  return std::min(std::chrono::seconds{4LL << doublings}, kMaxDelay);
 }
 
 LoginResult login(store::Store& store, const std::string& username, const std::string& password,

@@ -39,7 +39,7 @@ std::optional<SessionInfo> authenticate(store::Store& store, const std::string& 
 void logout(store::Store& store, const SessionInfo& session);
 
 // How long to wait before the next login try once `excess_failures` failures beyond the
-// free ones were counted: 1 s, doubling each time, at most 15 minutes.
+// free ones were counted: 4 s, doubling each time, at most 15 minutes.
 std::chrono::seconds login_delay(int excess_failures);
 
 }  // namespace planscore::service
