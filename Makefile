@@ -51,10 +51,14 @@ web-tests: build web
 	@cd web && npx vitest run
 	@cd web && PLANSCORE_BINARY=../$(BUILD_DIR)/planscore node e2e/run.mjs
 
+# Leaks are recorded with full stacks (fast_unwind_on_malloc=0) so the suppressions for
+# system libraries (tests/lsan.supp) can tell a library's own leak from one of ours.
 asan-tests: deps
 	@cmake -S . -B $(ASAN_DIR) $(CMAKE_FLAGS) -DPLANSCORE_SANITIZE=ON > /dev/null
 	@cmake --build $(ASAN_DIR) -j $(JOBS)
-	@cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+	@cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS)
 
 fuzz-build: deps
 	@CXX=clang++-14 cmake -S . -B $(FUZZ_DIR) $(CMAKE_FLAGS) -DPLANSCORE_FUZZ=ON \

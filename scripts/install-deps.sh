@@ -9,6 +9,8 @@ packages=(
   nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libfmt-dev libspdlog-dev
   librestinio-dev libasio-dev libsodium-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev wrk python3-jsonschema
+  libcairo2-dev libpango1.0-dev libxlsxwriter-dev libzip-dev libpugixml-dev
+  poppler-utils python3-openpyxl python3-odf
   clang-14 libclang-rt-14-dev
   chromium fonts-noto-cjk
 )

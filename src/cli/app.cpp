@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli/evaluation_output.h"
+#include "cli/report_command.h"
 #include "cli/serve_command.h"
 #include "http/api/api.h"
 #include "planfile/evaluation_json.h"
@@ -187,10 +188,20 @@ int run(int argc, char** argv) {
   record_cmd->require_subcommand(1);
   std::string register_id, record_file;
   std::vector<std::string> assignments;
-  auto* record_import =
-      record_cmd->add_subcommand("import", "import a CSV file into a register (all or nothing)");
+  std::string import_format = "auto", import_encoding = "auto", import_sheet;
+  auto* record_import = record_cmd->add_subcommand(
+      "import", "import a CSV or XLSX file into a register (all or nothing)");
   record_import->add_option("REGISTER", register_id, "register id")->required();
-  record_import->add_option("FILE", record_file, "CSV file (UTF-8)")->required();
+  record_import->add_option("FILE", record_file, "CSV (UTF-8 or Big5) or XLSX file")->required();
+  record_import
+      ->add_option("--format", import_format, "auto (an XLSX file is recognised), csv or xlsx")
+      ->check(CLI::IsMember({"auto", "csv", "xlsx"}));
+  record_import
+      ->add_option("--encoding", import_encoding,
+                   "CSV text encoding: auto (UTF-8, else Big5), utf-8 or big5")
+      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "big5", "cp950"}, CLI::ignore_case));
+  record_import->add_option("--sheet", import_sheet,
+                            "XLSX sheet to read (default: the first sheet)");
   auto* record_add = record_cmd->add_subcommand("add", "add one record: field=value …");
   record_add->add_option("REGISTER", register_id, "register id")->required();
   record_add->add_option("VALUES", assignments, "field=value pairs (field id or display name)")
@@ -217,6 +228,9 @@ int run(int argc, char** argv) {
   evaluate->add_option("--year", year, "ROC year (default: every plan year)");
   evaluate->add_option("--format", format, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));
+
+  ReportCommand report_cmd;
+  add_report_command(app, report_cmd);
 
   auto* user_cmd = app.add_subcommand("user", "local accounts (on the server's console)");
   user_cmd->require_subcommand(1);
@@ -298,8 +312,12 @@ int run(int argc, char** argv) {
                                                                       : service::PlanFormat::yaml));
     } else if (record_import->parsed()) {
       auto plan = service::require_current_plan(*store);
-      auto report = service::import_csv(*store, plan, service::system_actor(), register_id,
-                                        read_file(record_file));
+      service::ImportSource source;
+      source.format = *service::parse_import_format(import_format);
+      source.encoding = *exchange::parse_text_encoding(import_encoding);
+      source.sheet = import_sheet;
+      auto report = service::import_file(*store, plan, service::system_actor(), register_id,
+                                         read_file(record_file), source);
       if (!report.ok()) {
         std::cerr << fmt::format("error: {} was not imported: {} problem(s); nothing was written\n",
                                  record_file, report.file_problems.size() + report.rows.size());
@@ -330,6 +348,8 @@ int run(int argc, char** argv) {
                                summary.registers);
     } else if (evaluate->parsed()) {
       print_evaluations(*store, year, format);
+    } else if (report_cmd.command->parsed()) {
+      run_report_command(report_cmd, *store);
     } else if (user_add->parsed()) {
       const auto plan = service::current_plan(*store);
       const std::string password = password_stdin ? read_password() : service::generate_password();

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 
-#include "cli/display_width.h"
+#include "core/text/display_width.h"
 
 namespace planscore::cli {
+using core::display_width;
 namespace {
 
 constexpr std::string_view kColumnGap = "  ";

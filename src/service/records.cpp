@@ -6,6 +6,7 @@
 #include "core/register/csv.h"
 #include "core/register/placement.h"
 #include "core/register/record.h"
+#include "exchange/xlsx_reader.h"
 #include "service/audit.h"
 #include "service/failure.h"
 #include "service/plan_lookup.h"
@@ -131,6 +132,43 @@ ImportReport import_csv(store::Store& store, const core::Plan& plan, const core:
     return report;
   }
   return import_table(store, plan, actor, register_id, csv.table, mode);
+}
+
+std::optional<ImportFormat> parse_import_format(std::string_view name) {
+  if (name == "auto") return ImportFormat::automatic;
+  if (name == "csv") return ImportFormat::csv;
+  if (name == "xlsx") return ImportFormat::xlsx;
+  return std::nullopt;
+}
+
+ImportReport import_file(store::Store& store, const core::Plan& plan, const core::Actor& actor,
+                         const std::string& register_id, std::string_view bytes,
+                         const ImportSource& source, ImportMode mode) {
+  // Refusals come before the file is read: a person who may not write the register
+  // learns that, not what is wrong with the file.
+  require_writer(actor, require_register(plan, register_id));
+  ImportReport report;
+  const bool zip = exchange::looks_like_zip(bytes);
+  core::CsvResult read;
+  if (source.format == ImportFormat::xlsx || (source.format == ImportFormat::automatic && zip)) {
+    read = exchange::read_xlsx(bytes, source.sheet);
+  } else if (zip) {
+    report.file_problems.push_back(
+        {"file", "the file is an XLSX workbook, not CSV; import it as XLSX"});
+    return report;
+  } else {
+    auto decoded = exchange::decode_text(bytes, source.encoding);
+    if (!decoded.problems.empty()) {
+      report.file_problems = std::move(decoded.problems);
+      return report;
+    }
+    read = core::read_csv(decoded.text);
+  }
+  if (!read.problems.empty()) {
+    report.file_problems = std::move(read.problems);
+    return report;
+  }
+  return import_table(store, plan, actor, register_id, read.table, mode);
 }
 
 ImportReport import_table(store::Store& store, const core::Plan& plan, const core::Actor& actor,

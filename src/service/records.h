@@ -1,5 +1,5 @@
 #pragma once
-// Record use cases: add one record, import a CSV file into a register. Both check every
+// Record use cases: add one record, import a CSV or XLSX file into a register. Both check every
 // value against the register's schema first and write nothing when anything is wrong.
 #include <map>
 #include <optional>
@@ -11,6 +11,7 @@
 #include "core/plan/plan.h"
 #include "core/problem.h"
 #include "core/register/csv.h"
+#include "exchange/text_encoding.h"
 #include "store/store.h"
 
 namespace planscore::service {
@@ -49,11 +50,31 @@ ImportReport import_csv(store::Store& store, const core::Plan& plan, const core:
                         const std::string& register_id, std::string_view csv_text,
                         ImportMode mode = ImportMode::write);
 
-// The same for a table already split into cells (demo data, later XLSX): `table.header`
+// The same for a table already split into cells (demo data, XLSX): `table.header`
 // names the columns, `table.row_lines` may be empty.
 ImportReport import_table(store::Store& store, const core::Plan& plan, const core::Actor& actor,
                           const std::string& register_id, const core::CsvTable& table,
                           ImportMode mode = ImportMode::write);
+
+// How to read an uploaded file: sections keep their lists in Excel, and older Excel on
+// Traditional Chinese Windows saves CSV in Big5.
+enum class ImportFormat { automatic, csv, xlsx };
+// "auto", "csv", "xlsx"; nullopt otherwise.
+std::optional<ImportFormat> parse_import_format(std::string_view name);
+
+struct ImportSource {
+  ImportFormat format = ImportFormat::automatic;  // automatic: a zip archive is XLSX
+  exchange::TextEncoding encoding = exchange::TextEncoding::automatic;  // CSV only
+  std::string sheet;  // XLSX only; empty: the first sheet
+};
+
+// Imports a file as uploaded (CSV in UTF-8 or Big5, or one sheet of an XLSX workbook),
+// all or nothing like import_csv. A file that cannot be read (encoding, damaged or
+// hostile workbook, unknown sheet) gives file_problems and writes nothing. XLSX rows are
+// reported with their spreadsheet row numbers as `line`.
+ImportReport import_file(store::Store& store, const core::Plan& plan, const core::Actor& actor,
+                         const std::string& register_id, std::string_view bytes,
+                         const ImportSource& source, ImportMode mode = ImportMode::write);
 
 struct AddResult {
   core::Problems problems;  // path = field id

@@ -10,6 +10,8 @@
 #include <random>
 #include <sstream>
 
+#include "document/xlsx/xlsx_writer.h"
+
 namespace {
 
 struct Outcome {
@@ -107,6 +109,41 @@ TEST_F(Cli, BadCsvIsRejectedWithRowErrorsAndNothingWritten) {
   EXPECT_EQ(run("record import records_trainings " + good).status, 0);
   evaluation = nlohmann::json::parse(run("evaluate --year 104 --format json").out);
   EXPECT_EQ(evaluation["indicators"][0]["actual"], 12);
+}
+
+TEST_F(Cli, RecordImportReadsXlsxSheetsAndBig5Csv) {
+  ASSERT_EQ(run("init").status, 0);
+  planscore::document::Workbook workbook;
+  workbook.sheets.resize(2);
+  workbook.sheets[0].name = "說明";
+  workbook.sheets[1].name = "研習";
+  const auto cell = [](auto value) {
+    planscore::document::SheetCell made;
+    made.value = value;
+    return made;
+  };
+  workbook.sheets[1].rows = {
+      {cell(std::string("日期")), cell(std::string("研習名稱")), cell(std::string("參加人數"))},
+      {cell(std::string("104/03/01")), cell(std::string("研習")), cell(12.0)}};
+  const auto xlsx = write("records.xlsx", planscore::document::write_xlsx(workbook));
+
+  auto outcome = run("record import records_trainings " + xlsx + " --sheet 研習2");
+  EXPECT_EQ(outcome.status, 1);
+  EXPECT_NE(outcome.err.find("no sheet named \"研習2\""), std::string::npos) << outcome.err;
+  EXPECT_EQ(run("record import records_trainings " + xlsx + " --format csv").status, 1);
+  EXPECT_EQ(run("record import records_trainings " + xlsx + " --format xls").status, 2);
+  outcome = run("record import records_trainings " + xlsx + " --sheet 研習");
+  ASSERT_EQ(outcome.status, 0) << outcome.err;
+
+  // "日期,研習名稱,參加人數\n104/03/02,研習,8\n" as Big5 (CP950).
+  const auto big5 = write("big5.csv",
+                          "\xA4\xE9\xB4\xC1,\xAC\xE3\xB2\xDF\xA6W\xBA\xD9,"
+                          "\xB0\xD1\xA5[\xA4H\xBC\xC6\n104/03/02,\xAC\xE3\xB2\xDF,8\n");
+  EXPECT_EQ(run("record import records_trainings " + big5 + " --encoding utf-8").status, 1);
+  outcome = run("record import records_trainings " + big5 + " --encoding big5");
+  ASSERT_EQ(outcome.status, 0) << outcome.err;
+  const auto evaluation = nlohmann::json::parse(run("evaluate --year 104 --format json").out);
+  EXPECT_EQ(evaluation["indicators"][0]["actual"], 20);
 }
 
 TEST_F(Cli, PlanValidateReportsProblemsWithTheirPlace) {

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/text/utf8.h"
+
 namespace planscore::core {
 namespace {
 
@@ -14,37 +16,6 @@ constexpr int kMaxEncodingProblems = 10;
 
 std::string line_path(int line) {
   return "line " + std::to_string(line);
-}
-
-// Length of the valid UTF-8 sequence starting at text[at], or 0 when it is invalid
-// (overlong forms, surrogates and code points above U+10FFFF included).
-std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
-  const auto byte = [&](std::size_t offset) {
-    return static_cast<std::uint8_t>(text[at + offset]);
-  };
-  const std::uint8_t lead = byte(0);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  std::uint8_t second_min = 0x80;
-  std::uint8_t second_max = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) second_min = 0xA0;  // overlong
-    if (lead == 0xED) second_max = 0x9F;  // surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) second_min = 0x90;  // overlong
-    if (lead == 0xF4) second_max = 0x8F;  // above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (at + length > text.size()) return 0;
-  if (byte(1) < second_min || byte(1) > second_max) return 0;
-  for (std::size_t offset = 2; offset < length; ++offset)
-    if (byte(offset) < 0x80 || byte(offset) > 0xBF) return 0;
-  return length;
 }
 
 // Counts lines the way the reader does (CRLF, LF and a lone CR each end one line).

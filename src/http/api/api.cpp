@@ -16,6 +16,7 @@ Router make_api_router(const ApiOptions& options) {
   add_evaluation_routes(routes);
   add_review_routes(routes);
   add_admin_routes(routes);
+  add_report_routes(routes);
   return router;
 }
 

@@ -1,5 +1,5 @@
 // Registers and their records: list with filter, sort and paging; read, create, update,
-// delete one record; import a CSV file.
+// delete one record; import a CSV or XLSX file.
 #include "http/api/routes.h"
 #include "http/api/views.h"
 #include "http/problem.h"
@@ -142,15 +142,36 @@ Response delete_record(Exchange& exchange) {
   return response;
 }
 
+// ?format=auto|csv|xlsx&encoding=auto|utf-8|big5&sheet=NAME: the body is the file's bytes.
+service::ImportSource import_source(const Request& request) {
+  service::ImportSource source;
+  core::Problems problems;
+  if (const auto format = request.query_value("format")) {
+    if (const auto parsed = service::parse_import_format(*format))
+      source.format = *parsed;
+    else
+      problems.push_back({"format", "must be auto, csv or xlsx"});
+  }
+  if (const auto encoding = request.query_value("encoding")) {
+    if (const auto parsed = exchange::parse_text_encoding(*encoding))
+      source.encoding = *parsed;
+    else
+      problems.push_back({"encoding", "must be auto, utf-8 or big5"});
+  }
+  if (const auto sheet = request.query_value("sheet")) source.sheet = *sheet;
+  if (!problems.empty()) throw BadInput("the query is not valid", problems);
+  return source;
+}
+
 Response import_records(Exchange& exchange) {
   auto current = exchange.plan();
   const auto dry_run = exchange.request.query_value("dry_run");
   if (dry_run && *dry_run != "true" && *dry_run != "false")
     throw BadInput("the query is not valid", {{"dry_run", "must be true or false"}});
   const bool check_only = dry_run == "true";
-  auto report = service::import_csv(
+  auto report = service::import_file(
       exchange.store(), *current.plan, exchange.actor(), exchange.request.param("register"),
-      exchange.request.body,
+      exchange.request.body, import_source(exchange.request),
       check_only ? service::ImportMode::check_only : service::ImportMode::write);
   if (report.ok() && check_only)
     return json_response(200,

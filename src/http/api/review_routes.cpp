@@ -1,5 +1,6 @@
 // The review workflow per indicator and year: state, explanation, comments, evidence;
 // locking and unlocking a year.
+#include "http/api/attachment.h"
 #include "http/api/routes.h"
 #include "http/api/views.h"
 #include "service/reviews.h"
@@ -86,23 +87,6 @@ Response add_evidence(Exchange& exchange) {
                                         {*file_name, exchange.request.body},
                                         exchange.state.options.max_evidence_bytes);
   return json_response(201, evidence_view(evidence));
-}
-
-// RFC 6266 / 8187: an ASCII fallback name and the UTF-8 name percent-encoded.
-std::string content_disposition(const std::string& file_name) {
-  std::string ascii, encoded;
-  static const char* hex = "0123456789ABCDEF";
-  for (unsigned char c : file_name) {
-    ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += '%';
-      encoded += hex[c >> 4];
-      encoded += hex[c & 15];
-    }
-  }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
 Response download_evidence(Exchange& exchange) {

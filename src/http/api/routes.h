@@ -40,5 +40,6 @@ void add_value_routes(ApiRoutes& routes);
 void add_evaluation_routes(ApiRoutes& routes);
 void add_review_routes(ApiRoutes& routes);
 void add_admin_routes(ApiRoutes& routes);
+void add_report_routes(ApiRoutes& routes);
 
 }  // namespace planscore::http

@@ -1,10 +1,10 @@
-#include "cli/display_width.h"
+#include "core/text/display_width.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
 
-namespace planscore::cli {
+namespace planscore::core {
 namespace {
 
 struct Range {
@@ -123,4 +123,4 @@ int display_width(std::string_view utf8) {
   return width;
 }
 
-}  // namespace planscore::cli
+}  // namespace planscore::core

@@ -1,0 +1,86 @@
+#include "cli/report_command.h"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+
+#include "service/failure.h"
+#include "service/plans.h"
+#include "service/reports.h"
+
+namespace planscore::cli {
+namespace {
+
+CLI::App* add_kind(CLI::App& report_cmd, ReportCommand& report, const char* name,
+                   const char* description, const char* formats, const char* default_format) {
+  auto* kind = report_cmd.add_subcommand(name, description);
+  kind->add_option("--format", report.format, formats)->default_str(default_format);
+  kind->add_option("-o,--output", report.output,
+                   "output file, or - for standard output (default: the report's file name)");
+  return kind;
+}
+
+service::ReportFormat format_of(const ReportCommand& report, const char* default_format) {
+  const std::string name = report.format.empty() ? default_format : report.format;
+  const auto format = service::report_format_from_string(name);
+  if (!format)
+    throw service::Failure(service::FailureKind::invalid, "\"" + name + "\" is not a report format",
+                           {{"--format", "choose one of: pdf, odt, xlsx, ods, csv, json"}});
+  return *format;
+}
+
+void deliver(const service::ReportFile& file, const std::string& output) {
+  if (output == "-") {
+    std::cout << file.bytes;
+    return;
+  }
+  const std::string path = output.empty() ? file.file_name : output;
+  std::ofstream out(path, std::ios::binary);
+  if (!out || !out.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size())))
+    throw std::runtime_error("cannot write " + path);
+  std::cout << fmt::format("wrote {} ({} bytes)\n", path, file.bytes.size());
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, ReportCommand& report) {
+  report.command = app.add_subcommand("report", "documents, workbooks and open-data exports");
+  report.command->require_subcommand(1);
+  report.plan = add_kind(*report.command, report, "plan", "the plan document (中程施政計畫)",
+                         "pdf or odt", "pdf");
+  report.annual = add_kind(*report.command, report, "annual", "a year's performance report",
+                           "pdf or odt", "pdf");
+  report.annual->add_option("YEAR", report.year, "ROC year")->required();
+  report.workbook =
+      add_kind(*report.command, report, "workbook",
+               "indicators, every year's evaluation and the budget table", "xlsx or ods", "xlsx");
+  report.evaluation = add_kind(*report.command, report, "evaluation",
+                               "every year's evaluation as open data", "csv or json", "csv");
+  report.register_records = add_kind(*report.command, report, "register",
+                                     "a register's records as open data", "csv or json", "csv");
+  report.register_records->add_option("REGISTER", report.register_id, "register id")->required();
+  report.register_records->add_option("--year", report.register_year,
+                                      "only records placed in this ROC year");
+}
+
+void run_report_command(const ReportCommand& report, store::Store& store) {
+  const auto plan = service::require_current_plan(store);
+  service::ReportFile file;
+  if (report.plan->parsed()) {
+    file = service::plan_report(plan, format_of(report, "pdf"));
+  } else if (report.annual->parsed()) {
+    file = service::annual_report(store, plan, report.year, format_of(report, "pdf"));
+  } else if (report.workbook->parsed()) {
+    file = service::workbook_report(store, plan, format_of(report, "xlsx"));
+  } else if (report.evaluation->parsed()) {
+    file = service::evaluation_report(store, plan, format_of(report, "csv"));
+  } else {
+    file = service::register_report(store, plan, report.register_id, report.register_year,
+                                    format_of(report, "csv"));
+  }
+  deliver(file, report.output);
+}
+
+}  // namespace planscore::cli

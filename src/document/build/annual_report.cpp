@@ -1,0 +1,130 @@
+#include "document/build/annual_report.h"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "core/text/chinese_numeral.h"
+#include "document/build/annual_tables.h"
+#include "document/build/figures.h"
+#include "document/build/lights.h"
+
+namespace planscore::document {
+namespace {
+
+const core::YearEvaluation& evaluation_of(const AnnualReportInput& input, int year) {
+  for (const auto& evaluation : input.evaluations)
+    if (evaluation.year == year) return evaluation;
+  throw std::invalid_argument("no evaluation of year " + std::to_string(year));
+}
+
+std::string overview_text(const AnnualReportInput& input, const core::YearEvaluation& evaluation) {
+  const auto& policy = input.plan->policy;
+  std::string text =
+      fmt::format("本年度（{} 年度）共 {} 項衡量指標，總分 {} 分（滿分 100 分）。", input.year,
+                  evaluation.indicators.size(), format_fixed(evaluation.total_score, 2));
+  std::vector<std::string> counts;
+  for (const auto& light : policy.lights) {
+    int count = 0;
+    for (const auto& result : evaluation.indicators) count += result.light == light.id ? 1 : 0;
+    counts.push_back(fmt::format("{} {} 項", light_text(policy, light.id), count));
+  }
+  text += "燈號：" + fmt::format("{}", fmt::join(counts, "、")) + "。";
+  if (evaluation.no_value_count > 0)
+    text += fmt::format("其中 {} 項尚無實際值。", evaluation.no_value_count);
+  text += input.locked ? "本年度評核結果已鎖定。" : "本年度評核尚未鎖定，數值仍可能變動。";
+  return text;
+}
+
+void add_explanations(std::vector<Block>& blocks, const AnnualReportInput& input,
+                      const core::YearEvaluation& evaluation) {
+  const auto& policy = input.plan->policy;
+  for (const auto& result : evaluation.indicators) {
+    const auto& indicator = *result.indicator;
+    blocks.push_back(Heading{.level = 3, .text = indicator.name, .in_contents = false});
+    blocks.push_back(Paragraph{
+        .text = fmt::format("目標值 {}，實際值 {}，達成度 {}，燈號 {}，得分 {}。",
+                            result.target ? format_target(indicator, *result.target) : "—",
+                            format_actual(indicator, result.actual.value),
+                            format_percent(result.achievement), light_text(policy, result.light),
+                            format_fixed(result.score, 2)),
+        .indent = 1});
+    if (!result.actual.value && !result.actual.note.empty())
+      blocks.push_back(Paragraph{.text = "無實際值：" + result.actual.note, .indent = 1});
+    const auto review = input.reviews.find(indicator.id);
+    const std::string explanation =
+        review == input.reviews.end() || review->second.explanation.empty()
+            ? "（未填寫說明）"
+            : review->second.explanation;
+    blocks.push_back(Paragraph{.text = "說明：" + explanation, .indent = 1});
+  }
+}
+
+Chart goal_trend_chart(const AnnualReportInput& input) {
+  Chart chart;
+  chart.title = "各策略績效目標得分率（得分 ÷ 權重）";
+  chart.value_label = "%";
+  for (const auto& evaluation : input.evaluations)
+    chart.categories.push_back(std::to_string(evaluation.year));
+  for (const auto& dimension : input.plan->dimensions)
+    for (const auto& goal : dimension.goals) {
+      ChartSeries series{.name = dimension.name + core::chinese_numeral(goal.number) + " " +
+                                 goal.name.substr(0, goal.name.find("，")),
+                         .values = {}};
+      for (const auto& evaluation : input.evaluations) {
+        std::optional<double> rate;
+        for (const auto& rollup : evaluation.goals)
+          if (rollup.id == goal.id && rollup.weight > 0) rate = rollup.score / rollup.weight * 100;
+        series.values.push_back(rate);
+      }
+      chart.series.push_back(std::move(series));
+    }
+  return chart;
+}
+
+}  // namespace
+
+std::string review_state_label(const std::string& state) {
+  if (state == "draft") return "草稿";
+  if (state == "submitted") return "已送出";
+  if (state == "first_reviewed") return "已初核";
+  if (state == "second_reviewed") return "已複核";
+  if (state == "returned") return "退回修正";
+  return state;
+}
+
+Document annual_report(const AnnualReportInput& input) {
+  const auto& plan = *input.plan;
+  const auto& evaluation = evaluation_of(input, input.year);
+  Document document;
+  document.title = fmt::format("{} {} 年度績效報告", plan.name, input.year);
+  document.running_header = document.title;
+  document.page_number_prefix = "";
+  document.cover =
+      Cover{plan.name, fmt::format("{} 年度績效報告", input.year), roc_date(input.generated_on)};
+  auto& blocks = document.blocks;
+  blocks.push_back(ContentsTable{"【目 錄】"});
+  blocks.push_back(PageBreak{});
+
+  blocks.push_back(Heading{.level = 1, .text = "壹、評核結果總覽"});
+  blocks.push_back(Paragraph{.text = overview_text(input, evaluation)});
+  blocks.push_back(dimension_summary_table(evaluation));
+
+  blocks.push_back(Heading{.level = 1, .text = "貳、衡量指標評核結果"});
+  int d = 0;
+  for (const auto& dimension : plan.dimensions) {
+    blocks.push_back(
+        Heading{.level = 2, .text = core::chinese_numeral(++d) + "、" + dimension.name + "面向"});
+    blocks.push_back(indicator_results_table(plan, dimension, evaluation, input.reviews));
+  }
+
+  blocks.push_back(Heading{.level = 1, .text = "參、衡量指標說明"});
+  add_explanations(blocks, input, evaluation);
+
+  blocks.push_back(Heading{.level = 1, .text = "肆、歷年得分趨勢"});
+  blocks.push_back(goal_trend_chart(input));
+  blocks.push_back(goal_history_table(plan, input.evaluations));
+  return document;
+}
+
+}  // namespace planscore::document

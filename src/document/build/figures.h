@@ -1,0 +1,33 @@
+#pragma once
+// Numbers and dates as the agency's documents print them.
+#include <optional>
+#include <string>
+
+#include "core/plan/plan.h"
+
+namespace planscore::document {
+
+// Thousands grouped, at most `max_decimals` places, trailing zeros dropped:
+// 6904 → "6,904", 92.5 → "92.5", 1.0 → "1".
+std::string format_figure(double value, int max_decimals = 2);
+// As format_figure with exactly `decimals` places (actual values, scores).
+std::string format_fixed(double value, int decimals);
+// A percent with one place: 95.25 → "95.3%"; nullopt → "—".
+std::string format_percent(std::optional<double> percent);
+
+// A target as the 衡量指標 table prints it: "500人", "5%", "≤200" for lower-is-better.
+std::string format_target(const core::Indicator& indicator, double target);
+// An actual value in the indicator's unit and decimals; nullopt → "—".
+std::string format_actual(const core::Indicator& indicator, std::optional<double> actual);
+
+// "104 至 107 年度"
+std::string plan_period(const core::Plan& plan);
+// The plan's full title: "臺中市政府秘書處中程施政計畫(104 至 107 年度)"
+std::string plan_title(const core::Plan& plan);
+// An ISO date's month in ROC form: "2015-03-01" → "中華民國 104 年 3 月" (empty when the
+// text is not a date).
+std::string roc_month(const std::string& iso_date);
+// An ISO date in ROC form: "2026-11-27" → "中華民國 115 年 11 月 27 日".
+std::string roc_date(const std::string& iso_date);
+
+}  // namespace planscore::document

@@ -1,0 +1,77 @@
+// Reports for saving: the plan document, a year's performance report, the workbook and
+// open-data exports. ?format= picks the file type; each report names the ones it offers.
+#include "http/api/attachment.h"
+#include "http/api/routes.h"
+#include "service/reports.h"
+
+namespace planscore::http {
+namespace {
+
+service::ReportFormat format_query(Exchange& exchange, service::ReportFormat default_format) {
+  const auto text = exchange.request.query_value("format");
+  if (!text) return default_format;
+  const auto format = service::report_format_from_string(*text);
+  if (!format)
+    throw BadInput("the query is not valid",
+                   {{"format", "\"" + *text + "\" is not one of pdf, odt, xlsx, ods, csv, json"}});
+  return *format;
+}
+
+Response file_response(service::ReportFile file) {
+  Response response;
+  response.body = std::move(file.bytes);
+  response.set_header("Content-Type", file.content_type);
+  response.set_header("Content-Disposition", content_disposition(file.file_name));
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+Response plan_report(Exchange& exchange) {
+  auto current = exchange.plan();
+  return file_response(
+      service::plan_report(*current.plan, format_query(exchange, service::ReportFormat::pdf)));
+}
+
+Response annual_report(Exchange& exchange) {
+  auto current = exchange.plan();
+  return file_response(service::annual_report(exchange.store(), *current.plan,
+                                              exchange.year_param(),
+                                              format_query(exchange, service::ReportFormat::pdf)));
+}
+
+Response workbook_report(Exchange& exchange) {
+  auto current = exchange.plan();
+  return file_response(service::workbook_report(
+      exchange.store(), *current.plan, format_query(exchange, service::ReportFormat::xlsx)));
+}
+
+Response evaluation_report(Exchange& exchange) {
+  auto current = exchange.plan();
+  return file_response(service::evaluation_report(
+      exchange.store(), *current.plan, format_query(exchange, service::ReportFormat::csv)));
+}
+
+Response register_report(Exchange& exchange) {
+  auto current = exchange.plan();
+  std::optional<int> year;
+  if (const auto value = exchange.int_query("year")) {
+    if (*value < 1 || *value > 9999)
+      throw BadInput("the query is not valid", {{"year", "must be an ROC year (1–9999)"}});
+    year = static_cast<int>(*value);
+  }
+  return file_response(
+      service::register_report(exchange.store(), *current.plan, exchange.request.param("register"),
+                               year, format_query(exchange, service::ReportFormat::csv)));
+}
+
+}  // namespace
+
+void add_report_routes(ApiRoutes& routes) {
+  routes.get("/api/reports/plan", plan_report);
+  routes.get("/api/reports/annual/{year}", annual_report);
+  routes.get("/api/reports/workbook", workbook_report);
+  routes.get("/api/reports/evaluation", evaluation_report);
+  routes.get("/api/reports/registers/{register}", register_report);
+}
+
+}  // namespace planscore::http
