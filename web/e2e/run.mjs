@@ -464,4 +464,24 @@ describe('planscore web app', () => {
     }
     assert.ok(readFileSync(path.join(shots, 'dashboard.png')).length > 0)
   })
+
+  it('a viewer downloads the year\'s performance report and the workbook from the evaluation page', { timeout: 60_000 }, async () => {
+    const page = await signIn('viewer')
+    await page.goto(`${base}/evaluation`)
+    await page.waitForSelector(test('year-select'))
+    await page.selectOption(test('year-select'), String(YEAR))
+    for (const [link, name, magic] of [
+      ['download-annual-pdf', `annual-report-${YEAR}.pdf`, '%PDF-'],
+      ['download-workbook-xlsx', 'workbook-taichung-secretariat-104-107.xlsx', 'PK'],
+    ]) {
+      const download = page.waitForEvent('download')
+      await page.click(test(link))
+      const file = await download
+      assert.equal(file.suggestedFilename(), name)
+      const saved = path.join(work, name)
+      await file.saveAs(saved)
+      assert.equal(readFileSync(saved).subarray(0, magic.length).toString('latin1'), magic)
+    }
+    await done(page)
+  })
 })

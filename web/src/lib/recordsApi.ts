@@ -3,6 +3,14 @@ import { api, upload, withQuery } from '../api/client'
 import type { ImportResult, RecordPage, Register, Section, StoredRecord, YearLock } from '../api/types'
 import type { InputValue } from './records'
 
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+// A file to import as it is sent.
+export interface ImportFile {
+  body: string | Blob
+  format: 'csv' | 'xlsx'
+}
+
 // The import's answer; a dry run says how many rows it would import.
 export interface ImportAnswer extends ImportResult {
   would_import?: number
@@ -42,13 +50,23 @@ export const recordsApi = {
   remove: (id: string, recordId: number, version: number) =>
     api.del<void>(withQuery(`${base(id)}/records/${recordId}`, { version })),
 
-  // POSTs a CSV text; with dryRun the server only checks it.
-  importCsv: (id: string, csv: string, dryRun: boolean, onProgress: (sent: number, total: number) => void) =>
+  // POSTs an import file: CSV as text, or the bytes of an XLSX workbook (its first sheet
+  // is read) or of a CSV that is not UTF-8 (the server reads Big5); with dryRun the
+  // server only checks it.
+  importFile: (
+    id: string,
+    file: ImportFile,
+    dryRun: boolean,
+    onProgress: (sent: number, total: number) => void,
+  ) =>
     upload<ImportAnswer>(
       'POST',
-      withQuery(`${base(id)}/import`, { dry_run: dryRun ? 'true' : undefined }),
-      csv,
-      'text/csv; charset=utf-8',
+      withQuery(`${base(id)}/import`, {
+        dry_run: dryRun ? 'true' : undefined,
+        format: file.format === 'xlsx' ? 'xlsx' : undefined,
+      }),
+      file.body,
+      file.format === 'xlsx' ? XLSX_TYPE : typeof file.body === 'string' ? 'text/csv; charset=utf-8' : 'text/csv',
       onProgress,
     ),
 }

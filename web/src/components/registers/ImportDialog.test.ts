@@ -1,4 +1,4 @@
-// The CSV import against a fake server: a dry run first, its problems by row, line and
+// The CSV and XLSX import against a fake server: a dry run first, its problems by row, line and
 // column or the number it would import, and only an explicit confirmation imports.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
@@ -63,11 +63,11 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-async function choose(wrapper: ReturnType<typeof mount>, content: string | Uint8Array) {
+async function choose(wrapper: ReturnType<typeof mount>, content: string | Uint8Array, name = 'records.csv') {
   const input = document.querySelector('[data-test="import-file"]') as HTMLInputElement
   // jsdom's File has no arrayBuffer(): a stand-in with just what the dialog reads.
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content
-  const file = { name: 'records.csv', arrayBuffer: async () => bytes }
+  const file = { name, arrayBuffer: async () => bytes }
   Object.defineProperty(input, 'files', { value: [file], configurable: true })
   input.dispatchEvent(new Event('change'))
   for (let i = 0; i < 5; i++) {
@@ -86,7 +86,7 @@ function dialog() {
 }
 const confirmButton = () => document.querySelector('[data-test="import-confirm"]') as HTMLButtonElement
 
-describe('the CSV import', () => {
+describe('the CSV and XLSX import', () => {
   it('checks the file first and imports only when confirmed', async () => {
     const wrapper = dialog()
     await flushPromises()
@@ -130,11 +130,40 @@ describe('the CSV import', () => {
     expect(sent).toHaveLength(1)
   })
 
-  it('refuses a file that is not UTF-8 without sending it', async () => {
+  it('sends a file that is not UTF-8 as bytes, for the server to read as Big5', async () => {
     const wrapper = dialog()
     await flushPromises()
+    answers.push([200, { imported: 0, would_import: 1, dry_run: true }])
     await choose(wrapper, new Uint8Array([0xa4, 0xe9, 0xb4, 0xc1, 0x0a]))
+    expect(sent).toHaveLength(1)
+    expect(sent[0].url).toBe('/api/registers/records_trainings/import?dry_run=true')
+    expect(sent[0].headers['Content-Type']).toBe('text/csv')
+    expect(sent[0].body).toBeInstanceOf(Blob)
+    expect(document.querySelector('[data-test="import-preview"]')?.textContent).toContain('將匯入 1 筆')
+  })
+
+  it('sends an XLSX workbook as bytes with its format', async () => {
+    const wrapper = dialog()
+    await flushPromises()
+    answers.push([200, { imported: 0, would_import: 3, dry_run: true }])
+    await choose(wrapper, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), 'records.xlsx')
+    expect(sent[0].url).toBe('/api/registers/records_trainings/import?dry_run=true&format=xlsx')
+    expect(sent[0].headers['Content-Type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
+    expect(sent[0].body).toBeInstanceOf(Blob)
+    answers.push([201, { imported: 3 }])
+    confirmButton().click()
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(sent[1].url).toBe('/api/registers/records_trainings/import?format=xlsx')
+    expect(wrapper.emitted('imported')?.[0]).toEqual([3, false])
+  })
+
+  it('refuses an empty file without sending it', async () => {
+    const wrapper = dialog()
+    await flushPromises()
+    await choose(wrapper, '  \n')
     expect(sent).toHaveLength(0)
-    expect(document.body.textContent).toContain('不是 UTF-8 編碼')
+    expect(document.body.textContent).toContain('這個檔案是空的')
   })
 })
