@@ -115,6 +115,15 @@ TEST(Figures, GroupThousandsAndTrimZeros) {
   EXPECT_EQ(roc_month("2015-03-01"), "中華民國 104 年 3 月");
   EXPECT_EQ(roc_date("2026-11-27"), "中華民國 115 年 11 月 27 日");
   EXPECT_EQ(roc_month("not a date"), "");
+  core::Indicator yes_no;
+  yes_no.kind = core::IndicatorKind::yes_no;
+  EXPECT_EQ(format_actual(yes_no, 1.0), "是");
+  EXPECT_EQ(format_actual(yes_no, 0.0), "否");
+  core::Indicator people;
+  people.unit = "人";
+  people.decimals = 1;
+  EXPECT_EQ(format_actual(people, 1234.56), "1,234.6人");
+  EXPECT_EQ(format_actual(people, std::nullopt), "—");
 }
 
 }  // namespace

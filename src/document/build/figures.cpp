@@ -57,6 +57,7 @@ std::string format_target(const core::Indicator& indicator, double target) {
 
 std::string format_actual(const core::Indicator& indicator, std::optional<double> actual) {
   if (!actual) return "—";
+  if (indicator.kind == core::IndicatorKind::yes_no) return *actual >= 0.5 ? "是" : "否";
   return format_fixed(*actual, indicator.decimals) + indicator.unit;
 }
 

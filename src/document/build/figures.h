@@ -17,7 +17,8 @@ std::string format_percent(std::optional<double> percent);
 
 // A target as the 衡量指標 table prints it: "500人", "5%", "≤200" for lower-is-better.
 std::string format_target(const core::Indicator& indicator, double target);
-// An actual value in the indicator's unit and decimals; nullopt → "—".
+// An actual value in the indicator's unit and decimals (是/否 for yes-no indicators);
+// nullopt → "—".
 std::string format_actual(const core::Indicator& indicator, std::optional<double> actual);
 
 // "104 至 107 年度"
