@@ -44,10 +44,10 @@ void add_goals(std::vector<Block>& blocks, const core::Plan& plan) {
   for (const auto& dimension : plan.dimensions) {
     blocks.push_back(dimension_subheading(++d, dimension));
     for (const auto& goal : dimension.goals) {
-      blocks.push_back(Paragraph{.text = std::to_string(goal.number) + "、" + goal.name +
-                                         goal_tag(goal) + weight_suffix(goal.weight),
-                                 .indent = 1,
-                                 .bold = true});
+      blocks.push_back(
+          Paragraph{.text = std::to_string(goal.number) + "、" + goal.name + "。" + goal_tag(goal),
+                    .indent = 1,
+                    .bold = true});
       if (!goal.description.empty()) add_text(blocks, goal.description, 2);
     }
   }
