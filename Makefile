@@ -7,7 +7,8 @@ DB        ?= data/planscore.db
 JOBS      ?= 2
 FUZZ_SECONDS ?= 10
 CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-FUZZERS = fuzz_metric_parser fuzz_plan_loader fuzz_csv_reader
+# Every tests/fuzz/fuzz_*.cpp is a target; a new one runs without being listed here.
+FUZZERS = $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.cpp)))
 
 .PHONY: all deps build web run test unit-tests asan-tests web-tests fuzz-build fuzz-smoke fuzz bench format clean
 
@@ -65,14 +66,16 @@ fuzz-build: deps
 	  -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" > /dev/null
 	@cmake --build $(FUZZ_DIR) -j $(JOBS)
 
-# Each fuzz target runs FUZZ_SECONDS over its seed corpus; `make fuzz FUZZ_SECONDS=3600`
-# is the long run (see bench/README.md).
+# Each fuzz target runs FUZZ_SECONDS over its seed corpus (with its dictionary
+# tests/fuzz/<target>.dict when there is one); `make fuzz FUZZ_SECONDS=600` is the long
+# run (see bench/README.md). One job at a time: the targets share the machine's cores.
 fuzz-smoke: fuzz-build
 	@for target in $(FUZZERS); do \
 	  work=$$(mktemp -d); cp tests/fuzz/corpus/$$target/* $$work/ 2>/dev/null; \
+	  dict=""; [ -f tests/fuzz/$$target.dict ] && dict="-dict=tests/fuzz/$$target.dict"; \
 	  echo "fuzz $$target for $(FUZZ_SECONDS)s"; \
 	  ./$(FUZZ_DIR)/tests/fuzz/$$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	    $$work 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY" ; \
+	    $$dict $$work 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY" ; \
 	  status=$${PIPESTATUS[0]}; rm -rf $$work; \
 	  [ $$status -eq 0 ] || { echo "fuzz target $$target failed"; exit 1; }; \
 	done

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   libsoci-dev libsqlite3-dev sqlite3
   nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libfmt-dev libspdlog-dev
-  librestinio-dev libasio-dev libsodium-dev libcurl4-openssl-dev
+  librestinio-dev libasio-dev libssl-dev openssl libsodium-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev wrk python3-jsonschema
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev libzip-dev libpugixml-dev
   poppler-utils python3-openpyxl python3-odf

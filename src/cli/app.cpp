@@ -9,6 +9,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/backup_command.h"
 #include "cli/evaluation_output.h"
 #include "cli/report_command.h"
 #include "cli/serve_command.h"
@@ -232,6 +233,9 @@ int run(int argc, char** argv) {
   ReportCommand report_cmd;
   add_report_command(app, report_cmd);
 
+  BackupCommand backup_cmd;
+  add_backup_commands(app, backup_cmd);
+
   auto* user_cmd = app.add_subcommand("user", "local accounts (on the server's console)");
   user_cmd->require_subcommand(1);
   std::string username, role, section_id, display_name;
@@ -291,6 +295,10 @@ int run(int argc, char** argv) {
     }
     // serve takes its database from the configuration when --db was not given.
     if (serve->parsed()) return run_serve(db_given ? db : "", serve_options);
+    if (backup_command_parsed(backup_cmd)) {
+      run_backup_command(backup_cmd, db);
+      return 0;
+    }
     auto store = open_store(db);
     if (init->parsed()) {
       if (auto existing = store->current_plan())

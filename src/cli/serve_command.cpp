@@ -35,6 +35,10 @@ void add_serve_options(CLI::App& serve, ServeOptions& options) {
   add_setting(serve, options, "--session-idle-minutes", "session_idle_minutes",
               "sign out after this many idle minutes (default 30)");
   add_setting(serve, options, "--log-file", "log_file", "append the log here (default stderr)");
+  add_setting(serve, options, "--tls-certificate", "tls_certificate",
+              "serve HTTPS with this PEM certificate (chain); needs --tls-private-key");
+  add_setting(serve, options, "--tls-private-key", "tls_private_key",
+              "the certificate's unencrypted PEM private key");
   serve.add_flag_function(
       "--secure-cookies",
       [&options](std::int64_t) { options.flags.emplace_back("secure_cookies", "true"); },
@@ -57,10 +61,14 @@ int run_serve(const std::string& database_url, const ServeOptions& options) {
     http::ApiOptions api;
     api.database_url = config.database_url;
     api.session_idle_timeout = std::chrono::minutes(config.session_idle_minutes);
-    api.secure_cookies = config.secure_cookies;
+    api.secure_cookies = config.https();
     const auto router = http::make_api_router(api);
     http::Server server(config, router);
     return server.run();
+  } catch (const http::ConfigError& e) {
+    // A certificate or key file that cannot be used is a bad setting like any other.
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 1;

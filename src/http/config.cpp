@@ -70,6 +70,11 @@ bool is_ip_address(const std::string& text) {
          inet_pton(AF_INET6, text.c_str(), buffer) == 1;
 }
 
+bool is_readable_file(const std::string& path) {
+  std::error_code error;
+  return std::filesystem::is_regular_file(path, error) && std::ifstream(path).good();
+}
+
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ConfigError("cannot read config file " + path);
@@ -96,6 +101,8 @@ const std::vector<std::string>& config_keys() {
                                                 "web_root",
                                                 "session_idle_minutes",
                                                 "secure_cookies",
+                                                "tls_certificate",
+                                                "tls_private_key",
                                                 "database_url",
                                                 "log_file"};
   return keys;
@@ -143,6 +150,12 @@ void apply_setting(ServerConfig& config, const std::string& key, const std::stri
         parse_integer(value, 1, 7 * 24 * 60, origin, "is not a number of minutes (1 to 10080)"));
   } else if (key == "secure_cookies") {
     config.secure_cookies = parse_bool(value, origin);
+  } else if (key == "tls_certificate" || key == "tls_private_key") {
+    // Checked here so a wrong path is reported with its source; whether the file holds a
+    // usable certificate or key is checked when the server starts.
+    if (!value.empty() && !is_readable_file(value))
+      bad_value(origin, value, "is not a readable file");
+    (key == "tls_certificate" ? config.tls_certificate : config.tls_private_key) = value;
   } else if (key == "database_url") {
     if (value.empty()) bad_value(origin, value, "is not a database (a file path or sqlite:PATH)");
     config.database_url = value;
@@ -206,6 +219,9 @@ ServerConfig resolve_server_config(const ConfigSources& sources, const Environme
     std::replace(flag.begin(), flag.end(), '_', '-');
     apply_setting(config, key, value, "command line: " + flag);
   }
+  if (config.tls_certificate.empty() != config.tls_private_key.empty())
+    throw ConfigError(
+        "tls_certificate and tls_private_key must be given together (HTTPS needs both)");
   return config;
 }
 

@@ -4,6 +4,10 @@
 // variables ($PLANSCORE_PORT …) ← command-line flags (--port …). Every source names
 // settings by the same keys and parses them by the same rules, and a bad value is reported
 // with its source and key: "config.yaml: port: 'abc' is not a port number".
+//
+// HTTPS: give tls_certificate (PEM, the server's certificate followed by any intermediates)
+// and tls_private_key (PEM, unencrypted) together; the server then speaks only TLS on its
+// port, and cookies are Secure and HSTS is sent as with secure_cookies.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -33,8 +37,14 @@ struct ServerConfig {                             // key
   std::string web_root;                           // web_root; empty: no static files
   int session_idle_minutes = 30;                  // session_idle_minutes
   bool secure_cookies = false;                    // secure_cookies: behind TLS
+  std::string tls_certificate;                    // tls_certificate: PEM file; empty: HTTP
+  std::string tls_private_key;                    // tls_private_key: PEM file
   std::string database_url;                       // database_url ($PLANSCORE_DB)
   std::string log_file;                           // log_file; empty: stderr
+
+  bool tls() const { return !tls_certificate.empty(); }
+  // Cookies Secure and HSTS sent: served over TLS, by this server or a proxy in front.
+  bool https() const { return secure_cookies || tls(); }
 };
 
 struct ConfigError : std::runtime_error {
@@ -68,7 +78,8 @@ struct ConfigSources {
   std::vector<std::pair<std::string, std::string>> flags;  // key, value; applied in order
 };
 
-// Defaults ← file ← environment ← flags.
+// Defaults ← file ← environment ← flags. Throws ConfigError when only one of
+// tls_certificate and tls_private_key is set.
 ServerConfig resolve_server_config(const ConfigSources& sources,
                                    const Environment& environment = process_environment());
 

@@ -10,8 +10,11 @@
 #include <mutex>
 #include <optional>
 #include <restinio/all.hpp>
+#include <restinio/tls.hpp>
 #include <stdexcept>
 #include <thread>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "http/ascii.h"
@@ -56,7 +59,84 @@ struct Traits : restinio::traits_t<restinio::asio_timer_manager_t, RestinioLog> 
   static constexpr bool use_connection_count_limiter = true;
 };
 
-using RestinioServer = restinio::http_server_t<Traits>;
+struct TlsTraits : restinio::tls_traits_t<restinio::asio_timer_manager_t, RestinioLog> {
+  static constexpr bool use_connection_count_limiter = true;
+};
+
+using PlainServer = restinio::http_server_t<Traits>;
+using TlsServer = restinio::http_server_t<TlsTraits>;
+
+// RESTinio 0.6.16 starts a connection's timers only after the TLS handshake, so a client
+// that connects and never finishes one would hold its connection, and one of
+// max_connections, forever. This overload replaces RESTinio's own for TlsTraits (found by
+// argument-dependent lookup through the traits, and more specialized) and bounds the
+// handshake by the read timeout, which the TLS context carries (see make_tls_context).
+template <typename StartRead, typename Failed>
+void prepare_connection_and_start_read(restinio::tls_socket_t& socket,
+                                       restinio::impl::connection_t<TlsTraits>& connection,
+                                       StartRead start_read, Failed failed) {
+  const auto* limit = static_cast<const std::chrono::seconds*>(
+      SSL_CTX_get_app_data(SSL_get_SSL_CTX(socket.asio_ssl_stream().native_handle())));
+  struct Handshake {
+    asio::steady_timer timer;
+    bool done = false;  // the timer may have fired just as the handshake finished
+  };
+  auto self = connection.shared_from_this();
+  auto handshake =
+      std::make_shared<Handshake>(Handshake{asio::steady_timer(socket.get_executor(), *limit)});
+  // Both handlers run on the connection's strand, so closing cannot race the handshake.
+  handshake->timer.async_wait(asio::bind_executor(
+      connection.get_executor(), [self, handshake, &socket](const asio::error_code& error) {
+        asio::error_code ignored;
+        if (!error && !handshake->done) socket.lowest_layer().close(ignored);
+      }));
+  socket.async_handshake(
+      asio::ssl::stream_base::server,
+      asio::bind_executor(connection.get_executor(),
+                          [handshake, self, start_read = std::move(start_read),
+                           failed = std::move(failed)](const asio::error_code& error) mutable {
+                            handshake->done = true;
+                            handshake->timer.cancel();
+                            if (error)
+                              failed(error);
+                            else
+                              start_read();
+                          }));
+}
+
+// A server context for config's certificate and key; a file that does not hold one is a
+// ConfigError naming it, as a wrong path is.
+std::shared_ptr<asio::ssl::context> make_tls_context(const ServerConfig& config) {
+  auto context = std::make_shared<asio::ssl::context>(asio::ssl::context::tls_server);
+  context->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                       asio::ssl::context::no_sslv3 | asio::ssl::context::single_dh_use);
+  SSL_CTX_set_min_proto_version(context->native_handle(), TLS1_2_VERSION);
+  // An encrypted key would make OpenSSL ask for its passphrase on the terminal.
+  context->set_password_callback(
+      [](std::size_t, asio::ssl::context::password_purpose) { return std::string(); });
+  const auto refuse = [](const char* key, const std::string& file, const char* expected,
+                         const std::exception& e) {
+    throw ConfigError(std::string(key) + ": '" + file + "' " + expected + " (" + e.what() + ")");
+  };
+  try {
+    context->use_certificate_chain_file(config.tls_certificate);
+  } catch (const std::exception& e) {
+    refuse("tls_certificate", config.tls_certificate, "is not a PEM certificate", e);
+  }
+  try {
+    context->use_private_key_file(config.tls_private_key, asio::ssl::context::pem);
+  } catch (const std::exception& e) {
+    refuse("tls_private_key", config.tls_private_key,
+           "is not an unencrypted PEM private key for the certificate", e);
+  }
+  if (SSL_CTX_check_private_key(context->native_handle()) != 1)
+    throw ConfigError("tls_private_key: '" + config.tls_private_key +
+                      "' does not belong to the certificate in '" + config.tls_certificate + "'");
+  // Read by prepare_connection_and_start_read; config outlives every connection.
+  SSL_CTX_set_app_data(context->native_handle(),
+                       const_cast<std::chrono::seconds*>(&config.read_timeout));
+  return context;
+}
 
 // Bodies this much over max_body_bytes are still read, to be answered with 413 instead of
 // a dropped connection (see server.h).
@@ -90,6 +170,7 @@ asio::ip::address listen_address(const std::string& address) {
 // are destroyed only with the io_context, so the acceptor must outlive the io_context; yet
 // the acceptor's socket must not, as its destructor calls into the io_context. So a
 // stopped server is kept, closed, for the life of the process: a few kilobytes each.
+template <typename RestinioServer>
 void retire(std::unique_ptr<RestinioServer> server) {
   static std::mutex mutex;
   static auto* retired = new std::vector<std::unique_ptr<RestinioServer>>;
@@ -103,6 +184,7 @@ struct Server::Impl {
   ServerConfig config;
   const Router& router;
   std::optional<StaticFiles> static_files;
+  std::shared_ptr<asio::ssl::context> tls_context;  // set when serving HTTPS
 
   // Declared before the io_context: write callbacks still pending when it is destroyed
   // are called then and use these.
@@ -121,13 +203,18 @@ struct Server::Impl {
   std::optional<asio::io_context> io_context{std::in_place};
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
   std::optional<asio::signal_set> signals;  // run()'s
-  std::unique_ptr<RestinioServer> server;
+  std::variant<std::monostate, std::unique_ptr<PlainServer>, std::unique_ptr<TlsServer>> server;
   std::vector<std::thread> threads;
 
   Impl(ServerConfig server_config, const Router& server_router)
       : config(std::move(server_config)), router(server_router) {
     if (!config.web_root.empty()) static_files.emplace(config.web_root);
+    if (config.tls()) tls_context = make_tls_context(config);
   }
+
+  template <typename ServerTraits>
+  std::unique_ptr<restinio::http_server_t<ServerTraits>> make_server(
+      const asio::ip::address& address);
 
   std::uint16_t start();
   void stop();
@@ -147,38 +234,51 @@ struct Server::Impl {
   }
 };
 
-std::uint16_t Server::Impl::start() {
-  if (server) throw std::logic_error("Server::start called twice");
-  const auto address = listen_address(config.address);
+template <typename ServerTraits>
+std::unique_ptr<restinio::http_server_t<ServerTraits>> Server::Impl::make_server(
+    const asio::ip::address& address) {
   const auto hard_body_limit =
       static_cast<std::uint64_t>(config.max_body_bytes + body_grace_bytes(config.max_body_bytes));
+  restinio::server_settings_t<ServerTraits> settings;
+  settings.address(address)
+      .protocol(address.is_v6() ? asio::ip::tcp::v6() : asio::ip::tcp::v4())
+      .port(config.port)
+      .request_handler([this](restinio::request_handle_t request) { return handle(request); })
+      .read_next_http_message_timelimit(config.read_timeout)
+      .write_http_response_timelimit(config.read_timeout)
+      .handle_request_timeout(config.request_timeout)
+      .max_parallel_connections(config.max_connections)
+      .concurrent_accepts_count(std::min<std::size_t>(config.threads, 4))
+      .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                    .max_url_size(config.max_header_bytes)
+                                    .max_field_name_size(256)
+                                    .max_field_value_size(config.max_header_bytes)
+                                    .max_field_count(100)
+                                    .max_body_size(hard_body_limit))
+      .acceptor_post_bind_hook([this](asio::ip::tcp::acceptor& acceptor) {
+        bound_port = acceptor.local_endpoint().port();
+      });
+  if constexpr (std::is_same_v<ServerTraits, TlsTraits>) settings.tls_context(tls_context);
+  return std::make_unique<restinio::http_server_t<ServerTraits>>(
+      restinio::external_io_context(*io_context), std::move(settings));
+}
 
-  auto settings =
-      restinio::server_settings_t<Traits>{}
-          .address(address)
-          .protocol(address.is_v6() ? asio::ip::tcp::v6() : asio::ip::tcp::v4())
-          .port(config.port)
-          .request_handler([this](restinio::request_handle_t request) { return handle(request); })
-          .read_next_http_message_timelimit(config.read_timeout)
-          .write_http_response_timelimit(config.read_timeout)
-          .handle_request_timeout(config.request_timeout)
-          .max_parallel_connections(config.max_connections)
-          .concurrent_accepts_count(std::min<std::size_t>(config.threads, 4))
-          .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                        .max_url_size(config.max_header_bytes)
-                                        .max_field_name_size(256)
-                                        .max_field_value_size(config.max_header_bytes)
-                                        .max_field_count(100)
-                                        .max_body_size(hard_body_limit))
-          .acceptor_post_bind_hook([this](asio::ip::tcp::acceptor& acceptor) {
-            bound_port = acceptor.local_endpoint().port();
-          });
-
-  server = std::make_unique<RestinioServer>(restinio::external_io_context(*io_context),
-                                            std::move(settings));
+std::uint16_t Server::Impl::start() {
+  if (!std::holds_alternative<std::monostate>(server))
+    throw std::logic_error("Server::start called twice");
+  const auto address = listen_address(config.address);
+  if (tls_context)
+    server = make_server<TlsTraits>(address);
+  else
+    server = make_server<Traits>(address);
   // No thread runs the io_context yet, so opening here cannot race with the acceptor.
   try {
-    server->open_sync();
+    std::visit(
+        [](auto& opened) {
+          if constexpr (!std::is_same_v<std::decay_t<decltype(opened)>, std::monostate>)
+            opened->open_sync();
+        },
+        server);
   } catch (const std::exception& e) {
     throw std::runtime_error("cannot listen on " + url_host(config.address) + ":" +
                              std::to_string(config.port) + ": " + e.what());
@@ -202,9 +302,14 @@ std::uint16_t Server::Impl::start() {
 
 void Server::Impl::close_acceptor() {
   std::promise<void> closed;
-  server->close_async(
-      [&closed]() noexcept { closed.set_value(); },
-      [&closed](std::exception_ptr error) noexcept { closed.set_exception(error); });
+  std::visit(
+      [&closed](auto& open) {
+        if constexpr (!std::is_same_v<std::decay_t<decltype(open)>, std::monostate>)
+          open->close_async(
+              [&closed]() noexcept { closed.set_value(); },
+              [&closed](std::exception_ptr error) noexcept { closed.set_exception(error); });
+      },
+      server);
   try {
     closed.get_future().get();
   } catch (const std::exception& e) {
@@ -230,7 +335,12 @@ void Server::Impl::stop() {
   for (auto& thread : threads) thread.join();
   threads.clear();
   signals.reset();
-  retire(std::move(server));
+  std::visit(
+      [](auto& closed) {
+        if constexpr (!std::is_same_v<std::decay_t<decltype(closed)>, std::monostate>)
+          retire(std::move(closed));
+      },
+      server);
   io_context.reset();
 }
 
@@ -249,7 +359,7 @@ restinio::request_handling_status_t Server::Impl::handle(const restinio::request
                   log_quote(request.path), log_quote(e.what()));
     response = internal_error();
   }
-  add_security_headers(response, request.path, config.secure_cookies);
+  add_security_headers(response, request.path, config.https());
 
   const auto close =
       draining || ascii_iequals(header_value(response, "Connection").value_or(""), "close");
@@ -345,8 +455,8 @@ int Server::run() {
     impl_->request_stop();
   });
   const auto port = start();
-  std::cout << "planscore: listening on http://" << url_host(impl_->config.address) << ":" << port
-            << std::endl;
+  std::cout << "planscore: listening on " << (impl_->tls_context ? "https" : "http") << "://"
+            << url_host(impl_->config.address) << ":" << port << std::endl;
   spdlog::info("listening address={} port={} threads={}", impl_->config.address, port,
                impl_->config.threads);
   {

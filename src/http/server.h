@@ -9,6 +9,8 @@
 //   query gets a 400 problem document;
 // - answers HEAD like GET without the body;
 // - adds the security headers (security_headers.h) to every response;
+// - with config.tls(), speaks only HTTPS (TLS 1.2 or later) on its port; a client has
+//   read_timeout to finish the handshake too.
 // - logs one access line (logging.h).
 //
 // Limits. RESTinio reads a whole request before the handler runs and, when a request
@@ -40,7 +42,8 @@ namespace planscore::http {
 class Server {
  public:
   // `router` must outlive the server. Throws std::runtime_error when web_root is set but is
-  // not a directory.
+  // not a directory, and ConfigError naming the file when the TLS certificate or key
+  // cannot be used.
   Server(ServerConfig config, const Router& router);
   ~Server();  // stop()s
   Server(const Server&) = delete;
@@ -57,7 +60,7 @@ class Server {
 
   // What `planscore serve` does: start(), print "planscore: listening on
   // http://ADDRESS:PORT" to stdout, serve until SIGTERM or SIGINT (or until stop() is
-  // called on another thread), then stop(). Returns the exit code, 0.
+  // called on another thread), then stop(). "https://" when serving TLS. Returns the exit code, 0.
   int run();
 
   std::uint16_t port() const;  // 0 before start()

@@ -30,4 +30,17 @@ const core::RegisterDef& require_register(const core::Plan& plan, const std::str
   return *reg;
 }
 
+std::vector<std::string> section_ids(const core::Plan& plan) {
+  std::vector<std::string> ids;
+  for (const auto& section : plan.sections) ids.push_back(section.id);
+  return ids;
+}
+
+std::string field_list(const core::RegisterDef& reg) {
+  std::string list;
+  for (const auto& field : reg.fields)
+    list += (list.empty() ? "" : ", ") + field.id + " (" + field.name + ")";
+  return list;
+}
+
 }  // namespace planscore::service

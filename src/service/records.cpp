@@ -16,12 +16,6 @@
 namespace planscore::service {
 namespace {
 
-std::vector<std::string> section_ids(const core::Plan& plan) {
-  std::vector<std::string> ids;
-  for (const auto& section : plan.sections) ids.push_back(section.id);
-  return ids;
-}
-
 // The field a column header or value key names: by id first, then by display name.
 std::optional<std::size_t> field_index(const core::RegisterDef& reg, std::string_view name) {
   for (std::size_t i = 0; i < reg.fields.size(); ++i)
@@ -29,13 +23,6 @@ std::optional<std::size_t> field_index(const core::RegisterDef& reg, std::string
   for (std::size_t i = 0; i < reg.fields.size(); ++i)
     if (reg.fields[i].name == name) return i;
   return std::nullopt;
-}
-
-std::string field_list(const core::RegisterDef& reg) {
-  std::string list;
-  for (const auto& field : reg.fields)
-    list += (list.empty() ? "" : ", ") + field.id + " (" + field.name + ")";
-  return list;
 }
 
 // Maps header columns to field positions; reports unknown, repeated and missing columns.
@@ -104,19 +91,6 @@ core::Record parse_record(const core::Plan& plan, const core::RegisterDef& reg,
           {reg.fields[f].id, "required field \"" + reg.fields[f].name + "\" has no value"});
   if (problems.empty()) problems = core::check_record(reg, record);
   return record;
-}
-
-std::optional<store::FilterOp> filter_op(const std::string& name) {
-  static const std::map<std::string, store::FilterOp> ops{{"eq", store::FilterOp::eq},
-                                                          {"ne", store::FilterOp::ne},
-                                                          {"lt", store::FilterOp::lt},
-                                                          {"le", store::FilterOp::le},
-                                                          {"gt", store::FilterOp::gt},
-                                                          {"ge", store::FilterOp::ge},
-                                                          {"contains", store::FilterOp::contains}};
-  auto found = ops.find(name);
-  if (found == ops.end()) return std::nullopt;
-  return found->second;
 }
 
 }  // namespace
@@ -327,56 +301,7 @@ void delete_record(store::Store& store, const core::Plan& plan, const core::Acto
 store::RecordPage list_records(store::Store& store, const core::Plan& plan,
                                const std::string& register_id, const RecordListRequest& request) {
   const auto& reg = require_register(plan, register_id);
-  core::Problems problems;
-  store::RecordQuery query;
-  const auto sections = section_ids(plan);
-  for (std::size_t i = 0; i < request.filters.size(); ++i) {
-    const auto& filter = request.filters[i];
-    const std::string where = "filter[" + std::to_string(i) + "]";
-    const auto* field = reg.find_field(filter.field);
-    const auto op = filter_op(filter.op);
-    if (field == nullptr) {
-      problems.push_back({where, "\"" + filter.field + "\" is not a field of " + reg.id +
-                                     "; its fields are: " + field_list(reg)});
-      continue;
-    }
-    if (!op) {
-      problems.push_back(
-          {where,
-           "\"" + filter.op + "\" is not an operator; use eq, ne, lt, le, gt, ge or contains"});
-      continue;
-    }
-    if (*op == store::FilterOp::contains) {
-      query.filters.push_back({field->id, *op, filter.value});
-      continue;
-    }
-    // Compare against a value of the field's own type, so "104/03/15" finds 2015-03-15.
-    core::FieldDef as_optional = *field;
-    as_optional.required = false;
-    auto parsed = core::parse_field_value(as_optional, filter.value, sections);
-    if (parsed.error)
-      problems.push_back({where, field->id + ": " + *parsed.error});
-    else
-      query.filters.push_back({field->id, *op, parsed.value});
-  }
-  std::string sort = request.sort;
-  if (!sort.empty() && sort.front() == '-') {
-    query.descending = true;
-    sort.erase(0, 1);
-  }
-  if (!sort.empty() && sort != "id" && reg.find_field(sort) == nullptr)
-    problems.push_back({"sort", "\"" + sort + "\" is not a field of " + reg.id});
-  else if (sort != "id")
-    query.sort_field = sort;
-  if (request.offset < 0) problems.push_back({"offset", "must not be negative"});
-  if (request.limit < 1 || request.limit > 1000)
-    problems.push_back({"limit", "must be between 1 and 1000"});
-  if (!problems.empty())
-    throw Failure(FailureKind::invalid, "the record list request is not valid", problems);
-  query.year = request.year;
-  query.offset = request.offset;
-  query.limit = request.limit;
-  return store.list_records(reg, query);
+  return store.list_records(reg, record_list_query(plan, reg, request));
 }
 
 }  // namespace planscore::service

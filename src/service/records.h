@@ -12,6 +12,7 @@
 #include "core/problem.h"
 #include "core/register/csv.h"
 #include "exchange/text_encoding.h"
+#include "service/record_list.h"
 #include "store/store.h"
 
 namespace planscore::service {
@@ -101,21 +102,6 @@ void delete_record(store::Store& store, const core::Plan& plan, const core::Acto
 
 store::StoredRecord get_record(store::Store& store, const core::Plan& plan,
                                const std::string& register_id, std::int64_t record_id);
-
-// A list request as people write it: filters as (field, operator, text) with operators
-// eq ne lt le gt ge contains, sort as a field id with an optional leading '-'.
-struct RecordListRequest {
-  struct Filter {
-    std::string field;
-    std::string op = "eq";
-    std::string value;
-  };
-  std::vector<Filter> filters;
-  std::optional<int> year;
-  std::string sort;
-  std::int64_t offset = 0;
-  std::int64_t limit = 50;
-};
 
 // Throws Failure(invalid) naming the bad filter, sort key or paging value.
 store::RecordPage list_records(store::Store& store, const core::Plan& plan,

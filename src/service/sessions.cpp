@@ -110,7 +110,15 @@ std::optional<SessionInfo> authenticate(store::Store& store, const std::string& 
     return std::nullopt;
   }
   if (!user.active) return std::nullopt;
-  if (now - *last_seen > kTouchInterval) store.touch_session(token_hash, core::iso_timestamp(now));
+  if (now - *last_seen > kTouchInterval) {
+    try {
+      store.touch_session(token_hash, core::iso_timestamp(now));
+    } catch (const store::StoreError& error) {
+      // A database that cannot be written (full, read-only) must still serve reads to the
+      // people signed in: the session stays valid and is touched on a later request.
+      if (error.kind == store::StoreErrorKind::other) throw;
+    }
+  }
   return SessionInfo{actor_of(user), token_hash, session.csrf_token, user.display_name};
 }
 

@@ -52,6 +52,20 @@ std::string evidence_snapshot(const store::EvidenceRow& evidence) {
       .dump();
 }
 
+std::string counts_snapshot(const store::DatabaseCounts& counts) {
+  return nlohmann::json{{"schema_version", counts.schema_version},
+                        {"records", counts.records},
+                        {"plans", counts.plans},
+                        {"manual_values", counts.manual_values},
+                        {"users", counts.users},
+                        {"audit_entries", counts.audit_entries},
+                        {"reviews", counts.reviews},
+                        {"comments", counts.comments},
+                        {"evidence_files", counts.evidence_files},
+                        {"year_locks", counts.year_locks}}
+      .dump();
+}
+
 std::string fields_snapshot(std::initializer_list<std::pair<std::string, std::string>> fields) {
   nlohmann::json object = nlohmann::json::object();
   for (const auto& [key, value] : fields) object[key] = value;

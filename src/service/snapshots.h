@@ -14,6 +14,8 @@ std::string user_snapshot(const store::UserRow& user);  // never the password ha
 std::string review_snapshot(const store::ReviewRow& review);
 std::string manual_value_snapshot(const store::ManualValue& value);
 std::string evidence_snapshot(const store::EvidenceRow& evidence);  // without the content
+// What a backup or restore carried: schema version, records per register, other counts.
+std::string counts_snapshot(const store::DatabaseCounts& counts);
 // {"key": "value", …} from pairs, for small events (logins, imports, locks).
 std::string fields_snapshot(std::initializer_list<std::pair<std::string, std::string>> fields);
 

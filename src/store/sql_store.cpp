@@ -61,6 +61,7 @@ std::unique_ptr<SqlStore> SqlStore::open_sqlite(const std::string& path) {
   const std::string description = "database '" + path + "'";
   if (path.empty()) throw StoreError("cannot open database: the path is empty");
   std::unique_ptr<SqlStore> store(new SqlStore(sqlite_dialect(), description));
+  store->path_ = path;
   try {
     // SOCI splits its connect string on spaces; quoting keeps paths with spaces whole.
     store->session_.open(soci::sqlite3, "db=\"" + path + "\"");

@@ -4,7 +4,7 @@
 // Members are defined by subject: sql_store.cpp (connection, transactions, plans,
 // registers, aggregates), sql_store_records.cpp, sql_store_manual_values.cpp,
 // sql_store_accounts.cpp, sql_store_audit.cpp, sql_store_reviews.cpp,
-// sql_store_evidence.cpp.
+// sql_store_evidence.cpp, sql_store_backup.cpp.
 #include <map>
 #include <string>
 
@@ -103,6 +103,10 @@ class SqlStore final : public Store {
   bool unlock_year(const std::string& plan_id, int year) override;
   std::vector<YearLock> year_locks(const std::string& plan_id) override;
 
+  DatabaseCounts counts() override;
+  DatabaseCounts backup_to(const std::string& path, bool replace) override;
+  RestoreResult restore_from(const std::string& path, const std::string& keep_previous_at) override;
+
  private:
   // Runs a write as one transaction, or inside the caller's if one is open
   // (sql_store_support.h).
@@ -124,6 +128,7 @@ class SqlStore final : public Store {
 
   const Dialect& dialect_;
   std::string description_;  // names the database in error messages
+  std::string path_;         // the SQLite file, for backup's and restore's own connections
   soci::session session_;
   bool in_transaction_ = false;
   // Asked on every request; declared after session_ so they are finalized before it.

@@ -8,6 +8,11 @@
 
 namespace planscore::store {
 
+// Which StoreErrorKind a database error is (SQLite's result code says it).
+// The kind of a SQLite result code (full, read-only, I/O) and of a SOCI error carrying one.
+StoreErrorKind sqlite_error_kind(int result_code);
+StoreErrorKind error_kind(const soci::soci_error& error);
+
 // Database errors the caller cannot prevent become StoreErrors that say what was being
 // done and to which database; the store's own StoreErrors pass through unchanged.
 template <typename Action>
@@ -17,7 +22,7 @@ auto guarded(const std::string& database, const std::string& what, Action action
   } catch (const StoreError&) {
     throw;
   } catch (const soci::soci_error& error) {
-    throw StoreError(what + " failed in " + database + ": " + error.what());
+    throw StoreError(what + " failed in " + database + ": " + error.what(), error_kind(error));
   }
 }
 

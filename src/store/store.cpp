@@ -16,6 +16,18 @@ std::unique_ptr<Store> Store::open(const std::string& url) {
   return SqlStore::open_sqlite(url);
 }
 
+std::int64_t DatabaseCounts::total_records() const {
+  std::int64_t total = 0;
+  for (const auto& [register_id, count] : records) total += count;
+  return total;
+}
+
+bool DatabaseCounts::empty() const {
+  return plans == 0 && total_records() == 0 && manual_values == 0 && users == 0 &&
+         audit_entries == 0 && reviews == 0 && comments == 0 && evidence_files == 0 &&
+         year_locks == 0;
+}
+
 Transaction::Transaction(Store& store) : store_(store) {
   store_.begin();
 }

@@ -17,10 +17,21 @@
 
 namespace planscore::store {
 
+// What the database said when it failed, where it says something a person can act on.
+enum class StoreErrorKind {
+  other,
+  full,         // no room left for the change (disk or quota full)
+  read_only,    // the database or its directory cannot be written
+  unavailable,  // the file could not be read or written (I/O error)
+};
+
 // Thrown for failures the caller cannot prevent (disk full, corrupt file, lost
 // connection). Expected rejections are values, not exceptions.
 struct StoreError : std::runtime_error {
   using std::runtime_error::runtime_error;
+  StoreError(const std::string& message, StoreErrorKind why)
+      : std::runtime_error(message), kind(why) {}
+  StoreErrorKind kind = StoreErrorKind::other;
 };
 
 struct StoredPlan {
@@ -41,6 +52,32 @@ struct PlanVersion {
   std::string id;
   std::int64_t version = 0;
   std::int64_t data_version = 0;  // as data_version(), read in the same query
+};
+
+// What a database holds, counted, so a backup or a restore can show what it carried.
+struct DatabaseCounts {
+  int schema_version = 0;                       // the last migration applied
+  std::map<std::string, std::int64_t> records;  // register id → records
+  std::int64_t plans = 0;
+  std::int64_t manual_values = 0;
+  std::int64_t users = 0;
+  std::int64_t audit_entries = 0;
+  std::int64_t reviews = 0;
+  std::int64_t comments = 0;
+  std::int64_t evidence_files = 0;
+  std::int64_t year_locks = 0;
+
+  std::int64_t total_records() const;
+  // Nothing anyone entered: no plan, record, value, account, review or audit entry.
+  bool empty() const;
+  bool operator==(const DatabaseCounts&) const = default;
+};
+
+// The outcome of Store::restore_from: a refusal says why the backup file cannot be
+// restored (and nothing was changed), otherwise what the database now holds.
+struct RestoreResult {
+  std::string refused;
+  DatabaseCounts counts;
 };
 
 class Store;
@@ -197,6 +234,23 @@ class Store {
   virtual void lock_year(const YearLock& lock) = 0;
   virtual bool unlock_year(const std::string& plan_id, int year) = 0;
   virtual std::vector<YearLock> year_locks(const std::string& plan_id) = 0;
+
+  // --- backup and restore ------------------------------------------------------------
+  // A backup is one file in the backend's own format; the service decides when to take
+  // one and where it goes. Neither may be called inside an open transaction.
+  virtual DatabaseCounts counts() = 0;
+  // Writes a copy of the whole database as of one moment to the file `path` while other
+  // connections keep reading and writing. The copy gets its name only once it is
+  // complete, on disk and checked, so `path` never holds half a backup; an existing file
+  // is replaced only when `replace` is set (else StoreError, and it stays untouched).
+  // Returns what the copy holds.
+  virtual DatabaseCounts backup_to(const std::string& path, bool replace) = 0;
+  // Replaces everything in this database with the backup file at `path`, after checking
+  // that it is whole, undamaged and of a schema this build knows (an older one is
+  // migrated). When `keep_previous_at` is not empty the current content is first backed
+  // up there. A file that fails a check is refused and nothing is written.
+  virtual RestoreResult restore_from(const std::string& path,
+                                     const std::string& keep_previous_at) = 0;
 };
 
 }  // namespace planscore::store

@@ -50,7 +50,11 @@ nlohmann::json ApiSession::get_json(const std::string& path) {
   return parse_json(result);
 }
 
-ApiWorld::ApiWorld(bool with_demo) : database_(directory_.database()) {
+ApiWorld::ApiWorld(bool with_demo) : ApiWorld(with_demo, {}) {}
+
+ApiWorld::ApiWorld(bool with_demo, const std::vector<std::string>& serve_arguments,
+                   const std::vector<std::string>& environment)
+    : database_(directory_.database()) {
   std::vector<std::string> init{"init"};
   if (with_demo) init.push_back("--demo");
   auto initialized = run_planscore(database_, init);
@@ -70,13 +74,25 @@ ApiWorld::ApiWorld(bool with_demo) : database_(directory_.database()) {
     if (added.exit_code != 0) throw std::runtime_error("user add failed: " + added.err);
     passwords_[role] = password_from(added.out);
   }
-  server_ = ServerProcess::serve(database_);
+  server_ = ServerProcess::serve(database_, serve_arguments, environment);
 }
 
 std::unique_ptr<ApiSession> ApiWorld::login(const std::string& role) {
   auto session = std::make_unique<ApiSession>(base_url(), username(role), passwords_.at(role));
   EXPECT_EQ(session->login_result.status, 201) << role << ": " << session->login_result.body;
   return session;
+}
+
+std::string concrete_path(std::string pattern) {
+  for (auto [from, to] : {std::pair{"{register}", "records_trainings"},
+                          {"{record}", "1"},
+                          {"{indicator}", "b1-1"},
+                          {"{year}", "105"},
+                          {"{evidence}", "1"},
+                          {"{user}", "1"}})
+    if (auto at = pattern.find(from); at != std::string::npos)
+      pattern.replace(at, std::string(from).size(), to);
+  return pattern;
 }
 
 }  // namespace planscore::test

@@ -37,6 +37,9 @@ class ApiSession {
 class ApiWorld {
  public:
   explicit ApiWorld(bool with_demo = false);
+  // The server started with extra `planscore serve` arguments and environment entries.
+  ApiWorld(bool with_demo, const std::vector<std::string>& serve_arguments,
+           const std::vector<std::string>& environment = {});
 
   std::string base_url() const { return server_->base_url(); }
   std::unique_ptr<ApiSession> login(const std::string& role);
@@ -53,5 +56,9 @@ class ApiWorld {
 };
 
 nlohmann::json parse_json(const HttpResult& result);
+
+// A route pattern with its parameters filled by objects every ApiWorld has:
+// /api/registers/{register}/records/{record} → /api/registers/records_trainings/records/1.
+std::string concrete_path(std::string pattern);
 
 }  // namespace planscore::test

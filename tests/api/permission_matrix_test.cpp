@@ -154,15 +154,7 @@ TEST(PermissionMatrix, EveryStateChangingRouteWithoutCsrfIs403AndWithoutSessionI
   HttpClient anonymous(world.base_url());
   const auto router = http::make_api_router({});
   for (const auto& route : router.routes()) {
-    std::string path = route.pattern;
-    for (auto [from, to] : {std::pair{"{register}", "records_trainings"},
-                            {"{record}", "1"},
-                            {"{indicator}", "b1-1"},
-                            {"{year}", "105"},
-                            {"{evidence}", "1"},
-                            {"{user}", "1"}})
-      if (auto at = path.find(from); at != std::string::npos)
-        path.replace(at, std::string(from).size(), to);
+    const std::string path = concrete_path(route.pattern);
     if (route.needs_session) {
       EXPECT_EQ(
           anonymous.request(route.method, path, "{}", {"Content-Type: application/json"}).status,

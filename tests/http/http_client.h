@@ -38,11 +38,14 @@ class HttpClient {
   std::string cookie(const std::string& name) const;
 
   void set_timeout_seconds(long seconds) { timeout_seconds_ = seconds; }
+  // HTTPS: trust only the certificates in this PEM file (a test's self-signed one).
+  void set_ca_file(std::string path) { ca_file_ = std::move(path); }
 
  private:
   std::string base_url_;
   void* curl_;  // CURL*, kept out of the header
   long timeout_seconds_ = 30;
+  std::string ca_file_;
 };
 
 }  // namespace planscore::test

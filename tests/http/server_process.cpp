@@ -139,14 +139,16 @@ std::unique_ptr<ServerProcess> ServerProcess::start(const std::vector<std::strin
   std::unique_ptr<ServerProcess> server(new ServerProcess);
   server->pid_ =
       spawn(argv, environment, server->files_.path() / "out", server->files_.path() / "err");
-  static const std::string marker = "planscore: listening on http://";
+  static const std::string marker = "planscore: listening on ";
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (true) {
     const auto out = server->output();
     if (const auto at = out.find(marker); at != std::string::npos) {
       const auto end = out.find('\n', at);
-      if (end != std::string::npos) {
-        const auto address = out.substr(at + marker.size(), end - at - marker.size());
+      const auto scheme_end = out.find("://", at);
+      if (end != std::string::npos && scheme_end < end) {
+        server->scheme_ = out.substr(at + marker.size(), scheme_end - at - marker.size());
+        const auto address = out.substr(scheme_end + 3, end - scheme_end - 3);
         const auto colon = address.rfind(':');
         server->host_ = address.substr(0, colon);
         server->port_ = static_cast<std::uint16_t>(std::stoi(address.substr(colon + 1)));
@@ -184,7 +186,7 @@ ServerProcess::~ServerProcess() {
 }
 
 std::string ServerProcess::base_url() const {
-  return "http://" + host_ + ":" + std::to_string(port_);
+  return scheme_ + "://" + host_ + ":" + std::to_string(port_);
 }
 
 bool ServerProcess::running() {

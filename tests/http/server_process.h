@@ -57,7 +57,7 @@ CommandResult run_planscore(const std::string& database, const std::vector<std::
 class ServerProcess {
  public:
   // Starts argv (which must make the program listen on the port in its
-  // "planscore: listening on http://HOST:PORT" line) and waits for that line. Throws
+  // "planscore: listening on http://HOST:PORT" line, or https://) and waits for that line. Throws
   // std::runtime_error with the program's stderr if it exits or stays silent for `timeout`.
   static std::unique_ptr<ServerProcess> start(
       const std::vector<std::string>& argv, const std::vector<std::string>& environment = {},
@@ -75,7 +75,7 @@ class ServerProcess {
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   std::uint16_t port() const { return port_; }
-  std::string base_url() const;  // "http://127.0.0.1:PORT"
+  std::string base_url() const;  // "http://127.0.0.1:PORT" (https:// when serving TLS)
   pid_t pid() const { return pid_; }
 
   // Sends `signal` (SIGTERM by default), waits up to `grace` for the exit, then SIGKILLs.
@@ -93,6 +93,7 @@ class ServerProcess {
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
   std::string host_;
+  std::string scheme_ = "http";
   std::optional<int> exit_code_;
 };
 

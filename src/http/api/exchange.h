@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "http/api/api.h"
+#include "http/api/client_input.h"
 #include "http/api/evaluation_bodies.h"
 #include "http/message.h"
 #include "service/evaluation_cache.h"
@@ -29,13 +30,6 @@ struct ApiState {
 
 inline constexpr const char* kSessionCookie = "planscore_session";
 inline constexpr const char* kCsrfHeader = "x-csrf-token";
-
-// A request the client got wrong: answered 400 with `problems` naming each bad part.
-struct BadInput : std::runtime_error {
-  BadInput(const std::string& message, core::Problems details = {})
-      : std::runtime_error(message), problems(std::move(details)) {}
-  core::Problems problems;
-};
 
 class Exchange {
  public:
@@ -64,15 +58,6 @@ class Exchange {
   std::optional<service::StorePool::Lease> lease_;
   std::optional<service::SessionInfo> session_;
 };
-
-// Typed reads from a JSON object; a wrong type or a missing required key is BadInput
-// with the key as the path.
-std::string required_string(const nlohmann::json& object, const std::string& key);
-std::optional<std::string> optional_string(const nlohmann::json& object, const std::string& key);
-std::int64_t required_int(const nlohmann::json& object, const std::string& key);
-std::optional<std::int64_t> optional_int(const nlohmann::json& object, const std::string& key);
-double required_number(const nlohmann::json& object, const std::string& key);
-std::optional<bool> optional_bool(const nlohmann::json& object, const std::string& key);
 
 // Compact JSON text; invalid UTF-8 (which the database should never hold) is replaced
 // rather than failing the response.

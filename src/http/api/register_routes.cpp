@@ -1,5 +1,6 @@
 // Registers and their records: list with filter, sort and paging; read, create, update,
 // delete one record; import a CSV or XLSX file.
+#include "http/api/record_input.h"
 #include "http/api/routes.h"
 #include "http/api/views.h"
 #include "http/problem.h"
@@ -8,53 +9,6 @@
 
 namespace planscore::http {
 namespace {
-
-// Record values as the client sends them: text as typed, numbers, booleans or null.
-std::map<std::string, std::string> record_values(const nlohmann::json& body) {
-  auto found = body.find("values");
-  if (found == body.end() || !found->is_object())
-    throw BadInput("the request body is not complete",
-                   {{"values", "is required: an object of field → value"}});
-  std::map<std::string, std::string> values;
-  core::Problems problems;
-  for (const auto& [key, value] : found->items()) {
-    if (value.is_string())
-      values[key] = value.get<std::string>();
-    else if (value.is_null())
-      values[key] = "";
-    else if (value.is_boolean())
-      values[key] = value.get<bool>() ? "yes" : "no";
-    else if (value.is_number_integer())
-      values[key] = std::to_string(value.get<std::int64_t>());
-    else if (value.is_number())
-      values[key] = value.dump();
-    else
-      problems.push_back({"values." + key, "must be text, a number, true/false or null"});
-  }
-  if (!problems.empty()) throw BadInput("the request body is not valid", problems);
-  return values;
-}
-
-// "field:op:value", or "field:value" for eq (a value with a colon needs the op:
-// "held_at:eq:10:30").
-service::RecordListRequest::Filter parse_filter(const std::string& text, std::size_t index) {
-  const auto first = text.find(':');
-  if (first == std::string::npos || first == 0)
-    throw BadInput("the query is not valid",
-                   {{"filter[" + std::to_string(index) + "]", "write filters as field:op:value"}});
-  service::RecordListRequest::Filter filter;
-  filter.field = text.substr(0, first);
-  // With two colons the middle part is the operator, checked by the service, so a typo
-  // ("gte") is reported as an operator and not as a strange value.
-  const auto second = text.find(':', first + 1);
-  if (second == std::string::npos) {
-    filter.value = text.substr(first + 1);
-  } else {
-    filter.op = text.substr(first + 1, second - first - 1);
-    filter.value = text.substr(second + 1);
-  }
-  return filter;
-}
 
 Response registers(Exchange& exchange) {
   auto current = exchange.plan();
@@ -77,15 +31,7 @@ Response register_detail(Exchange& exchange) {
 
 Response list_records(Exchange& exchange) {
   auto current = exchange.plan();
-  service::RecordListRequest request;
-  std::size_t index = 0;
-  auto [first, last] = exchange.request.query.equal_range("filter");
-  for (auto it = first; it != last; ++it)
-    request.filters.push_back(parse_filter(it->second, index++));
-  if (auto year = exchange.int_query("year")) request.year = static_cast<int>(*year);
-  request.sort = exchange.request.query_value("sort").value_or("");
-  request.offset = exchange.int_query("offset").value_or(0);
-  request.limit = exchange.int_query("limit").value_or(50);
+  const service::RecordListRequest request = record_list_request(exchange.request);
   const std::string register_id = exchange.request.param("register");
   auto page = service::list_records(exchange.store(), *current.plan, register_id, request);
   const auto& reg = service::require_register(*current.plan, register_id);

@@ -1,8 +1,14 @@
 #include "http/api/routes.h"
 
+#include <spdlog/spdlog.h>
+
+#include <optional>
+
+#include "http/logging.h"
 #include "http/problem.h"
 #include "service/failure.h"
 #include "service/passwords.h"
+#include "store/store.h"
 
 namespace planscore::http {
 namespace {
@@ -30,6 +36,41 @@ Response failure_response(const service::Failure& failure) {
   return internal_error();
 }
 
+// A database that cannot take the change says why, so an administrator knows what to fix
+// and a client knows that nothing was written and reading still works; other database
+// failures stay an internal error that reveals nothing.
+std::optional<Response> storage_failure_response(const store::StoreError& error) {
+  using store::StoreErrorKind;
+  switch (error.kind) {
+    case StoreErrorKind::full:
+      return problem_response({507,
+                               "urn:planscore:problem:database-full",
+                               "",
+                               "the database is full: the disk has no room left for this "
+                               "change, so nothing was written; reading still works. Free "
+                               "disk space on the server, then try again.",
+                               {}});
+    case StoreErrorKind::read_only:
+      return problem_response({503,
+                               "urn:planscore:problem:database-read-only",
+                               "",
+                               "the database is read-only: the server may not write its file "
+                               "or directory, so nothing was written; reading still works. "
+                               "Make the database writable, then try again.",
+                               {}});
+    case StoreErrorKind::unavailable:
+      return problem_response({503,
+                               "urn:planscore:problem:database-unavailable",
+                               "",
+                               "the database could not be read or written (an I/O error), so "
+                               "nothing was written. Check the server's disk, then try again.",
+                               {}});
+    case StoreErrorKind::other:
+      break;
+  }
+  return std::nullopt;
+}
+
 Response run_guarded(ApiState& state, Request& request, const ApiHandler& handler, Access access,
                      bool changes_state) {
   Exchange exchange(state, request);
@@ -50,6 +91,12 @@ Response run_guarded(ApiState& state, Request& request, const ApiHandler& handle
     return failure_response(failure);
   } catch (const BadInput& bad) {
     return bad_request(bad.what(), bad.problems);
+  } catch (const store::StoreError& error) {
+    auto response = storage_failure_response(error);
+    if (!response) throw;  // the router logs it and answers 500
+    spdlog::error("database unavailable method={} path={} error={}", request.method,
+                  log_quote(request.path), log_quote(error.what()));
+    return std::move(*response);
   }
 }
 

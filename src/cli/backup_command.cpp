@@ -1,0 +1,139 @@
+#include "cli/backup_command.h"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/table.h"
+#include "service/audit.h"
+#include "service/backup.h"
+#include "service/failure.h"
+#include "store/store.h"
+
+namespace planscore::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string database_path(const std::string& db) {
+  return db.rfind("sqlite:", 0) == 0 ? db.substr(7) : db;
+}
+
+// Beside the database, named by the moment it was replaced (UTC), e.g.
+// data/planscore.db.before-restore-20260427T083000Z.
+std::string previous_content_path(const std::string& db) {
+  return fmt::format(
+      "{}.before-restore-{:%Y%m%dT%H%M%SZ}", database_path(db),
+      fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
+}
+
+void print_counts(const store::DatabaseCounts& counts) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& [register_id, count] : counts.records)
+    rows.push_back({"records in " + register_id, std::to_string(count)});
+  rows.push_back({"records in all registers", std::to_string(counts.total_records())});
+  const std::pair<const char*, std::int64_t> others[] = {
+      {"plans", counts.plans},           {"manual values", counts.manual_values},
+      {"accounts", counts.users},        {"reviews", counts.reviews},
+      {"comments", counts.comments},     {"evidence files", counts.evidence_files},
+      {"year locks", counts.year_locks}, {"audit entries", counts.audit_entries},
+  };
+  for (const auto& [what, count] : others) rows.push_back({what, std::to_string(count)});
+  std::cout << format_table({"contents", "count"}, rows, {false, true});
+}
+
+std::string file_size(const std::string& path) {
+  std::error_code error;
+  const auto bytes = fs::file_size(path, error);
+  if (error) return "size unknown";
+  return bytes < 1024 * 1024 ? fmt::format("{:.1f} KiB", bytes / 1024.0)
+                             : fmt::format("{:.1f} MiB", bytes / (1024.0 * 1024.0));
+}
+
+void run_backup(const BackupCommand& command, const std::string& db) {
+  std::error_code error;
+  if (!fs::exists(database_path(db), error))
+    throw std::runtime_error("there is no database at " + database_path(db) + " to back up");
+  auto store = store::Store::open(db);
+  const auto started = std::chrono::steady_clock::now();
+  try {
+    const auto report =
+        service::back_up_database(*store, service::system_actor(), command.file, command.force);
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    std::cout << fmt::format(
+        "backed up {} to {} ({}, {:.2f} s); the copy passed its integrity check, schema "
+        "version {}\n",
+        db, report.path, file_size(report.path), took.count(), report.counts.schema_version);
+    print_counts(report.counts);
+  } catch (const service::Failure& failure) {
+    if (failure.kind != service::FailureKind::conflict) throw;
+    throw service::Failure(failure.kind,
+                           std::string(failure.what()) + "; use --force to replace it");
+  }
+}
+
+void run_restore(const BackupCommand& command, const std::string& db) {
+  const std::string path = database_path(db);
+  std::error_code error;
+  const bool existed = fs::exists(path, error);
+  if (!existed && fs::path(path).has_parent_path())
+    fs::create_directories(fs::path(path).parent_path());
+  auto store = store::Store::open(db);
+  service::RestoreOptions options;
+  options.replace_existing = command.force;
+  options.keep_previous_at = previous_content_path(db);
+  try {
+    const auto report =
+        service::restore_database(*store, service::system_actor(), command.file, options);
+    std::cout << fmt::format("restored {} into {}; checked, schema version {}\n", command.file, db,
+                             report.counts.schema_version);
+    if (!report.previous_kept_at.empty())
+      std::cout << "the previous content is kept in " << report.previous_kept_at << "\n";
+    print_counts(report.counts);
+  } catch (const std::exception& failure) {
+    // A refused restore into a new database leaves no empty database behind.
+    store.reset();
+    if (!existed)
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, error);
+    const auto* refusal = dynamic_cast<const service::Failure*>(&failure);
+    if (refusal == nullptr || refusal->kind != service::FailureKind::conflict) throw;
+    throw service::Failure(refusal->kind,
+                           std::string(refusal->what()) +
+                               "; use --force to replace it (the current content is kept in " +
+                               database_path(db) + ".before-restore-TIME)");
+  }
+}
+
+}  // namespace
+
+void add_backup_commands(CLI::App& app, BackupCommand& command) {
+  command.backup = app.add_subcommand(
+      "backup", "write a consistent copy of the database to FILE, safe while the server runs");
+  command.backup->add_option("FILE", command.file, "the backup file to write")->required();
+  command.backup->add_flag("--force", command.force, "replace FILE if it exists");
+  command.restore =
+      app.add_subcommand("restore", "replace the database's content with a backup (checked first)");
+  command.restore->add_option("FILE", command.file, "a backup written by `planscore backup`")
+      ->required();
+  command.restore->add_flag(
+      "--force", command.force,
+      "replace a database that holds data (its content is kept as DB.before-restore-TIME)");
+}
+
+bool backup_command_parsed(const BackupCommand& command) {
+  return command.backup->parsed() || command.restore->parsed();
+}
+
+void run_backup_command(const BackupCommand& command, const std::string& db) {
+  if (command.backup->parsed()) {
+    run_backup(command, db);
+  } else {
+    run_restore(command, db);
+  }
+}
+
+}  // namespace planscore::cli

@@ -1,0 +1,36 @@
+#pragma once
+// A record list request as the front doors pass it on, checked against the register and
+// turned into the store's query. Apart from records.cpp so the checking (which decides
+// what reaches the SQL builder) can be tested and fuzzed without a database.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/plan/plan.h"
+#include "store/rows.h"
+
+namespace planscore::service {
+
+// A list request as people write it: filters as (field, operator, text) with operators
+// eq ne lt le gt ge contains, sort as a field id with an optional leading '-'.
+struct RecordListRequest {
+  struct Filter {
+    std::string field;
+    std::string op = "eq";
+    std::string value;
+  };
+  std::vector<Filter> filters;
+  std::optional<int> year;
+  std::string sort;
+  std::int64_t offset = 0;
+  std::int64_t limit = 50;
+};
+
+// The query over `reg` (one of the plan's registers): filter values parsed for their
+// field's type, so "104/03/15" finds 2015-03-15. Throws Failure(invalid) naming every bad
+// filter, sort key or paging value.
+store::RecordQuery record_list_query(const core::Plan& plan, const core::RegisterDef& reg,
+                                     const RecordListRequest& request);
+
+}  // namespace planscore::service

@@ -1,0 +1,213 @@
+// A database that cannot take changes: a full disk (a small tmpfs filled up) and a
+// read-only database file. Writes answer a problem document naming the cause (507, 503),
+// reads keep working for the people signed in, and nothing acknowledged is lost. Both
+// need root (mounting; running the server as another user) and are skipped without it.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "api_fixture.h"
+
+namespace planscore::test {
+namespace {
+
+const std::string kRecords = "/api/registers/records_trainings/records";
+const std::string kImport = "/api/registers/records_trainings/import?format=csv";
+
+nlohmann::json training(const std::string& title) {
+  return {{"values", {{"held_on", "2016-05-01"}, {"title", title}, {"participants", 30}}}};
+}
+
+std::string trainings_csv(const std::string& prefix, int rows) {
+  std::string csv = "held_on,title,participants\n";
+  for (int row = 0; row < rows; ++row)
+    csv += "2016-06-01," + prefix + std::to_string(row) + " " + std::string(200, 'x') + ",12\n";
+  return csv;
+}
+
+std::string password_from(const std::string& output) {
+  const std::string marker = "change it after signing in): ";
+  const auto at = output.find(marker);
+  if (at == std::string::npos) return "";
+  const auto start = at + marker.size();
+  return output.substr(start, output.find('\n', start) - start);
+}
+
+// A fresh database at `path` with the shipped plan, the demo and a documents editor;
+// returns the editor's password.
+std::string make_database(const std::string& path) {
+  EXPECT_EQ(run_planscore(path, {"init", "--demo"}).exit_code, 0);
+  auto added = run_planscore(
+      path, {"user", "add", "t_editor", "--role", "section_editor", "--section", "documents"});
+  EXPECT_EQ(added.exit_code, 0) << added.err;
+  return password_from(added.out);
+}
+
+void expect_problem(const HttpResult& result, int status, const std::string& type,
+                    const std::string& words) {
+  EXPECT_EQ(result.status, status) << result.body;
+  EXPECT_EQ(result.header("content-type"), "application/problem+json");
+  auto problem = parse_json(result);
+  EXPECT_EQ(problem["status"], status);
+  EXPECT_EQ(problem["type"], type);
+  EXPECT_NE(problem["detail"].get<std::string>().find(words), std::string::npos) << result.body;
+}
+
+std::string integrity(const std::string& path) {
+  sqlite3* db = nullptr;
+  std::string verdict = "cannot open";
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &statement, nullptr) == SQLITE_OK &&
+        sqlite3_step(statement) == SQLITE_ROW)
+      verdict = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+    sqlite3_finalize(statement);
+  }
+  sqlite3_close(db);
+  return verdict;
+}
+
+// A tmpfs of `bytes` mounted on a fresh directory, unmounted at the end.
+class SmallDisk {
+ public:
+  explicit SmallDisk(std::size_t bytes) {
+    const std::string options = "size=" + std::to_string(bytes);
+    mounted_ = ::mount("tmpfs", directory_.path().c_str(), "tmpfs", 0, options.c_str()) == 0;
+  }
+  ~SmallDisk() {
+    if (mounted_) ::umount2(directory_.path().c_str(), MNT_DETACH);
+  }
+  bool mounted() const { return mounted_; }
+  std::filesystem::path path() const { return directory_.path(); }
+
+  // Writes a file until the disk has no room left.
+  void fill() {
+    std::FILE* file = std::fopen((path() / "filler").c_str(), "wb");
+    ASSERT_NE(file, nullptr);
+    const std::string block(4096, 'f');
+    while (std::fwrite(block.data(), 1, block.size(), file) == block.size() &&
+           std::fflush(file) == 0) {
+    }
+    std::fclose(file);
+  }
+  void free_space() { std::filesystem::remove(path() / "filler"); }
+
+ private:
+  TestDirectory directory_;
+  bool mounted_ = false;
+};
+
+TEST(StorageFailure, FullDiskAnswers507AndKeepsReadsAndEveryAcknowledgedWrite) {
+  SmallDisk disk(16 * 1024 * 1024);
+  if (!disk.mounted()) GTEST_SKIP() << "cannot mount a tmpfs here (needs root)";
+  const std::string database = (disk.path() / "db.sqlite").string();
+  const std::string password = make_database(database);
+  auto server = ServerProcess::serve(database);
+  ApiSession editor(server->base_url(), "t_editor", password);
+  ASSERT_EQ(editor.login_result.status, 201) << editor.login_result.body;
+  ASSERT_EQ(editor.send("POST", kRecords, training("full-before")).status, 201);
+
+  disk.fill();
+  expect_problem(editor.send_raw("POST", kImport, trainings_csv("full-import-", 300), "text/csv"),
+                 507, "urn:planscore:problem:database-full", "the database is full");
+  // Single records may still fit in space the log already holds; sooner or later one
+  // does not. Every one acknowledged must survive.
+  std::vector<std::string> acknowledged = {"full-before"};
+  HttpResult refused;
+  for (int i = 0; i < 200 && refused.status == 0; ++i) {
+    const std::string title = "full-during " + std::to_string(i);
+    auto result = editor.send("POST", kRecords, training(title));
+    if (result.status == 201)
+      acknowledged.push_back(title);
+    else
+      refused = result;
+  }
+  expect_problem(refused, 507, "urn:planscore:problem:database-full", "the database is full");
+
+  auto page = editor.get_json(kRecords + "?filter=title:contains:full-&limit=1000");
+  EXPECT_EQ(page["total"], acknowledged.size()) << "reads work and show every acknowledged write";
+  EXPECT_EQ(editor.get("/api/evaluation").status, 200);
+
+  disk.free_space();
+  EXPECT_EQ(editor.send("POST", kRecords, training("full-after")).status, 201)
+      << "writes work again once there is room, without a restart";
+  acknowledged.push_back("full-after");
+  EXPECT_EQ(server->stop(), 0) << server->log();
+  EXPECT_NE(server->log().find("database or disk is full"), std::string::npos)
+      << "the log has SQLite's own message";
+
+  EXPECT_EQ(integrity(database), "ok");
+  auto restarted = ServerProcess::serve(database);
+  ApiSession again(restarted->base_url(), "t_editor", password);
+  auto after = again.get_json(kRecords + "?filter=title:contains:full-&limit=1000");
+  EXPECT_EQ(after["total"], acknowledged.size());
+}
+
+TEST(StorageFailure, ReadOnlyDatabaseAnswers503AndKeepsReads) {
+  if (::geteuid() != 0 || !std::filesystem::exists("/usr/bin/setpriv"))
+    GTEST_SKIP() << "needs root and setpriv to run the server as an unprivileged user";
+  TestDirectory directory;
+  const std::string database = directory.database();
+  const std::string password = make_database(database);
+  std::string token, csrf;
+  long record_id = 0;
+  {
+    auto server = ServerProcess::serve(database);
+    ApiSession editor(server->base_url(), "t_editor", password);
+    ASSERT_EQ(editor.login_result.status, 201);
+    auto created = editor.send("POST", kRecords, training("唯讀前"));
+    ASSERT_EQ(created.status, 201);
+    record_id = parse_json(created)["id"];
+    token = editor.client.cookie("planscore_session");
+    csrf = editor.csrf_token;
+  }
+
+  // The files stay root's, readable by all, writable by none but root; a connection held
+  // open here keeps the WAL's shared-memory file that readers need.
+  sqlite3* holder = nullptr;
+  ASSERT_EQ(sqlite3_open(database.c_str(), &holder), SQLITE_OK);
+  // Last seen minutes ago: the next request touches the session, a write that must not
+  // cost the reader the page.
+  ASSERT_EQ(sqlite3_exec(holder,
+                         "UPDATE sessions SET last_seen_at = "
+                         "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-5 minutes')",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  std::filesystem::permissions(directory.path(), std::filesystem::perms(0755));
+  for (const auto& suffix : {"", "-wal", "-shm"})
+    if (std::filesystem::exists(database + suffix))
+      std::filesystem::permissions(database + suffix, std::filesystem::perms(0644));
+
+  auto server = ServerProcess::start({"/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
+                                      "--clear-groups", "--", PLANSCORE_BINARY, "--db", database,
+                                      "serve", "--address", "127.0.0.1", "--port", "0"});
+  HttpClient reader(server->base_url());
+  const std::vector<std::string> headers = {"Cookie: planscore_session=" + token,
+                                            "X-CSRF-Token: " + csrf,
+                                            "Content-Type: application/json"};
+  const std::string path = kRecords + "/" + std::to_string(record_id);
+  auto read = reader.request("GET", path, "", headers);
+  ASSERT_EQ(read.status, 200) << read.body << server->log();
+  EXPECT_EQ(parse_json(read)["values"]["title"], "唯讀前");
+  EXPECT_EQ(reader.request("GET", "/api/evaluation", "", headers).status, 200);
+
+  expect_problem(reader.request("POST", kRecords, training("唯讀中").dump(), headers), 503,
+                 "urn:planscore:problem:database-read-only", "the database is read-only");
+  expect_problem(reader.request("POST", kImport, trainings_csv("唯讀", 5),
+                                {headers[0], headers[1], "Content-Type: text/csv"}),
+                 503, "urn:planscore:problem:database-read-only", "the database is read-only");
+  EXPECT_EQ(reader.request("GET", path, "", headers).status, 200) << "still reading";
+  EXPECT_EQ(server->stop(), 0) << server->log();
+  sqlite3_close(holder);
+  EXPECT_EQ(integrity(database), "ok");
+}
+
+}  // namespace
+}  // namespace planscore::test

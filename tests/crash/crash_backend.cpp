@@ -1,0 +1,88 @@
+#include "crash/crash_backend.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <mutex>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+namespace planscore::test {
+namespace {
+
+// The accounts the workload signs in with, and the arguments `user add` gets for each.
+const std::vector<std::pair<std::string, std::vector<std::string>>> kAccounts = {
+    {"docs_editor", {"--role", "section_editor", "--section", "documents"}},
+    {"docs_reviewer", {"--role", "section_reviewer", "--section", "documents"}},
+    {"ga_editor", {"--role", "section_editor", "--section", "general_affairs"}},
+    {"proc_editor", {"--role", "section_editor", "--section", "procurement"}},
+    {"planner", {"--role", "planner"}},
+};
+
+std::string password_from(const std::string& output) {
+  const std::string marker = "change it after signing in): ";
+  const auto at = output.find(marker);
+  if (at == std::string::npos) throw std::runtime_error("no password in: " + output);
+  const auto start = at + marker.size();
+  return output.substr(start, output.find('\n', start) - start);
+}
+
+std::string sqlite_integrity_check(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    std::string error = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return "cannot open: " + error;
+  }
+  std::string verdict;
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &statement, nullptr) != SQLITE_OK) {
+    verdict = std::string("cannot check: ") + sqlite3_errmsg(db);
+  } else {
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+      if (!verdict.empty()) verdict += "; ";
+      verdict += reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+    }
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return verdict;
+}
+
+}  // namespace
+
+Accounts initialize_database(const std::string& url) {
+  auto initialized = run_planscore(url, {"init", "--demo"});
+  if (initialized.exit_code != 0) throw std::runtime_error("init failed: " + initialized.err);
+  Accounts accounts;
+  for (const auto& [name, arguments] : kAccounts) {
+    std::vector<std::string> command{"user", "add", name};
+    command.insert(command.end(), arguments.begin(), arguments.end());
+    auto added = run_planscore(url, command);
+    if (added.exit_code != 0) throw std::runtime_error("user add failed: " + added.err);
+    accounts[name] = password_from(added.out);
+  }
+  return accounts;
+}
+
+CrashBackend sqlite_backend() {
+  CrashBackend backend;
+  backend.name = "sqlite";
+  backend.fresh_database = [](const TestDirectory& directory) {
+    // The template lives as long as the test program; each `planscore` command has
+    // closed it (checkpointed, no -wal left) before it is copied.
+    static TestDirectory template_directory;
+    static Accounts accounts;
+    static std::once_flag made;
+    std::call_once(made, [] { accounts = initialize_database(template_directory.database()); });
+    const auto target = directory.path() / "crash.sqlite";
+    std::filesystem::copy_file(template_directory.database(), target,
+                               std::filesystem::copy_options::overwrite_existing);
+    return FreshDatabase{target.string(), accounts};
+  };
+  backend.integrity_check = sqlite_integrity_check;
+  return backend;
+}
+
+}  // namespace planscore::test

@@ -1,0 +1,47 @@
+#pragma once
+// The database a crash trial runs on. Everything the harness does goes through the
+// server's HTTP API and the `planscore` command with a database URL, so a backend is only
+// how a fresh database is made and how its own consistency check is asked for; the
+// PostgreSQL backend will differ from SQLite's in these two functions and nowhere else.
+#include <functional>
+#include <map>
+#include <ostream>
+#include <string>
+
+#include "http/server_process.h"
+
+namespace planscore::test {
+
+// Accounts every trial's database has: username → password.
+using Accounts = std::map<std::string, std::string>;
+
+struct FreshDatabase {
+  std::string url;  // what `planscore --db` takes
+  Accounts accounts;
+};
+
+struct CrashBackend {
+  std::string name;
+  // A database with the shipped plan, the demo records and the harness's accounts,
+  // created inside `directory` when the backend keeps files.
+  std::function<FreshDatabase(const TestDirectory& directory)> fresh_database;
+  // The backend's own verdict on the database's structure: "ok" when sound, else what
+  // is wrong. Called after the server has stopped.
+  std::function<std::string(const std::string& url)> integrity_check;
+};
+
+// GoogleTest names a parameter by this.
+inline void PrintTo(const CrashBackend& backend, std::ostream* out) {
+  *out << backend.name;
+}
+
+// `planscore --db URL init --demo` and the harness's accounts, each with the random
+// password `user add` prints.
+Accounts initialize_database(const std::string& url);
+
+// SQLite: the initialized database is made once and copied for each trial (argon2id
+// hashing for every account would otherwise dominate a short trial);
+// PRAGMA integrity_check through the sqlite3 library.
+CrashBackend sqlite_backend();
+
+}  // namespace planscore::test
