@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config
-  libsoci-dev libsqlite3-dev sqlite3
+  libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15
   nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libfmt-dev libspdlog-dev
   librestinio-dev libasio-dev libssl-dev openssl libsodium-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev wrk python3-jsonschema

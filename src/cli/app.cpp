@@ -53,8 +53,10 @@ void write_output(const std::string& path, const std::string& text) {
 }
 
 std::unique_ptr<store::Store> open_store(const std::string& url) {
-  const std::filesystem::path path(url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url);
-  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+  if (!store::is_postgresql_url(url)) {
+    const std::filesystem::path path(url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url);
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+  }
   return store::Store::open(url);
 }
 
@@ -160,9 +162,10 @@ int run(int argc, char** argv) {
   const char* env_db = std::getenv("PLANSCORE_DB");
   const bool db_from_environment = env_db && *env_db;
   std::string db = db_from_environment ? env_db : "data/planscore.db";
-  auto* db_option = app.add_option(
-      "--db", db,
-      "database: a file path or sqlite:PATH (default data/planscore.db or $PLANSCORE_DB)");
+  auto* db_option =
+      app.add_option("--db", db,
+                     "database: a file path, sqlite:PATH or postgresql://USER@HOST/DB (default "
+                     "data/planscore.db or $PLANSCORE_DB)");
 
   std::string plan_file = PLANSCORE_SHIPPED_PLAN;
   bool with_demo = false;

@@ -11,6 +11,7 @@
 #include "cli/table.h"
 #include "service/audit.h"
 #include "service/backup.h"
+#include "service/database_copy.h"
 #include "service/failure.h"
 #include "store/store.h"
 
@@ -108,6 +109,28 @@ void run_restore(const BackupCommand& command, const std::string& db) {
   }
 }
 
+void run_copy(const BackupCommand& command) {
+  if (command.from == command.to) throw std::runtime_error("--from and --to name one database");
+  if (!store::is_postgresql_url(command.from) && !fs::exists(database_path(command.from))) {
+    throw std::runtime_error("there is no database at " + database_path(command.from) + " to copy");
+  }
+  auto source = store::Store::open(command.from);
+  if (!store::is_postgresql_url(command.to)) {
+    const fs::path target_path(database_path(command.to));
+    if (target_path.has_parent_path()) fs::create_directories(target_path.parent_path());
+  }
+  auto target = store::Store::open(command.to);
+  const auto started = std::chrono::steady_clock::now();
+  const auto report = service::copy_database(*source, *target);
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+  std::cout << fmt::format(
+      "copied {} to {} ({:.2f} s) and checked both sides: {} audit entries, {} evidence files "
+      "and the evaluation of {} plan years are equal\n",
+      store::url_without_password(command.from), store::url_without_password(command.to),
+      took.count(), report.audit_entries, report.evidence_files, report.evaluated_years);
+  print_counts(report.counts);
+}
+
 }  // namespace
 
 void add_backup_commands(CLI::App& app, BackupCommand& command) {
@@ -122,14 +145,30 @@ void add_backup_commands(CLI::App& app, BackupCommand& command) {
   command.restore->add_flag(
       "--force", command.force,
       "replace a database that holds data (its content is kept as DB.before-restore-TIME)");
+  auto* db = app.add_subcommand("db", "move a database between SQLite and PostgreSQL");
+  db->require_subcommand(1);
+  command.copy = db->add_subcommand(
+      "copy", "copy everything into an empty database, then check both sides are equal");
+  command.copy
+      ->add_option("--from", command.from,
+                   "the database to copy: a file, sqlite:PATH or "
+                   "postgresql://USER@HOST/DB")
+      ->required();
+  command.copy
+      ->add_option("--to", command.to,
+                   "an empty database: a new file, or a PostgreSQL database (which "
+                   "must exist) holding no planscore data")
+      ->required();
 }
 
 bool backup_command_parsed(const BackupCommand& command) {
-  return command.backup->parsed() || command.restore->parsed();
+  return command.backup->parsed() || command.restore->parsed() || command.copy->parsed();
 }
 
 void run_backup_command(const BackupCommand& command, const std::string& db) {
-  if (command.backup->parsed()) {
+  if (command.copy->parsed()) {
+    run_copy(command);
+  } else if (command.backup->parsed()) {
     run_backup(command, db);
   } else {
     run_restore(command, db);

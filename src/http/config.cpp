@@ -157,7 +157,8 @@ void apply_setting(ServerConfig& config, const std::string& key, const std::stri
       bad_value(origin, value, "is not a readable file");
     (key == "tls_certificate" ? config.tls_certificate : config.tls_private_key) = value;
   } else if (key == "database_url") {
-    if (value.empty()) bad_value(origin, value, "is not a database (a file path or sqlite:PATH)");
+    if (value.empty())
+      bad_value(origin, value, "is not a database (a file path, sqlite:PATH or postgresql://…)");
     config.database_url = value;
   } else if (key == "log_file") {
     config.log_file = value;

@@ -16,9 +16,12 @@ struct Dialect {
   // comments, evidence): never reused, even after a delete, so an id in the audit trail
   // ("records_trainings/13") names one thing forever.
   std::string serial_id_column;
-  // Starts a write transaction. SQLite needs IMMEDIATE so two writers fail fast on the
-  // busy timeout instead of deadlocking when both upgrade a read lock.
-  std::string begin_transaction;
+  // Starts a write transaction. Writers take turns in both databases, so a write that
+  // reads before it writes (a permission, a year lock, a version) decides on what is still
+  // true when it commits. SQLite needs IMMEDIATE so two writers fail fast on the busy
+  // timeout instead of deadlocking when both upgrade a read lock; PostgreSQL takes a
+  // transaction-scoped advisory lock (readers never wait for it).
+  std::vector<std::string> begin_transaction;
   std::string integer_type;
   std::string real_type;
   std::string text_type = "TEXT";
@@ -26,8 +29,18 @@ struct Dialect {
   // A zero-length blob literal: SOCI binds an empty blob as NULL, so inserts coalesce
   // to this to keep "no bytes" apart from "no value".
   std::string empty_blob;
+  // SOCI's PostgreSQL backend maps soci::blob to large objects, not BYTEA: there, bytes
+  // travel as hex text through these SQL functions instead (empty when soci::blob works).
+  std::string blob_from_hex = {};  // e.g. "decode({}, 'hex')"
+  std::string blob_to_hex = {};    // e.g. "encode({}, 'hex')"
   // SELECT of the column names of the table bound as its one parameter.
   std::string column_names_sql;
+  // Starts a read-only transaction that sees one moment throughout (copies, counts).
+  std::string begin_snapshot;
+  // The highest id a table with a serial id has handed out (0 when none), and setting
+  // it, both with the table's name bound as :table_name (and :value).
+  std::string id_counter_sql;
+  std::vector<std::string> set_id_counter_sql;
   // Makes the audit_log table append-only: statements that refuse UPDATE and DELETE
   // inside the database, so no code path (or hand-run SQL) can rewrite history.
   std::vector<std::string> audit_log_guard;
@@ -36,5 +49,6 @@ struct Dialect {
 };
 
 const Dialect& sqlite_dialect();
+const Dialect& postgresql_dialect();
 
 }  // namespace planscore::store

@@ -88,12 +88,23 @@ std::vector<Migration> migrations(const Dialect& dialect) {
 
 namespace {
 
-int applied_version(soci::session& session) {
-  session << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)";
+int max_version(soci::session& session) {
   int version = 0;
   soci::indicator present = soci::i_null;
   session << "SELECT MAX(version) FROM schema_migrations", soci::into(version, present);
   return present == soci::i_ok ? version : 0;
+}
+
+// Creates the table of applied migrations only when it is missing, so a database that is
+// read-only but complete still opens (PostgreSQL refuses even CREATE TABLE IF NOT EXISTS
+// in a read-only transaction).
+int applied_version(soci::session& session) {
+  try {
+    return max_version(session);
+  } catch (const soci::soci_error&) {
+    session << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)";
+    return max_version(session);
+  }
 }
 
 }  // namespace
@@ -104,7 +115,7 @@ int run_migrations(soci::session& session, const Dialect& dialect) {
   for (const Migration& migration : migrations(dialect)) {
     if (migration.version <= seen) continue;
     try {
-      session << dialect.begin_transaction;
+      for (const std::string& statement : dialect.begin_transaction) session << statement;
       // Another process may have migrated between our read and our write lock.
       if (applied_version(session) >= migration.version) {
         session << "COMMIT";

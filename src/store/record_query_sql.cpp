@@ -12,11 +12,13 @@ namespace {
 constexpr char kLikeEscape = '\\';
 
 // `contains` is a LIKE pattern, so the text's own wildcards must match only themselves.
+// ASCII letters are lowered here and in the column (LOWER), which both databases do
+// alike; other characters compare as they are.
 std::string like_pattern(const std::string& text) {
   std::string pattern = "%";
   for (char c : text) {
     if (c == '%' || c == '_' || c == kLikeEscape) pattern += kLikeEscape;
-    pattern += c;
+    pattern += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
   return pattern + "%";
 }
@@ -54,8 +56,8 @@ std::string filter_sql(const core::RegisterDef& register_def, const RecordFilter
     const core::FieldType type = register_def.find_field(filter.field_id)->type;
     const bool numeric = core::is_numeric(type) || type == core::FieldType::yes_no;
     const std::string searched = numeric ? "CAST(" + column + " AS TEXT)" : column;
-    return searched + " LIKE " + parameters.add(like_pattern(*text)) + " ESCAPE '" + kLikeEscape +
-           "'";
+    return "LOWER(" + searched + ") LIKE " + parameters.add(like_pattern(*text)) + " ESCAPE '" +
+           kLikeEscape + "'";
   }
   if (is_null) {
     if (filter.op == FilterOp::eq) return column + " IS NULL";

@@ -18,9 +18,9 @@ struct CompiledRecordQuery {
   std::vector<SqlValue> page_parameters;
 };
 
-// `contains` is LIKE with the text's wildcards escaped: in SQLite it ignores the case of
-// ASCII letters (what someone searching a list expects); a PostgreSQL dialect would want
-// ILIKE for the same behaviour. `ne` also matches records that leave the field empty.
+// `contains` is LIKE with the text's wildcards escaped, ignoring the case of ASCII letters
+// (what someone searching a list expects) in both databases. `ne` also matches records
+// that leave the field empty.
 // Throws StoreError for a field the register lacks, or a filter no SQL can express
 // (`contains` with a non-text value, an ordering against nothing).
 CompiledRecordQuery compile_record_query(const core::RegisterDef& register_def,

@@ -2,6 +2,8 @@
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
+#include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <chrono>
@@ -51,6 +53,30 @@ void configure_sqlite_library() {
   });
 }
 
+// SOCI reads its connect string as keyword=value pairs (a URL arrives mangled), so the URL
+// is taken apart by libpq itself and handed over as pairs, each value quoted.
+std::string postgresql_connect_string(const std::string& url) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  if (options == nullptr) {
+    const std::string message = error != nullptr ? error : "out of memory";
+    PQfreemem(error);
+    throw StoreError("'" + url_without_password(url) + "' is not a PostgreSQL URL: " + message);
+  }
+  std::string pairs;
+  for (const PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+    if (option->val == nullptr) continue;
+    std::string quoted;
+    for (const char c : std::string_view(option->val)) {
+      if (c == '\\' || c == '\'') quoted += '\\';
+      quoted += c;
+    }
+    pairs += std::string(pairs.empty() ? "" : " ") + option->keyword + "='" + quoted + "'";
+  }
+  PQconninfoFree(options);
+  return pairs;
+}
+
 }  // namespace
 
 SqlStore::SqlStore(const Dialect& dialect, std::string description)
@@ -58,22 +84,39 @@ SqlStore::SqlStore(const Dialect& dialect, std::string description)
 
 std::unique_ptr<SqlStore> SqlStore::open_sqlite(const std::string& path) {
   configure_sqlite_library();
-  const std::string description = "database '" + path + "'";
   if (path.empty()) throw StoreError("cannot open database: the path is empty");
-  std::unique_ptr<SqlStore> store(new SqlStore(sqlite_dialect(), description));
+  std::unique_ptr<SqlStore> store(new SqlStore(sqlite_dialect(), "database '" + path + "'"));
   store->path_ = path;
-  try {
-    // SOCI splits its connect string on spaces; quoting keeps paths with spaces whole.
-    store->session_.open(soci::sqlite3, "db=\"" + path + "\"");
-    for (const std::string& statement : store->dialect_.connection_setup) {
-      store->session_ << statement;
-    }
-    run_migrations(store->session_, store->dialect_);
-    store->upgrade_register_tables();
-  } catch (const std::exception& error) {
-    throw StoreError("cannot open " + description + ": " + error.what());
-  }
+  // SOCI splits its connect string on spaces; quoting keeps paths with spaces whole.
+  store->connect(soci::sqlite3, "db=\"" + path + "\"");
   return store;
+}
+
+std::unique_ptr<SqlStore> SqlStore::open_postgresql(const std::string& url) {
+  std::unique_ptr<SqlStore> store(
+      new SqlStore(postgresql_dialect(), "database '" + url_without_password(url) + "'"));
+  store->url_ = url;
+  store->connect(soci::postgresql, postgresql_connect_string(url));
+  return store;
+}
+
+void SqlStore::connect(const soci::backend_factory& backend, const std::string& connect_string) {
+  try {
+    session_.open(backend, connect_string);
+  } catch (const soci::soci_error& error) {
+    // No database to talk to: a server down or unreachable, a file that cannot be opened.
+    throw StoreError("cannot open " + description_ + ": " + error.what(),
+                     StoreErrorKind::unavailable);
+  }
+  try {
+    for (const std::string& statement : dialect_.connection_setup) session_ << statement;
+    run_migrations(session_, dialect_);
+    upgrade_register_tables();
+  } catch (const StoreError& error) {
+    throw StoreError("cannot open " + description_ + ": " + error.what(), error.kind);
+  } catch (const soci::soci_error& error) {
+    throw StoreError("cannot open " + description_ + ": " + error.what(), error_kind(error));
+  }
 }
 
 PreparedQuery& SqlStore::prepared(std::unique_ptr<PreparedQuery>& slot, const std::string& sql,
@@ -85,7 +128,9 @@ PreparedQuery& SqlStore::prepared(std::unique_ptr<PreparedQuery>& slot, const st
 
 void SqlStore::begin() {
   if (in_transaction_) throw StoreError("a transaction is already open on " + description_);
-  guarded(description_, "beginning a transaction", [&] { session_ << dialect_.begin_transaction; });
+  guarded(description_, "beginning a transaction", [&] {
+    for (const std::string& statement : dialect_.begin_transaction) session_ << statement;
+  });
   in_transaction_ = true;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// The Store over a SOCI session. SQLite today; the SQL is portable and the few
-// differences live in a Dialect, so PostgreSQL needs a Dialect and a connect string.
+// The Store over a SOCI session, on SQLite or PostgreSQL: the SQL is portable and the few
+// differences live in a Dialect.
 // Members are defined by subject: sql_store.cpp (connection, transactions, plans,
 // registers, aggregates), sql_store_records.cpp, sql_store_manual_values.cpp,
 // sql_store_accounts.cpp, sql_store_audit.cpp, sql_store_reviews.cpp,
@@ -20,6 +20,9 @@ class SqlStore final : public Store {
   // Opens an SQLite file (created if missing; its directory must exist), applies the
   // connection settings and runs pending migrations.
   static std::unique_ptr<SqlStore> open_sqlite(const std::string& path);
+  // Connects to a PostgreSQL database given as a libpq URL (postgresql://user@host/db);
+  // the database must exist. Runs pending migrations.
+  static std::unique_ptr<SqlStore> open_postgresql(const std::string& url);
 
   void begin() override;
   void commit() override;
@@ -104,6 +107,7 @@ class SqlStore final : public Store {
   std::vector<YearLock> year_locks(const std::string& plan_id) override;
 
   DatabaseCounts counts() override;
+  void copy_from(Store& source) override;
   DatabaseCounts backup_to(const std::string& path, bool replace) override;
   RestoreResult restore_from(const std::string& path, const std::string& keep_previous_at) override;
 
@@ -113,12 +117,22 @@ class SqlStore final : public Store {
   class WriteScope;
 
   SqlStore(const Dialect& dialect, std::string description);
+  // Opens the session, applies the dialect's settings and migrates.
+  void connect(const soci::backend_factory& backend, const std::string& connect_string);
   bool table_has_records(const std::string& table);
   std::map<std::string, core::RegisterDef> stored_registers();
   bool has_version_column(const std::string& table);
   // Gives register tables made before records had versions (schema 1) their version
   // column, so a database upgraded by a newer program works before the next plan import.
   void upgrade_register_tables();
+  // The bytes of an evidence file known to exist.
+  std::string evidence_content(std::int64_t evidence_id);
+  // Inserts an evidence file; with `keep_id` under evidence.id (a copy), else a new id.
+  std::int64_t insert_evidence(const EvidenceRow& evidence, bool keep_id);
+  // sql_store_copy.cpp: one table's rows, and the counter of its ids.
+  void copy_table_rows(SqlStore& source, const std::string& table);
+  std::int64_t id_counter(const std::string& table);
+  void set_id_counter(const std::string& table, std::int64_t value);
   // Every write that changes what evaluation reads calls this inside its WriteScope.
   void bump_data_version();
 
@@ -129,6 +143,7 @@ class SqlStore final : public Store {
   const Dialect& dialect_;
   std::string description_;  // names the database in error messages
   std::string path_;         // the SQLite file, for backup's and restore's own connections
+  std::string url_;          // the PostgreSQL URL, for pg_dump and pg_restore
   soci::session session_;
   bool in_transaction_ = false;
   // Asked on every request; declared after session_ so they are finalized before it.

@@ -10,8 +10,11 @@
 #include <filesystem>
 #include <random>
 
+#include "store/content_counts.h"
 #include "store/migrations.h"
+#include "store/sql_rows.h"
 #include "store/sql_store.h"
+#include "store/sql_store_support.h"
 #include "store/sqlite_file.h"
 
 namespace planscore::store {
@@ -150,8 +153,47 @@ std::string random_suffix() {
 
 }  // namespace
 
+namespace {
+
+constexpr const char* kNoPostgresqlBackup =
+    "planscore backs up SQLite files; back up a PostgreSQL database with pg_dump -Fc and "
+    "restore it with pg_restore, or copy it to an SQLite file with `planscore db copy`";
+
+// count_contents over a store's own connection.
+struct SessionReader {
+  soci::session& session;
+  std::int64_t integer(const std::string& sql) {
+    std::int64_t value = 0;
+    for_each_row(session, sql, {}, {ColumnType::integer},
+                 [&](const ResultRow& row) { value = row.integer(0); });
+    return value;
+  }
+  std::vector<std::string> column(const std::string& sql) {
+    std::vector<std::string> values;
+    for_each_row(session, sql, {}, {ColumnType::text},
+                 [&](const ResultRow& row) { values.push_back(row.text(0)); });
+    return values;
+  }
+};
+
+}  // namespace
+
 DatabaseCounts SqlStore::counts() {
   if (in_transaction_) throw StoreError("cannot count " + description_ + " inside a transaction");
+  if (path_.empty()) {
+    return guarded(description_, "counting its contents", [&] {
+      session_ << dialect_.begin_snapshot;
+      try {
+        SessionReader reader{session_};
+        DatabaseCounts counts = count_contents(reader);
+        session_ << "COMMIT";
+        return counts;
+      } catch (...) {
+        session_ << "ROLLBACK";
+        throw;
+      }
+    });
+  }
   try {
     SqliteFile file(path_, SqliteFile::Mode::existing);
     // One snapshot, so the counts belong together.
@@ -167,6 +209,7 @@ DatabaseCounts SqlStore::counts() {
 
 DatabaseCounts SqlStore::backup_to(const std::string& path, bool replace) {
   if (in_transaction_) throw StoreError("cannot back up " + description_ + " inside a transaction");
+  if (path_.empty()) throw StoreError(kNoPostgresqlBackup);
   if (path.empty()) throw StoreError("cannot back up " + description_ + ": no file name given");
   std::error_code error;
   if (!replace && fs::exists(path, error)) throw StoreError("'" + path + "' already exists");
@@ -205,6 +248,7 @@ DatabaseCounts SqlStore::backup_to(const std::string& path, bool replace) {
 
 RestoreResult SqlStore::restore_from(const std::string& path, const std::string& keep_previous_at) {
   if (in_transaction_) throw StoreError("cannot restore " + description_ + " inside a transaction");
+  if (path_.empty()) throw StoreError(kNoPostgresqlBackup);
   const std::string staged = path_ + ".restore-" + random_suffix() + ".tmp";
   RemoveOnExit cleanup(staged);
   RestoreResult result;

@@ -8,9 +8,10 @@
 
 namespace planscore::store {
 
-// Which StoreErrorKind a database error is (SQLite's result code says it).
-// The kind of a SQLite result code (full, read-only, I/O) and of a SOCI error carrying one.
+// The kind of a SQLite result code (full, read-only, I/O), of a PostgreSQL SQLSTATE, and
+// of a SOCI error carrying either.
 StoreErrorKind sqlite_error_kind(int result_code);
+StoreErrorKind postgresql_error_kind(const std::string& sqlstate);
 StoreErrorKind error_kind(const soci::soci_error& error);
 
 // Database errors the caller cannot prevent become StoreErrors that say what was being

@@ -109,23 +109,4 @@ std::vector<std::string> integrity_problems(SqliteFile& file) {
   return rows;
 }
 
-DatabaseCounts count_contents(SqliteFile& file) {
-  DatabaseCounts counts;
-  counts.schema_version =
-      static_cast<int>(file.integer("SELECT MAX(version) FROM schema_migrations"));
-  // table_name() re-checks each id: a backup file is outside input.
-  for (const std::string& id : file.column("SELECT id FROM registers ORDER BY id")) {
-    counts.records[id] = file.integer("SELECT COUNT(*) FROM " + table_name(id));
-  }
-  counts.plans = file.integer("SELECT COUNT(*) FROM plans");
-  counts.manual_values = file.integer("SELECT COUNT(*) FROM manual_values");
-  counts.users = file.integer("SELECT COUNT(*) FROM users");
-  counts.audit_entries = file.integer("SELECT COUNT(*) FROM audit_log");
-  counts.reviews = file.integer("SELECT COUNT(*) FROM reviews");
-  counts.comments = file.integer("SELECT COUNT(*) FROM comments");
-  counts.evidence_files = file.integer("SELECT COUNT(*) FROM evidence");
-  counts.year_locks = file.integer("SELECT COUNT(*) FROM year_locks");
-  return counts;
-}
-
 }  // namespace planscore::store

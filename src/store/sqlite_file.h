@@ -58,7 +58,4 @@ void copy_pages(SqliteFile& from, SqliteFile& to, int pages_per_step);
 // What PRAGMA integrity_check reports, empty when the file is sound.
 std::vector<std::string> integrity_problems(SqliteFile& file);
 
-// The counts of a planscore database at the current schema, read through `file`.
-DatabaseCounts count_contents(SqliteFile& file);
-
 }  // namespace planscore::store

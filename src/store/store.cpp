@@ -9,11 +9,28 @@ std::unique_ptr<Store> Store::open(const std::string& url) {
   if (url.rfind(kSqlitePrefix, 0) == 0) {
     return SqlStore::open_sqlite(url.substr(kSqlitePrefix.size()));
   }
+  if (is_postgresql_url(url)) return SqlStore::open_postgresql(url);
   if (url.find("://") != std::string::npos) {
-    throw StoreError("cannot open database '" + url +
-                     "': only SQLite files (a path or sqlite:PATH) are supported");
+    throw StoreError("cannot open database '" + url_without_password(url) +
+                     "': a database is a file path, sqlite:PATH or postgresql://…");
   }
   return SqlStore::open_sqlite(url);
+}
+
+bool is_postgresql_url(const std::string& url) {
+  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+}
+
+std::string url_without_password(const std::string& url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  const std::size_t authority = scheme + 3;
+  const std::size_t at = url.find('@', authority);
+  const std::size_t slash = url.find('/', authority);
+  if (at == std::string::npos || (slash != std::string::npos && at > slash)) return url;
+  const std::size_t colon = url.find(':', authority);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon) + url.substr(at);
 }
 
 std::int64_t DatabaseCounts::total_records() const {

@@ -34,6 +34,11 @@ struct StoreError : std::runtime_error {
   StoreErrorKind kind = StoreErrorKind::other;
 };
 
+// Whether `url` names a PostgreSQL database (postgresql:// or postgres://).
+bool is_postgresql_url(const std::string& url);
+// `url` with the password (user:password@) left out, for messages and logs.
+std::string url_without_password(const std::string& url);
+
 struct StoredPlan {
   std::string id;
   std::string document;  // the plan as canonical JSON (planfile)
@@ -100,7 +105,8 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Opens (creating if needed) the database at `url`: a file path or "sqlite:PATH".
+  // Opens the database at `url`: a file path or "sqlite:PATH" (created if needed), or a
+  // PostgreSQL URL "postgresql://user@host:port/db" (the database must exist).
   // Runs pending migrations. Throws StoreError when the database cannot be opened.
   static std::unique_ptr<Store> open(const std::string& url);
 
@@ -239,6 +245,11 @@ class Store {
   // A backup is one file in the backend's own format; the service decides when to take
   // one and where it goes. Neither may be called inside an open transaction.
   virtual DatabaseCounts counts() = 0;
+  // Copies everything in `source` (the same schema version, SQLite or PostgreSQL) into
+  // this database, which must hold nothing yet: every row as it is, ids included, and
+  // the id counters, so an id deleted in `source` is not handed out again here. One
+  // read snapshot of `source`, one transaction here. Throws StoreError.
+  virtual void copy_from(Store& source) = 0;
   // Writes a copy of the whole database as of one moment to the file `path` while other
   // connections keep reading and writing. The copy gets its name only once it is
   // complete, on disk and checked, so `path` never holds half a backup; an existing file

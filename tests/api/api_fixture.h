@@ -47,6 +47,7 @@ class ApiWorld {
   std::string username(const std::string& role) const { return "t_" + role; }
   ServerProcess& server() { return *server_; }
   const std::string& database() const { return database_; }
+  const TestDatabase& test_database() const { return directory_.test_database(); }
 
  private:
   TestDirectory directory_;

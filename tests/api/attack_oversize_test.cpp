@@ -29,7 +29,7 @@ void expect_problem(const HttpResult& result, int status, const std::string& det
 TEST(AttackOversize, BodiesOverTheLimitAre413OrDroppedAndWriteNothing) {
   ApiWorld world(false, {"--max-body-bytes", "64KiB"});
   auto editor = world.login("editor");
-  const auto before = snapshot(world.database());
+  const auto before = snapshot(world.test_database());
   const std::string row = "2016-04-01,研習,12\n";
   std::string csv = "held_on,title,participants\n";
   while (csv.size() <= 64 * 1024) csv += row;
@@ -42,7 +42,7 @@ TEST(AttackOversize, BodiesOverTheLimitAre413OrDroppedAndWriteNothing) {
   const auto dropped =
       editor->send_raw("POST", "/api/registers/records_trainings/import", huge, "text/csv");
   EXPECT_TRUE(dropped.status == 0 || dropped.status == 413) << dropped.status;
-  EXPECT_EQ(changed_tables(before, snapshot(world.database())), std::vector<std::string>{});
+  EXPECT_EQ(changed_tables(before, snapshot(world.test_database())), std::vector<std::string>{});
   EXPECT_EQ(editor->get("/api/health").status, 200);
 }
 
@@ -96,7 +96,7 @@ TEST(AttackOversize, HostileWorkbooksAreRefusedAndWriteNothing) {
   // The plain workbook imports, so each refusal below is the attack's doing.
   const auto plain = make_zip(minimal_workbook(sheet_with("", "研習")));
   ASSERT_EQ(editor->send_raw("POST", kImport + "&dry_run=true", plain, kXlsxType).status, 200);
-  const auto before = snapshot(world.database());
+  const auto before = snapshot(world.test_database());
 
   auto lying = make_zip(minimal_workbook(bomb_sheet()));
   claim_size(lying, "xl/worksheets/sheet1.xml", 1000);
@@ -138,14 +138,14 @@ TEST(AttackOversize, HostileWorkbooksAreRefusedAndWriteNothing) {
       EXPECT_EQ(editor->get("/api/health").status, 200) << "the server answers after " << what;
     }
   }
-  EXPECT_EQ(changed_tables(before, snapshot(world.database())), std::vector<std::string>{});
+  EXPECT_EQ(changed_tables(before, snapshot(world.test_database())), std::vector<std::string>{});
 }
 
 TEST(AttackOversize, DeeplyNestedOrExplodingPlansAreRefused) {
   ApiWorld world;
   auto planner = world.login("planner");
   const auto plan_before = planner->get_json("/api/plan");
-  const auto before = snapshot(world.database());
+  const auto before = snapshot(world.test_database());
 
   std::string block_mapping, block_sequence;
   for (int depth = 0; depth < 2000; ++depth) {
@@ -195,7 +195,7 @@ TEST(AttackOversize, DeeplyNestedOrExplodingPlansAreRefused) {
     EXPECT_EQ(planner->get("/api/health").status, 200) << "the server answers after " << what;
   }
   EXPECT_EQ(planner->get_json("/api/plan"), plan_before);
-  EXPECT_EQ(changed_tables(before, snapshot(world.database())), std::vector<std::string>{});
+  EXPECT_EQ(changed_tables(before, snapshot(world.test_database())), std::vector<std::string>{});
 }
 
 }  // namespace

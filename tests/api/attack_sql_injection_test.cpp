@@ -154,7 +154,7 @@ TEST(AttackSqlInjection, EveryQueryAndPathParameterOfEveryGetRoute) {
   // Titles without digits, quotes or wildcards, so no payload may match them.
   for (const char* title : {"alpha", "beta", "gamma"})
     ASSERT_EQ(editor->send("POST", kRecords, training(title)).status, 201);
-  const auto before = snapshot(world.database());
+  const auto before = snapshot(world.test_database());
   LongUrlClient client(world, *admin);
 
   const auto router = http::make_api_router({});
@@ -187,7 +187,7 @@ TEST(AttackSqlInjection, EveryQueryAndPathParameterOfEveryGetRoute) {
   }
   EXPECT_GT(requests, 1000);
   EXPECT_EQ(admin->get_json(kRecords)["total"], 3);
-  EXPECT_EQ(changed_tables(before, snapshot(world.database())), std::vector<std::string>{});
+  EXPECT_EQ(changed_tables(before, snapshot(world.test_database())), std::vector<std::string>{});
   expect_accounts_work(world);
 }
 
@@ -195,7 +195,7 @@ TEST(AttackSqlInjection, QueryParametersOfChangingRoutesChangeNothing) {
   ApiWorld world;
   auto editor = world.login("editor");
   ASSERT_EQ(editor->send("POST", kRecords, training("alpha")).status, 201);
-  const auto before = snapshot(world.database());
+  const auto before = snapshot(world.test_database());
   const std::string csv = "held_on,title,participants\n2016-04-01,beta,12\n";
   LongUrlClient client(world, *editor);
   for (const auto& payload : injection_payloads()) {
@@ -211,7 +211,7 @@ TEST(AttackSqlInjection, QueryParametersOfChangingRoutesChangeNothing) {
       expect_answered(client.send(method, target, method == "POST" ? csv : "", "text/csv"), target,
                       method + " " + target.substr(0, 100));
   }
-  EXPECT_EQ(changed_tables(before, snapshot(world.database())), std::vector<std::string>{});
+  EXPECT_EQ(changed_tables(before, snapshot(world.test_database())), std::vector<std::string>{});
   expect_accounts_work(world);
 }
 
@@ -241,7 +241,7 @@ std::string csv_quoted(const std::string& text) {
 TEST(AttackSqlInjection, RecordFieldsStoreHostileTextIntact) {
   ApiWorld world;
   auto editor = world.login("editor");
-  const auto users_before = snapshot(world.database()).users;
+  const auto users_before = snapshot(world.test_database()).users;
   std::size_t stored = 0;
   for (const auto& payload : injection_payloads()) {
     const std::string what = "payload " + payload.substr(0, 60);
@@ -285,7 +285,7 @@ TEST(AttackSqlInjection, RecordFieldsStoreHostileTextIntact) {
                                    "field name " + what);
   }
   EXPECT_GT(stored, injection_payloads().size() / 2);
-  EXPECT_EQ(snapshot(world.database()).users, users_before);
+  EXPECT_EQ(snapshot(world.test_database()).users, users_before);
   expect_accounts_work(world);
 }
 
@@ -322,7 +322,7 @@ TEST(AttackSqlInjection, CommentsExplanationsNotesAndNamesStoreHostileTextIntact
   for (const auto& user : admin->get_json("/api/users"))
     if (user["username"] == "t_viewer") viewer_id = user["id"];
   const std::string viewer = "/api/users/" + std::to_string(viewer_id);
-  const auto accounts_before = snapshot(world.database()).row_counts.at("users");
+  const auto accounts_before = snapshot(world.test_database()).row_counts.at("users");
   std::int64_t value_version = 0;
 
   for (const auto& payload : injection_payloads()) {
@@ -375,7 +375,7 @@ TEST(AttackSqlInjection, CommentsExplanationsNotesAndNamesStoreHostileTextIntact
                                                 {"display_name", payload}}),
                                    "username " + what);
   }
-  const auto accounts_after = snapshot(world.database()).row_counts.at("users");
+  const auto accounts_after = snapshot(world.test_database()).row_counts.at("users");
   EXPECT_LE(accounts_after - accounts_before, static_cast<long>(injection_payloads().size()));
   expect_accounts_work(world);
 }

@@ -7,15 +7,6 @@
 #include "http/server_process.h"
 
 namespace planscore::test {
-namespace {
-
-std::string sqlite(const std::string& database, const std::string& sql) {
-  auto result = run_command({"/usr/bin/sqlite3", "-readonly", "-batch", database, sql});
-  if (result.exit_code != 0) ADD_FAILURE() << "sqlite3 failed: " << result.err;
-  return result.out;
-}
-
-}  // namespace
 
 const std::vector<std::string>& injection_payloads() {
   static const std::vector<std::string> payloads = {
@@ -86,23 +77,15 @@ std::string url_encode(const std::string& text) {
   return encoded;
 }
 
-DatabaseSnapshot snapshot(const std::string& database) {
+DatabaseSnapshot snapshot(const TestDatabase& database) {
   DatabaseSnapshot result;
-  std::istringstream tables(
-      sqlite(database, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
-  std::string sql;
-  for (std::string table; std::getline(tables, table);) {
-    if (table.empty()) continue;
-    sql += (sql.empty() ? "" : " UNION ALL ") + std::string("SELECT '") + table +
-           "', COUNT(*) FROM \"" + table + "\"";
+  for (const std::string& table : database.tables()) {
+    const auto count = database.rows("SELECT COUNT(*) FROM \"" + table + "\"");
+    if (!count.empty()) result.row_counts[table] = std::stol(count.front());
   }
-  std::istringstream counts(sqlite(database, sql));
-  for (std::string line; std::getline(counts, line);) {
-    const auto bar = line.rfind('|');
-    if (bar != std::string::npos)
-      result.row_counts[line.substr(0, bar)] = std::stol(line.substr(bar + 1));
+  for (const std::string& row : database.rows("SELECT * FROM users ORDER BY id")) {
+    result.users += row + "\n";
   }
-  result.users = sqlite(database, "SELECT * FROM users ORDER BY id");
   return result;
 }
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "database/test_database.h"
+
 namespace planscore::test {
 
 // Classic SQL injection payloads and other hostile text: quotes, comments, stacked
@@ -17,14 +19,14 @@ const std::vector<std::string>& injection_payloads();
 std::string url_encode(const std::string& text);
 
 // The rows of every table and the users table in full (ids, names, hashes, roles), read
-// with the sqlite3 program while the server runs.
+// through a connection of the test's own while the server runs.
 struct DatabaseSnapshot {
   std::map<std::string, long> row_counts;  // table → rows
   std::string users;                       // every column of every account
 
   bool operator==(const DatabaseSnapshot&) const = default;
 };
-DatabaseSnapshot snapshot(const std::string& database);
+DatabaseSnapshot snapshot(const TestDatabase& database);
 
 // The tables whose counts differ between two snapshots, "name: before → after".
 std::vector<std::string> changed_tables(const DatabaseSnapshot& before,

@@ -30,6 +30,19 @@ TEST(ClientInput, NumberBeyondADoubleIsABadRequestNotAServerError) {
   EXPECT_EQ(problems.front().path, "body");
 }
 
+TEST(ClientInput, TextWithANulCharacterIsRefusedNamingWhere) {
+  // Neither database keeps a NUL inside text; refused here, it cannot be cut off there.
+  auto problems = refusal([] {
+    parse_json_object(R"({"values":{"title":"a\u0000b"},"version":1})", {"values", "version"});
+  });
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems.front().path, "values.title");
+  problems = refusal([] { parse_json_object(R"({"body":["ok","\u0000"]})", {"body"}); });
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems.front().path, "body.1");
+  EXPECT_NO_THROW(parse_json_object(R"({"body":"a\u0001b"})", {"body"}));
+}
+
 TEST(ClientInput, WholeNumberBeyondInt64IsRefusedNotWrapped) {
   // 18446744073709551615 used to be read as version -1.
   const auto body = parse_json_object(R"({"version":18446744073709551615})", {"version"});

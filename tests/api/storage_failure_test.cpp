@@ -105,6 +105,7 @@ class SmallDisk {
 };
 
 TEST(StorageFailure, FullDiskAnswers507AndKeepsReadsAndEveryAcknowledgedWrite) {
+  if (testing_postgresql()) GTEST_SKIP() << "an SQLite file on a small disk";
   SmallDisk disk(16 * 1024 * 1024);
   if (!disk.mounted()) GTEST_SKIP() << "cannot mount a tmpfs here (needs root)";
   const std::string database = (disk.path() / "db.sqlite").string();
@@ -150,7 +151,59 @@ TEST(StorageFailure, FullDiskAnswers507AndKeepsReadsAndEveryAcknowledgedWrite) {
   EXPECT_EQ(after["total"], acknowledged.size());
 }
 
+// PostgreSQL: the database set read-only (as on a hot standby) for the connections the
+// server makes.
+TEST(StorageFailure, ReadOnlyPostgresqlDatabaseAnswers503AndKeepsReads) {
+  if (!testing_postgresql()) GTEST_SKIP() << "a PostgreSQL setting";
+  TestDirectory directory;
+  const std::string password = make_database(directory.database());
+  const TestDatabase& database = directory.test_database();
+  std::string token, csrf;
+  long record_id = 0;
+  {
+    auto server = ServerProcess::serve(directory.database());
+    ApiSession editor(server->base_url(), "t_editor", password);
+    ASSERT_EQ(editor.login_result.status, 201);
+    auto created = editor.send("POST", kRecords, training("唯讀前"));
+    ASSERT_EQ(created.status, 201);
+    record_id = parse_json(created)["id"];
+    token = editor.client.cookie("planscore_session");
+    csrf = editor.csrf_token;
+  }
+  // Last seen minutes ago: the next request touches the session, a write that must not
+  // cost the reader the page.
+  ASSERT_EQ(database.exec("UPDATE sessions SET last_seen_at = to_char(now() AT TIME ZONE 'UTC' "
+                          "- interval '5 minutes', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"),
+            "");
+  ASSERT_EQ(database.exec_on_cluster("ALTER DATABASE " + database.name() +
+                                     " SET default_transaction_read_only = on"),
+            "");
+
+  auto server = ServerProcess::serve(directory.database());
+  HttpClient reader(server->base_url());
+  const std::vector<std::string> headers = {"Cookie: planscore_session=" + token,
+                                            "X-CSRF-Token: " + csrf,
+                                            "Content-Type: application/json"};
+  const std::string path = kRecords + "/" + std::to_string(record_id);
+  auto read = reader.request("GET", path, "", headers);
+  ASSERT_EQ(read.status, 200) << read.body << server->log();
+  EXPECT_EQ(parse_json(read)["values"]["title"], "唯讀前");
+  EXPECT_EQ(reader.request("GET", "/api/evaluation", "", headers).status, 200);
+  expect_problem(reader.request("POST", kRecords, training("唯讀中").dump(), headers), 503,
+                 "urn:planscore:problem:database-read-only", "the database is read-only");
+  expect_problem(reader.request("POST", kImport, trainings_csv("唯讀", 5),
+                                {headers[0], headers[1], "Content-Type: text/csv"}),
+                 503, "urn:planscore:problem:database-read-only", "the database is read-only");
+  EXPECT_EQ(server->stop(), 0) << server->log();
+  EXPECT_EQ(database.exec_on_cluster("ALTER DATABASE " + database.name() +
+                                     " RESET default_transaction_read_only"),
+            "");
+  EXPECT_EQ(database.rows("SELECT f_title FROM reg_records_trainings WHERE f_title LIKE '唯讀%'"),
+            std::vector<std::string>{"唯讀前"});
+}
+
 TEST(StorageFailure, ReadOnlyDatabaseAnswers503AndKeepsReads) {
+  if (testing_postgresql()) GTEST_SKIP() << "SQLite file permissions";
   if (::geteuid() != 0 || !std::filesystem::exists("/usr/bin/setpriv"))
     GTEST_SKIP() << "needs root and setpriv to run the server as an unprivileged user";
   TestDirectory directory;

@@ -27,6 +27,14 @@ std::string error_of(FieldType type, std::string_view text) {
   return parse(type, text).error.value_or("(no error)");
 }
 
+TEST(Record, TextWithANulCharacterIsRefusedNotCutShort) {
+  // PostgreSQL refuses NUL inside text, and C strings would end at it: "a\0b" must not
+  // quietly become "a".
+  EXPECT_THAT(error_of(FieldType::text, std::string_view("a\0b", 3)), HasSubstr("NUL"));
+  EXPECT_THAT(error_of(FieldType::text, std::string_view("\0", 1)), HasSubstr("NUL"));
+  EXPECT_EQ(parse(FieldType::text, "a b").value, FieldValue{std::string("a b")});
+}
+
 TEST(Record, IntegersWithThousandsSeparatorsAndSigns) {
   EXPECT_EQ(parse(FieldType::integer, "1,229").value, FieldValue{std::int64_t{1229}});
   EXPECT_EQ(parse(FieldType::integer, "1,234,567").value, FieldValue{std::int64_t{1234567}});

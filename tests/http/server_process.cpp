@@ -94,9 +94,11 @@ TestDirectory::TestDirectory() {
   auto pattern = (std::filesystem::temp_directory_path() / "planscore-test-XXXXXX").string();
   if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
   path_ = pattern;
+  database_ = std::make_unique<TestDatabase>(path_, "db.sqlite");
 }
 
 TestDirectory::~TestDirectory() {
+  database_.reset();
   std::error_code ignored;
   std::filesystem::remove_all(path_, ignored);
 }

@@ -20,9 +20,13 @@
 #include <string>
 #include <vector>
 
+#include "database/test_database.h"
+
 namespace planscore::test {
 
-// A fresh directory under the system's temporary directory, removed with everything in it.
+// A fresh directory under the system's temporary directory, removed with everything in it,
+// and the test's database: a file in it, or a PostgreSQL database when the run is on
+// PostgreSQL (database/test_database.h).
 class TestDirectory {
  public:
   TestDirectory();
@@ -31,12 +35,15 @@ class TestDirectory {
   TestDirectory& operator=(const TestDirectory&) = delete;
 
   const std::filesystem::path& path() const { return path_; }
-  std::string database() const { return (path_ / "db.sqlite").string(); }
+  // The database URL for `planscore --db`.
+  const std::string& database() const { return database_->url(); }
+  const TestDatabase& test_database() const { return *database_; }
   // Writes `text` to `name` inside the directory and returns the file's path.
   std::string write(const std::string& name, const std::string& text) const;
 
  private:
   std::filesystem::path path_;
+  std::unique_ptr<TestDatabase> database_;
 };
 
 struct CommandResult {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "database/test_database.h"
 #include "service/audit.h"
 #include "service/plans.h"
 #include "store/store.h"
@@ -32,23 +33,28 @@ inline core::Plan import_shipped_plan(store::Store& store) {
   return service::require_current_plan(store);
 }
 
-// A database file in a directory of its own, removed afterwards.
+// A database in a directory of its own, removed afterwards: a file there, or a fresh
+// PostgreSQL database when the run is on PostgreSQL.
 class TempDatabase {
  public:
   TempDatabase() {
     std::random_device seed;
     dir_ = std::filesystem::temp_directory_path() / ("planscore-service-" + std::to_string(seed()));
     std::filesystem::create_directories(dir_);
-    store_ = store::Store::open((dir_ / "test.db").string());
+    database_ = std::make_unique<test::TestDatabase>(dir_, "test.db");
+    store_ = store::Store::open(database_->url());
   }
   ~TempDatabase() {
     store_.reset();
+    database_.reset();
     std::filesystem::remove_all(dir_);
   }
   store::Store& store() { return *store_; }
+  const std::string& url() const { return database_->url(); }
 
  private:
   std::filesystem::path dir_;
+  std::unique_ptr<test::TestDatabase> database_;
   std::unique_ptr<store::Store> store_;
 };
 

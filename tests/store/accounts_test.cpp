@@ -155,10 +155,10 @@ TEST_F(AccountsTest, EndingAUsersSessionsCanKeepOne) {
   for (const char* hash : {"w1", "w2", "w3"}) store_->create_session(session_of(wang, hash, "t"));
   store_->create_session(session_of(lin, "l1", "t"));
   store_->delete_user_sessions(wang, "w2");
-  EXPECT_THAT(sqlite_rows(db_path(), "SELECT token_hash FROM sessions ORDER BY token_hash"),
+  EXPECT_THAT(database().rows("SELECT token_hash FROM sessions ORDER BY token_hash"),
               ElementsAre("l1", "w2"));
   store_->delete_user_sessions(wang, "");
-  EXPECT_THAT(sqlite_rows(db_path(), "SELECT token_hash FROM sessions"), ElementsAre("l1"));
+  EXPECT_THAT(database().rows("SELECT token_hash FROM sessions"), ElementsAre("l1"));
 }
 
 TEST_F(AccountsTest, IdleSessionsAreDeletedByLastSeen) {

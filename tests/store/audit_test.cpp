@@ -112,19 +112,17 @@ TEST_F(AuditTest, PagesBackwardsByIdWithALimit) {
 }
 
 TEST_F(AuditTest, TheDatabaseRefusesChangesAndDeletions) {
-  const auto before = sqlite_rows(db_path(), "SELECT * FROM audit_log ORDER BY id");
-  EXPECT_THAT(sqlite_exec(db_path(), "UPDATE audit_log SET reason = 'rewritten'"),
+  const auto before = database().rows("SELECT * FROM audit_log ORDER BY id");
+  EXPECT_THAT(database().exec("UPDATE audit_log SET reason = 'rewritten'"),
               HasSubstr("append-only"));
-  EXPECT_THAT(sqlite_exec(db_path(), "UPDATE audit_log SET at = '' WHERE id = 1"),
+  EXPECT_THAT(database().exec("UPDATE audit_log SET at = '' WHERE id = 1"),
               HasSubstr("append-only"));
-  EXPECT_THAT(sqlite_exec(db_path(), "DELETE FROM audit_log"), HasSubstr("append-only"));
-  EXPECT_THAT(sqlite_exec(db_path(), "DELETE FROM audit_log WHERE id = 1"),
-              HasSubstr("append-only"));
-  EXPECT_EQ(sqlite_rows(db_path(), "SELECT * FROM audit_log ORDER BY id"), before);
+  EXPECT_THAT(database().exec("DELETE FROM audit_log"), HasSubstr("append-only"));
+  EXPECT_THAT(database().exec("DELETE FROM audit_log WHERE id = 1"), HasSubstr("append-only"));
+  EXPECT_EQ(database().rows("SELECT * FROM audit_log ORDER BY id"), before);
   // Appending still works.
-  EXPECT_EQ(sqlite_exec(db_path(),
-                        "INSERT INTO audit_log (at, user_id, username, action, object_type, "
-                        "object_id) VALUES ('t', 0, '', 'test', 'test', '')"),
+  EXPECT_EQ(database().exec("INSERT INTO audit_log (at, user_id, username, action, object_type, "
+                            "object_id) VALUES ('t', 0, '', 'test', 'test', '')"),
             "");
 }
 

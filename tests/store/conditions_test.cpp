@@ -88,16 +88,14 @@ TEST_F(ConditionsTest, YesNoLiterals) {
 TEST_F(ConditionsTest, InjectionPayloadIsJustText) {
   store_->insert_records(procurement_trainings(),
                          {record({"2015-06-01", kInjection, "採購法專題講座", integer(7)})});
-  EXPECT_THAT(sqlite_rows(db_path(),
-                          "SELECT f_title FROM reg_procurement_trainings WHERE "
-                          "f_participants = 7"),
+  EXPECT_THAT(database().rows("SELECT f_title FROM reg_procurement_trainings WHERE "
+                              "f_participants = 7"),
               ElementsAre(kInjection));
   EXPECT_EQ(sum_where(equals("title", std::string(kInjection))), 7.0);
   EXPECT_EQ(count_where(in_list("title", {std::string(kInjection), std::string("' OR 1=1 --")})),
             1);
   EXPECT_EQ(count_where(equals("title", std::string("' OR '1'='1"))), 0);
-  EXPECT_THAT(sqlite_rows(db_path(), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'plans'"),
-              ElementsAre("1"));
+  EXPECT_TRUE(database().has_table("plans"));
   store_->set_manual_value(kInjection, {kInjection, 104, 1, kInjection});
   EXPECT_EQ(store_->manual_values(kInjection).at(0).note, kInjection);
   EXPECT_EQ(store_->save_plan(kInjection, kInjection, kInjection, 0), 1);

@@ -13,11 +13,16 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 
+// SQLite's query planner: PostgreSQL chooses its own plans by its statistics.
 class CoveringIndexTest : public TempDirTest {
  protected:
+  void SetUp() override {
+    TempDirTest::SetUp();
+    if (database().is_postgresql()) GTEST_SKIP() << "SQLite's query plans";
+  }
   std::string query_plan(const CompiledQuery& query) {
     std::string plan;
-    for (const std::string& row : sqlite_rows(db_path(), "EXPLAIN QUERY PLAN " + query.sql)) {
+    for (const std::string& row : database().rows("EXPLAIN QUERY PLAN " + query.sql)) {
       plan += row + "\n";
     }
     return plan;
@@ -59,9 +64,8 @@ TEST_F(CoveringIndexTest, YearBasisSumUsesTheCoveringIndex) {
   store->ensure_indexes(budget_execution(), {&spent});
   EXPECT_THAT(query_plan(compile(budget_execution(), spent, 104)),
               HasSubstr("USING COVERING INDEX"));
-  EXPECT_THAT(sqlite_rows(db_path(),
-                          "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
-                          "AND tbl_name = 'reg_budget_execution'"),
+  EXPECT_THAT(database().rows("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
+                              "AND tbl_name = 'reg_budget_execution'"),
               Contains("2"));
 }
 

@@ -7,6 +7,7 @@
 namespace planscore::store::testing {
 namespace {
 
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
@@ -59,8 +60,8 @@ TEST_F(EvidenceTest, EveryByteIncludingNulRoundTrips) {
   EXPECT_EQ(found->sha256, "ab12");
   EXPECT_EQ(found->uploaded_by, 4);
   EXPECT_EQ(found->uploaded_at, "2026-11-27T08:00:00Z");
-  EXPECT_THAT(sqlite_rows(db_path(), "SELECT typeof(content), length(content) FROM evidence"),
-              ElementsAre("blob|768"));
+  EXPECT_THAT(database().columns("evidence"), Contains("content:BLOB"));
+  EXPECT_THAT(database().rows("SELECT length(content) FROM evidence"), ElementsAre("768"));
 }
 
 TEST_F(EvidenceTest, EmptyFileStaysEmptyNotMissing) {
@@ -69,7 +70,8 @@ TEST_F(EvidenceTest, EmptyFileStaysEmptyNotMissing) {
   ASSERT_TRUE(found.has_value());
   EXPECT_EQ(found->content, "");
   EXPECT_EQ(found->size, 0);
-  EXPECT_THAT(sqlite_rows(db_path(), "SELECT typeof(content) FROM evidence"), ElementsAre("blob"));
+  EXPECT_THAT(database().rows("SELECT content IS NULL, length(content) FROM evidence"),
+              ElementsAre(database().is_postgresql() ? "f|0" : "0|0"));
 }
 
 TEST_F(EvidenceTest, ListingLeavesContentOutAndKeepsUploadOrder) {

@@ -16,9 +16,9 @@ class ManualValueVersionsTest : public TempDirTest {
     store_ = open_store();
   }
   std::vector<std::string> stored() {
-    return sqlite_rows(db_path(),
-                       "SELECT indicator_id, year, value, note, version FROM manual_values "
-                       "ORDER BY indicator_id, year");
+    return database().rows(
+        "SELECT indicator_id, year, value, note, version FROM manual_values "
+        "ORDER BY indicator_id, year");
   }
   std::unique_ptr<Store> store_;
 };
@@ -37,7 +37,7 @@ TEST_F(ManualValueVersionsTest, SetReturnsTheNewVersion) {
 TEST_F(ManualValueVersionsTest, SaveAtZeroOnlyCreates) {
   EXPECT_EQ(store_->save_manual_value("p", {"b5-1", 104, 180, "第一"}, 0), 1);
   EXPECT_EQ(store_->save_manual_value("p", {"b5-1", 104, 999, "搶先"}, 0), std::nullopt);
-  EXPECT_THAT(stored(), ElementsAre("b5-1|104|180.0|第一|1"));
+  EXPECT_THAT(stored(), ElementsAre("b5-1|104|" + database().real(180) + "|第一|1"));
 }
 
 TEST_F(ManualValueVersionsTest, SaveAtTheReadVersionWritesStaleWritesNothing) {
@@ -45,7 +45,7 @@ TEST_F(ManualValueVersionsTest, SaveAtTheReadVersionWritesStaleWritesNothing) {
   EXPECT_EQ(store_->save_manual_value("p", {"b5-1", 104, 181, "第二"}, 1), 2);
   EXPECT_EQ(store_->save_manual_value("p", {"b5-1", 104, 1, "過期"}, 1), std::nullopt);
   EXPECT_EQ(store_->save_manual_value("p", {"b5-2", 104, 1, "不存在"}, 1), std::nullopt);
-  EXPECT_THAT(stored(), ElementsAre("b5-1|104|181.0|第二|2"));
+  EXPECT_THAT(stored(), ElementsAre("b5-1|104|" + database().real(181) + "|第二|2"));
   // An unconditional set continues the same version sequence.
   EXPECT_EQ(store_->set_manual_value("p", {"b5-1", 104, 182, "第三"}), 3);
   EXPECT_EQ(store_->save_manual_value("p", {"b5-1", 104, 183, "第四"}, 3), 4);

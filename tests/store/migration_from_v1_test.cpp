@@ -2,6 +2,7 @@
 // without record versions) opens under the current program with its data intact.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "store/migrations.h"
 #include "store/register_json.h"
@@ -17,6 +18,11 @@ using ::testing::Not;
 
 class MigrationFromV1Test : public TempDirTest {
  protected:
+  // Version 1 of the program knew only SQLite.
+  void SetUp() override {
+    TempDirTest::SetUp();
+    if (test::testing_postgresql()) GTEST_SKIP() << "version 1 databases are SQLite files";
+  }
   // What version 1 of the program left behind: migration 1 only, a register table in
   // its shape of the time, a record, a plan and a manual value.
   void make_v1_database() {
@@ -35,7 +41,7 @@ class MigrationFromV1Test : public TempDirTest {
         "INSERT INTO plans VALUES ('taichung', '秘書處', '{}', 3, 1, '2026-01-01T00:00:00Z');";
     script += "INSERT INTO manual_values VALUES ('taichung', 'b5-1', 104, 180, '人工填報');";
     sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(db_path().c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_open(db_url().c_str(), &db), SQLITE_OK);
     char* message = nullptr;
     const int status = sqlite3_exec(db, script.c_str(), nullptr, nullptr, &message);
     const std::string error = message != nullptr ? message : "";
@@ -53,21 +59,22 @@ class MigrationFromV1Test : public TempDirTest {
     ASSERT_EQ(inserted, SQLITE_DONE);
   }
   std::vector<std::string> columns(const std::string& table) {
-    return sqlite_rows(db_path(), "SELECT name FROM pragma_table_info('" + table + "')");
+    return database().rows("SELECT name FROM pragma_table_info('" + table + "')");
   }
 };
 
 TEST_F(MigrationFromV1Test, OpensWithEveryTableAndTheOldDataIntact) {
   make_v1_database();
   auto store = open_store();
-  EXPECT_THAT(sqlite_rows(db_path(), "SELECT version FROM schema_migrations ORDER BY version"),
+  EXPECT_THAT(database().rows("SELECT version FROM schema_migrations ORDER BY version"),
               ElementsAre("1", "2"));
-  EXPECT_THAT(sqlite_rows(db_path(),
-                          "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
-                          "('users', 'sessions', 'login_failures', 'audit_log', 'reviews', "
-                          "'comments', 'evidence', 'year_locks', 'data_version') ORDER BY name"),
-              ElementsAre("audit_log", "comments", "data_version", "evidence", "login_failures",
-                          "reviews", "sessions", "users", "year_locks"));
+  EXPECT_THAT(
+      test::sqlite_rows(db_url(),
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
+                        "('users', 'sessions', 'login_failures', 'audit_log', 'reviews', "
+                        "'comments', 'evidence', 'year_locks', 'data_version') ORDER BY name"),
+      ElementsAre("audit_log", "comments", "data_version", "evidence", "login_failures", "reviews",
+                  "sessions", "users", "year_locks"));
   EXPECT_EQ(store->data_version(), 1);
   EXPECT_EQ(store->current_plan_version()->version, 3);
 
@@ -99,7 +106,7 @@ TEST_F(MigrationFromV1Test, TheAuditLogIsAppendOnlyAfterUpgrade) {
   make_v1_database();
   auto store = open_store();
   store->append_audit({0, "t", 0, "", "migrate", "database", "", "", "", ""});
-  EXPECT_NE(sqlite_exec(db_path(), "DELETE FROM audit_log"), "");
+  EXPECT_NE(database().exec("DELETE FROM audit_log"), "");
   EXPECT_EQ(store->query_audit({}).size(), 1u);
 }
 
@@ -111,12 +118,12 @@ TEST_F(MigrationFromV1Test, ApplyingRegistersAddsAMissingVersionColumn) {
   }
   // The column gone while a store is already open (as if a v1 program made the table).
   auto store = open_store();
-  ASSERT_EQ(sqlite_exec(db_path(), "ALTER TABLE reg_records_trainings DROP COLUMN version"), "");
+  ASSERT_EQ(database().exec("ALTER TABLE reg_records_trainings DROP COLUMN version"), "");
   core::RegisterDef grown = records_trainings();
   grown.fields.push_back(field("venue", core::FieldType::text, false));
   EXPECT_THAT(store->apply_registers({grown}), IsEmpty());
   EXPECT_THAT(columns("reg_records_trainings"), Contains("version"));
-  EXPECT_THAT(sqlite_rows(db_path(), "SELECT version, f_title FROM reg_records_trainings"),
+  EXPECT_THAT(database().rows("SELECT version, f_title FROM reg_records_trainings"),
               ElementsAre("1|研習"));
 }
 

@@ -56,7 +56,7 @@ TEST_F(PlansTest, StaleVersionWritesNothing) {
   EXPECT_EQ(store->save_plan("taichung", "改名", "stale", 7), std::nullopt);
   EXPECT_EQ(store->current_plan()->document, "two");
   EXPECT_EQ(store->current_plan()->version, 2);
-  EXPECT_THAT(sqlite_rows(db_path(), "SELECT name, version FROM plans"), ElementsAre("秘書處|2"));
+  EXPECT_THAT(database().rows("SELECT name, version FROM plans"), ElementsAre("秘書處|2"));
 }
 
 TEST_F(PlansTest, StaleVersionFromAnotherConnectionIsRefused) {
@@ -76,8 +76,7 @@ TEST_F(PlansTest, LastSavedPlanIsCurrent) {
   EXPECT_EQ(store->current_plan()->id, "new");
   ASSERT_EQ(store->save_plan("old", "舊計畫", "old again", 1), 2);
   EXPECT_EQ(store->current_plan()->id, "old");
-  EXPECT_THAT(sqlite_rows(db_path(), "SELECT COUNT(*) FROM plans WHERE is_current = 1"),
-              ElementsAre("1"));
+  EXPECT_THAT(database().rows("SELECT COUNT(*) FROM plans WHERE is_current = 1"), ElementsAre("1"));
 }
 
 TEST_F(PlansTest, ManualValuesUpsertPerIndicatorAndYear) {

@@ -22,10 +22,11 @@ class RecordEditsTest : public TempDirTest {
               .at(0);
   }
   std::string stored_row() {
-    return sqlite_rows(db_path(),
-                       "SELECT version, f_held_on, f_title, f_participants, f_satisfaction FROM "
-                       "reg_records_trainings WHERE id = " +
-                           std::to_string(id_))
+    return database()
+        .rows(
+            "SELECT version, f_held_on, f_title, f_participants, f_satisfaction FROM "
+            "reg_records_trainings WHERE id = " +
+            std::to_string(id_))
         .at(0);
   }
   std::unique_ptr<Store> store_;
@@ -84,7 +85,7 @@ TEST_F(RecordEditsTest, OfTwoWritersAtTheSameVersionOneWins) {
   EXPECT_EQ(store_->update_record(records_trainings(), id_,
                                   record({"2015-03-01", "我的", integer(2), 2.0}), mine->version),
             std::nullopt);
-  EXPECT_EQ(stored_row(), "2|2015-03-01|他們的|1|1.0");
+  EXPECT_EQ(stored_row(), "2|2015-03-01|他們的|1|" + database().real(1));
 }
 
 TEST_F(RecordEditsTest, MisfitValuesAreStoreErrorsAndWriteNothing) {
@@ -114,7 +115,7 @@ TEST_F(RecordEditsTest, EditsJoinTheCallersTransaction) {
               2);
     ASSERT_TRUE(store_->delete_record(records_trainings(), id_, 2));
   }
-  EXPECT_THAT(sqlite_rows(db_path(), "SELECT version, f_title FROM reg_records_trainings"),
+  EXPECT_THAT(database().rows("SELECT version, f_title FROM reg_records_trainings"),
               ElementsAre("1|研習"));
 }
 

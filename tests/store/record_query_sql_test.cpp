@@ -45,7 +45,7 @@ TEST(RecordQuerySqlTest, ContainsEscapesLikeWildcards) {
   RecordQuery query;
   query.filters = {{"title", FilterOp::contains, std::string("50%_a\\b")}};
   const CompiledRecordQuery compiled = compile_record_query(records_trainings(), query);
-  EXPECT_THAT(compiled.count_sql, HasSubstr("f_title LIKE :p1 ESCAPE '\\'"));
+  EXPECT_THAT(compiled.count_sql, HasSubstr("LOWER(f_title) LIKE :p1 ESCAPE '\\'"));
   EXPECT_THAT(compiled.count_parameters, ElementsAre(SqlValue(std::string("%50\\%\\_a\\\\b%"))));
 }
 

@@ -14,10 +14,7 @@ using ::testing::IsEmpty;
 
 class RegisterTablesTest : public TempDirTest {
  protected:
-  std::vector<std::string> columns(const std::string& table) {
-    return sqlite_rows(db_path(), "SELECT name || ':' || type FROM pragma_table_info('" + table +
-                                      "') ORDER BY cid");
-  }
+  std::vector<std::string> columns(const std::string& table) { return database().columns(table); }
 };
 
 TEST_F(RegisterTablesTest, CreatesOneTableAndTimeIndexPerRegister) {
@@ -30,11 +27,8 @@ TEST_F(RegisterTablesTest, CreatesOneTableAndTimeIndexPerRegister) {
   EXPECT_THAT(columns("reg_volunteers"),
               ElementsAre("id:INTEGER", "version:INTEGER", "f_name:TEXT", "f_joined:TEXT",
                           "f_left:TEXT", "f_service:TEXT"));
-  EXPECT_THAT(sqlite_rows(db_path(),
-                          "SELECT name FROM pragma_index_info((SELECT name FROM sqlite_master "
-                          "WHERE type = 'index' AND tbl_name = 'reg_volunteers'))"),
-              ElementsAre("f_joined", "f_left"));
-  EXPECT_THAT(sqlite_rows(db_path(), "SELECT id FROM registers ORDER BY id"),
+  EXPECT_THAT(database().indexes("reg_volunteers"), ElementsAre("f_joined,f_left"));
+  EXPECT_THAT(database().rows("SELECT id FROM registers ORDER BY id"),
               ElementsAre("budget_execution", "records_trainings", "volunteers"));
   // Applying the same registers again changes nothing.
   EXPECT_THAT(store->apply_registers({records_trainings(), volunteers(), budget_execution()}),
@@ -53,7 +47,7 @@ TEST_F(RegisterTablesTest, AddedFieldBecomesANewColumnAndKeepsRecords) {
   EXPECT_THAT(columns("reg_records_trainings"), Contains("f_venue:TEXT"));
   EXPECT_EQ(store->count_records(grown), 1);
   store->insert_records(grown, {record({"2015-04-01", "研習二", integer(10), 4.5, "大禮堂"})});
-  EXPECT_THAT(sqlite_rows(db_path(), "SELECT f_venue FROM reg_records_trainings ORDER BY id"),
+  EXPECT_THAT(database().rows("SELECT f_venue FROM reg_records_trainings ORDER BY id"),
               ElementsAre("NULL", "大禮堂"));
 }
 
@@ -62,7 +56,7 @@ TEST_F(RegisterTablesTest, TypeChangeWithRecordsIsRefusedAndChangesNothing) {
   ASSERT_THAT(store->apply_registers({records_trainings(), volunteers()}), IsEmpty());
   store->insert_records(records_trainings(),
                         {record({"2015-03-01", "研習", integer(40), std::monostate{}})});
-  const auto schema_before = sqlite_rows(db_path(), "SELECT sql FROM sqlite_master ORDER BY name");
+  const auto schema_before = database().schema();
 
   core::RegisterDef changed = records_trainings();
   changed.fields[2].type = core::FieldType::decimal;  // participants: integer → decimal
@@ -74,7 +68,7 @@ TEST_F(RegisterTablesTest, TypeChangeWithRecordsIsRefusedAndChangesNothing) {
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].path, "registers.records_trainings.fields.participants");
   EXPECT_THAT(problems[0].message, HasSubstr("integer to decimal"));
-  EXPECT_EQ(sqlite_rows(db_path(), "SELECT sql FROM sqlite_master ORDER BY name"), schema_before);
+  EXPECT_EQ(database().schema(), schema_before);
 }
 
 TEST_F(RegisterTablesTest, RemovedFieldWithRecordsIsRefused) {
@@ -106,9 +100,8 @@ TEST_F(RegisterTablesTest, UnsafeIdentifiersAreProblemsNotSql) {
   hostile_field.fields[0].id = "name TEXT); DROP TABLE plans; --";
   const core::Problems problems = store->apply_registers({hostile, hostile_field});
   EXPECT_EQ(problems.size(), 2u);
-  EXPECT_THAT(sqlite_rows(db_path(), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'plans'"),
-              ElementsAre("1"));
-  EXPECT_THAT(sqlite_rows(db_path(), "SELECT COUNT(*) FROM registers"), ElementsAre("0"));
+  EXPECT_TRUE(database().has_table("plans"));
+  EXPECT_THAT(database().rows("SELECT COUNT(*) FROM registers"), ElementsAre("0"));
 }
 
 TEST_F(RegisterTablesTest, TimeFieldMustExistWithTheRightType) {
@@ -131,14 +124,18 @@ TEST_F(RegisterTablesTest, InsertReturnsIdsAndStoresTypedValues) {
   EXPECT_LT(ids[0], ids[1]);
   EXPECT_LT(ids[1], ids[2]);
   EXPECT_EQ(store->count_records(records_trainings()), 3);
-  EXPECT_THAT(sqlite_rows(db_path(),
-                          "SELECT typeof(f_participants), f_satisfaction FROM "
-                          "reg_records_trainings ORDER BY id"),
-              ElementsAre("integer|4.5", "integer|NULL", "integer|3.0"));
+  // Whole numbers given as decimals are stored as integers (SQLite would keep 12.0).
+  EXPECT_THAT(columns("reg_records_trainings"), Contains("f_participants:INTEGER"));
+  EXPECT_THAT(database().rows("SELECT f_participants, f_satisfaction FROM "
+                              "reg_records_trainings ORDER BY id"),
+              ElementsAre("40|4.5", "60|NULL", "12|" + database().real(3)));
+  if (!database().is_postgresql()) {
+    EXPECT_THAT(database().rows("SELECT typeof(f_participants) FROM reg_records_trainings"),
+                ElementsAre("integer", "integer", "integer"));
+  }
   store->insert_records(procurement_cases(),
                         {record({"2015-01-02", "A-1", "案", "秘書處", integer(1)})});
-  EXPECT_THAT(sqlite_rows(db_path(), "SELECT f_e_tendering FROM reg_procurement_cases"),
-              ElementsAre("1"));
+  EXPECT_THAT(database().rows("SELECT f_e_tendering FROM reg_procurement_cases"), ElementsAre("1"));
 }
 
 TEST_F(RegisterTablesTest, MisfitValueIsAStoreErrorNamingRecordAndField) {

@@ -3,7 +3,6 @@
 // registers of the shipped plan (docs/shipped-plan-registers.md), and builders for the
 // metric syntax tree (so these tests do not depend on the formula parser).
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <memory>
@@ -14,6 +13,7 @@
 #include "core/metric/ast.h"
 #include "core/register/record.h"
 #include "core/register/register.h"
+#include "database/test_database.h"
 #include "store/store.h"
 
 namespace planscore::store::testing {
@@ -26,7 +26,8 @@ using core::metric::Condition;
 using core::metric::ConditionPtr;
 using core::metric::Literal;
 
-// A test with its own empty directory, removed afterwards.
+// A test with its own empty directory, removed afterwards, and its own database: a file
+// in the directory, or a fresh PostgreSQL database when the run is on PostgreSQL.
 class TempDirTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -34,17 +35,21 @@ class TempDirTest : public ::testing::Test {
     directory_ = fs::temp_directory_path() /
                  ("planscore-store-" + std::to_string(random()) + std::to_string(random()));
     fs::create_directories(directory_);
+    database_ = std::make_unique<test::TestDatabase>(directory_);
   }
   void TearDown() override {
+    database_.reset();
     std::error_code ignored;
     fs::remove_all(directory_, ignored);
   }
   std::string path(const std::string& name) const { return (directory_ / name).string(); }
-  std::string db_path() const { return path("planscore.db"); }
-  std::unique_ptr<Store> open_store() { return Store::open(db_path()); }
+  const std::string& db_url() const { return database_->url(); }
+  const test::TestDatabase& database() const { return *database_; }
+  std::unique_ptr<Store> open_store() { return Store::open(db_url()); }
 
  private:
   fs::path directory_;
+  std::unique_ptr<test::TestDatabase> database_;
 };
 
 inline core::FieldDef field(std::string id, core::FieldType type, bool required = true,
@@ -189,56 +194,6 @@ inline Aggregate term(AggregateFunction function, std::string register_id,
   aggregate.condition = std::move(condition);
   aggregate.to_date = to_date;
   return aggregate;
-}
-
-// --- direct SQLite access, to look at what the store wrote ------------------------------
-
-// Every row of `sql` as "a|b|c" lines (NULL as "NULL"), through a separate connection.
-inline std::vector<std::string> sqlite_rows(const std::string& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  std::vector<std::string> rows;
-  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    sqlite3_close(db);
-    ADD_FAILURE() << "cannot open " << db_path;
-    return rows;
-  }
-  sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
-    ADD_FAILURE() << sqlite3_errmsg(db) << " in " << sql;
-    sqlite3_close(db);
-    return rows;
-  }
-  while (sqlite3_step(statement) == SQLITE_ROW) {
-    std::string row;
-    for (int i = 0; i < sqlite3_column_count(statement); ++i) {
-      if (i > 0) row += "|";
-      const unsigned char* text = sqlite3_column_text(statement, i);
-      row += text ? reinterpret_cast<const char*>(text) : "NULL";
-    }
-    rows.push_back(row);
-  }
-  sqlite3_finalize(statement);
-  sqlite3_close(db);
-  return rows;
-}
-
-// Runs `sql` through a separate read-write connection, as someone with the database file
-// and a shell could. Returns SQLite's error message, or "" when the statement succeeded.
-inline std::string sqlite_exec(const std::string& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-    sqlite3_close(db);
-    return "cannot open " + db_path;
-  }
-  sqlite3_busy_timeout(db, 5000);
-  char* message = nullptr;
-  std::string error;
-  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    error = message != nullptr ? message : "failed";
-  }
-  sqlite3_free(message);
-  sqlite3_close(db);
-  return error;
 }
 
 }  // namespace planscore::store::testing

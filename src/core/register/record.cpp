@@ -171,6 +171,11 @@ ParsedValue parse_field_value(const FieldDef& field, std::string_view text,
   }
   switch (field.type) {
     case FieldType::text:
+      // Neither database keeps a NUL inside text (PostgreSQL refuses it, C strings end
+      // at it), so it is refused here rather than cut off there.
+      if (trimmed.find('\0') != std::string_view::npos) {
+        return failure("text cannot contain the NUL character (U+0000)");
+      }
       return {std::string(trimmed), std::nullopt};
     case FieldType::integer:
       return parse_integer(trimmed);

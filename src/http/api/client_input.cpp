@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <optional>
+#include <string>
 
 namespace planscore::http {
 namespace {
@@ -10,6 +12,24 @@ namespace {
 const nlohmann::json* member(const nlohmann::json& object, const std::string& key) {
   auto found = object.find(key);
   return found == object.end() || found->is_null() ? nullptr : &*found;
+}
+
+// The first string (or key) in `value` holding a NUL, as a path like "values.title".
+std::optional<std::string> path_of_nul(const nlohmann::json& value, const std::string& path) {
+  const auto joined = [&](const std::string& key) { return path.empty() ? key : path + "." + key; };
+  if (value.is_string()) {
+    if (value.get_ref<const std::string&>().find('\0') != std::string::npos) return path;
+  } else if (value.is_object()) {
+    for (const auto& [key, item] : value.items()) {
+      if (key.find('\0') != std::string::npos) return joined("(a key)");
+      if (auto found = path_of_nul(item, joined(key))) return found;
+    }
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (auto found = path_of_nul(value[i], joined(std::to_string(i)))) return found;
+    }
+  }
+  return std::nullopt;
 }
 
 [[noreturn]] void wrong_type(const std::string& key, const std::string& expected) {
@@ -34,6 +54,11 @@ nlohmann::json parse_json_object(std::string_view body, const std::vector<std::s
   }
   if (!parsed.is_object())
     throw BadInput("the request body must be a JSON object", {{"body", "must be an object"}});
+  // No text the program keeps may hold a NUL: neither database stores one inside text.
+  if (auto path = path_of_nul(parsed, "")) {
+    throw BadInput("the request body holds text with a NUL character (\\u0000)",
+                   {{*path, "cannot contain the NUL character"}});
+  }
   core::Problems unknown;
   for (const auto& [key, value] : parsed.items())
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())

@@ -55,15 +55,18 @@ std::optional<Response> storage_failure_response(const store::StoreError& error)
                                "urn:planscore:problem:database-read-only",
                                "",
                                "the database is read-only: the server may not write its file "
-                               "or directory, so nothing was written; reading still works. "
-                               "Make the database writable, then try again.",
+                               "or directory, or the PostgreSQL database refuses writes, so "
+                               "nothing was written; reading still works. Make the database "
+                               "writable, then try again.",
                                {}});
     case StoreErrorKind::unavailable:
       return problem_response({503,
                                "urn:planscore:problem:database-unavailable",
                                "",
-                               "the database could not be read or written (an I/O error), so "
-                               "nothing was written. Check the server's disk, then try again.",
+                               "the database could not be read or written (an I/O error, or "
+                               "the database server is down or unreachable), so nothing was "
+                               "written. Check the server's disk or database server, then try "
+                               "again.",
                                {}});
     case StoreErrorKind::other:
       break;
