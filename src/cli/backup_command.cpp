@@ -24,12 +24,18 @@ std::string database_path(const std::string& db) {
   return db.rfind("sqlite:", 0) == 0 ? db.substr(7) : db;
 }
 
-// Beside the database, named by the moment it was replaced (UTC), e.g.
-// data/planscore.db.before-restore-20260427T083000Z.
-std::string previous_content_path(const std::string& db) {
-  return fmt::format(
-      "{}.before-restore-{:%Y%m%dT%H%M%SZ}", database_path(db),
-      fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
+// Named by the moment it was replaced (UTC): beside an SQLite database, e.g.
+// data/planscore.db.before-restore-20260427T083000Z; for PostgreSQL a pg_dump archive
+// beside the backup being restored, e.g. backups/before-restore-20260427T083000Z.dump.
+std::string previous_content_path(const std::string& db, const std::string& backup) {
+  const auto now =
+      fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
+  if (store::is_postgresql_url(db)) {
+    return (fs::path(backup).parent_path() /
+            fmt::format("before-restore-{:%Y%m%dT%H%M%SZ}.dump", now))
+        .string();
+  }
+  return fmt::format("{}.before-restore-{:%Y%m%dT%H%M%SZ}", database_path(db), now);
 }
 
 void print_counts(const store::DatabaseCounts& counts) {
@@ -57,7 +63,7 @@ std::string file_size(const std::string& path) {
 
 void run_backup(const BackupCommand& command, const std::string& db) {
   std::error_code error;
-  if (!fs::exists(database_path(db), error))
+  if (!store::is_postgresql_url(db) && !fs::exists(database_path(db), error))
     throw std::runtime_error("there is no database at " + database_path(db) + " to back up");
   auto store = store::Store::open(db);
   const auto started = std::chrono::steady_clock::now();
@@ -65,10 +71,12 @@ void run_backup(const BackupCommand& command, const std::string& db) {
     const auto report =
         service::back_up_database(*store, service::system_actor(), command.file, command.force);
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-    std::cout << fmt::format(
-        "backed up {} to {} ({}, {:.2f} s); the copy passed its integrity check, schema "
-        "version {}\n",
-        db, report.path, file_size(report.path), took.count(), report.counts.schema_version);
+    const char* checked = store::is_postgresql_url(db)
+                              ? "a pg_dump archive of one moment, counted in that moment"
+                              : "the copy passed its integrity check";
+    std::cout << fmt::format("backed up {} to {} ({}, {:.2f} s); {}, schema version {}\n",
+                             store::url_without_password(db), report.path, file_size(report.path),
+                             took.count(), checked, report.counts.schema_version);
     print_counts(report.counts);
   } catch (const service::Failure& failure) {
     if (failure.kind != service::FailureKind::conflict) throw;
@@ -78,20 +86,21 @@ void run_backup(const BackupCommand& command, const std::string& db) {
 }
 
 void run_restore(const BackupCommand& command, const std::string& db) {
+  const bool postgresql = store::is_postgresql_url(db);
   const std::string path = database_path(db);
   std::error_code error;
-  const bool existed = fs::exists(path, error);
+  const bool existed = postgresql || fs::exists(path, error);
   if (!existed && fs::path(path).has_parent_path())
     fs::create_directories(fs::path(path).parent_path());
   auto store = store::Store::open(db);
   service::RestoreOptions options;
   options.replace_existing = command.force;
-  options.keep_previous_at = previous_content_path(db);
+  options.keep_previous_at = previous_content_path(db, command.file);
   try {
     const auto report =
         service::restore_database(*store, service::system_actor(), command.file, options);
-    std::cout << fmt::format("restored {} into {}; checked, schema version {}\n", command.file, db,
-                             report.counts.schema_version);
+    std::cout << fmt::format("restored {} into {}; checked, schema version {}\n", command.file,
+                             store::url_without_password(db), report.counts.schema_version);
     if (!report.previous_kept_at.empty())
       std::cout << "the previous content is kept in " << report.previous_kept_at << "\n";
     print_counts(report.counts);
@@ -102,10 +111,13 @@ void run_restore(const BackupCommand& command, const std::string& db) {
       for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, error);
     const auto* refusal = dynamic_cast<const service::Failure*>(&failure);
     if (refusal == nullptr || refusal->kind != service::FailureKind::conflict) throw;
-    throw service::Failure(refusal->kind,
-                           std::string(refusal->what()) +
-                               "; use --force to replace it (the current content is kept in " +
-                               database_path(db) + ".before-restore-TIME)");
+    throw service::Failure(
+        refusal->kind,
+        std::string(refusal->what()) +
+            "; use --force to replace it (the current content is kept in " +
+            (postgresql ? std::string("before-restore-TIME.dump beside ") + command.file
+                        : database_path(db) + ".before-restore-TIME") +
+            ")");
   }
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "store/identifiers.h"
+#include "store/sql_rows.h"
 #include "store/store.h"
 
 namespace planscore::store {
@@ -27,5 +28,22 @@ DatabaseCounts count_contents(Database& database) {
   counts.year_locks = database.integer("SELECT COUNT(*) FROM year_locks");
   return counts;
 }
+
+// count_contents over a store's own connection.
+struct SessionReader {
+  soci::session& session;
+  std::int64_t integer(const std::string& sql) {
+    std::int64_t value = 0;
+    for_each_row(session, sql, {}, {ColumnType::integer},
+                 [&](const ResultRow& row) { value = row.integer(0); });
+    return value;
+  }
+  std::vector<std::string> column(const std::string& sql) {
+    std::vector<std::string> values;
+    for_each_row(session, sql, {}, {ColumnType::text},
+                 [&](const ResultRow& row) { values.push_back(row.text(0)); });
+    return values;
+  }
+};
 
 }  // namespace planscore::store

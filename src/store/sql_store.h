@@ -125,6 +125,10 @@ class SqlStore final : public Store {
   // Gives register tables made before records had versions (schema 1) their version
   // column, so a database upgraded by a newer program works before the next plan import.
   void upgrade_register_tables();
+  // sql_store_dump.cpp: backup_to and restore_from for PostgreSQL, through pg_dump and
+  // pg_restore.
+  DatabaseCounts dump_to(const std::string& path, bool replace);
+  RestoreResult restore_dump(const std::string& path, const std::string& keep_previous_at);
   // The bytes of an evidence file known to exist.
   std::string evidence_content(std::int64_t evidence_id);
   // Inserts an evidence file; with `keep_id` under evidence.id (a copy), else a new id.

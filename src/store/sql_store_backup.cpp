@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <random>
 
+#include "store/backup_files.h"
 #include "store/content_counts.h"
 #include "store/migrations.h"
 #include "store/sql_rows.h"
@@ -25,68 +26,6 @@ namespace fs = std::filesystem;
 // Small enough that a step holds the source's pages only briefly, large enough that a
 // database of a few thousand pages takes a handful of steps.
 constexpr int kPagesPerStep = 256;
-
-// A database file and the journal, WAL and shared-memory files SQLite may add beside it.
-void remove_database_files(const std::string& path) noexcept {
-  std::error_code ignored;
-  for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(path + suffix, ignored);
-}
-
-// Temporary files go away on every path out, the failing ones included.
-class RemoveOnExit {
- public:
-  explicit RemoveOnExit(std::string path) : path_(std::move(path)) {}
-  ~RemoveOnExit() { remove_database_files(path_); }
-  RemoveOnExit(const RemoveOnExit&) = delete;
-  RemoveOnExit& operator=(const RemoveOnExit&) = delete;
-
- private:
-  std::string path_;
-};
-
-[[noreturn]] void fail_with_errno(const std::string& what, int error) {
-  throw StoreError(what + ": " + std::strerror(error));
-}
-
-// A renamed file survives a power cut only when its bytes and then its directory entry
-// are on disk.
-void sync_file(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) fail_with_errno("cannot open '" + path + "' to write it to disk", errno);
-  const int result = ::fsync(fd);
-  const int error = errno;
-  ::close(fd);
-  if (result != 0) fail_with_errno("cannot write '" + path + "' to disk", error);
-}
-
-void sync_directory_of(const std::string& path) {
-  const fs::path parent = fs::path(path).parent_path();
-  const std::string directory = parent.empty() ? "." : parent.string();
-  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) fail_with_errno("cannot open directory '" + directory + "' to sync it", errno);
-  const int result = ::fsync(fd);
-  const int error = errno;
-  ::close(fd);
-  if (result != 0) fail_with_errno("cannot sync directory '" + directory + "'", error);
-}
-
-// Gives the finished copy its final name in one step. Without `replace` an existing file
-// is refused by the rename itself, so a file appearing meanwhile is not overwritten.
-void publish(const std::string& from, const std::string& to, bool replace) {
-  if (replace) {
-    if (std::rename(from.c_str(), to.c_str()) != 0)
-      fail_with_errno("cannot rename '" + from + "' to '" + to + "'", errno);
-    return;
-  }
-  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return;
-  if (errno == EEXIST) throw StoreError("'" + to + "' already exists");
-  if (errno != EINVAL && errno != ENOSYS)
-    fail_with_errno("cannot rename '" + from + "' to '" + to + "'", errno);
-  // A file system without RENAME_NOREPLACE: link() refuses an existing name too.
-  if (::link(from.c_str(), to.c_str()) != 0)
-    fail_with_errno("cannot link '" + from + "' as '" + to + "'", errno);
-  ::unlink(from.c_str());
-}
 
 std::string describe_unreadable(const std::string& path, const SqliteError& error) {
   // SQLite's reason without the name of the staged copy, which means nothing to people.
@@ -153,30 +92,7 @@ std::string random_suffix() {
 
 }  // namespace
 
-namespace {
-
-constexpr const char* kNoPostgresqlBackup =
-    "planscore backs up SQLite files; back up a PostgreSQL database with pg_dump -Fc and "
-    "restore it with pg_restore, or copy it to an SQLite file with `planscore db copy`";
-
-// count_contents over a store's own connection.
-struct SessionReader {
-  soci::session& session;
-  std::int64_t integer(const std::string& sql) {
-    std::int64_t value = 0;
-    for_each_row(session, sql, {}, {ColumnType::integer},
-                 [&](const ResultRow& row) { value = row.integer(0); });
-    return value;
-  }
-  std::vector<std::string> column(const std::string& sql) {
-    std::vector<std::string> values;
-    for_each_row(session, sql, {}, {ColumnType::text},
-                 [&](const ResultRow& row) { values.push_back(row.text(0)); });
-    return values;
-  }
-};
-
-}  // namespace
+namespace {}  // namespace
 
 DatabaseCounts SqlStore::counts() {
   if (in_transaction_) throw StoreError("cannot count " + description_ + " inside a transaction");
@@ -209,8 +125,8 @@ DatabaseCounts SqlStore::counts() {
 
 DatabaseCounts SqlStore::backup_to(const std::string& path, bool replace) {
   if (in_transaction_) throw StoreError("cannot back up " + description_ + " inside a transaction");
-  if (path_.empty()) throw StoreError(kNoPostgresqlBackup);
   if (path.empty()) throw StoreError("cannot back up " + description_ + ": no file name given");
+  if (path_.empty()) return dump_to(path, replace);
   std::error_code error;
   if (!replace && fs::exists(path, error)) throw StoreError("'" + path + "' already exists");
 
@@ -248,7 +164,7 @@ DatabaseCounts SqlStore::backup_to(const std::string& path, bool replace) {
 
 RestoreResult SqlStore::restore_from(const std::string& path, const std::string& keep_previous_at) {
   if (in_transaction_) throw StoreError("cannot restore " + description_ + " inside a transaction");
-  if (path_.empty()) throw StoreError(kNoPostgresqlBackup);
+  if (path_.empty()) return restore_dump(path, keep_previous_at);
   const std::string staged = path_ + ".restore-" + random_suffix() + ".tmp";
   RemoveOnExit cleanup(staged);
   RestoreResult result;

@@ -1,12 +1,15 @@
 #include "crash/crash_backend.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
 #include <utility>
 #include <vector>
+
+#include "database/test_database.h"
 
 namespace planscore::test {
 namespace {
@@ -50,6 +53,20 @@ std::string sqlite_integrity_check(const std::string& path) {
   return verdict;
 }
 
+// amcheck's verdict on every B-tree index (structure, and that each heap tuple is
+// indexed): the closest PostgreSQL has to SQLite's integrity_check. The server killed is
+// planscore's, not PostgreSQL's, so this checks that no half-finished write of ours
+// left anything PostgreSQL itself would call damaged.
+std::string postgresql_integrity_check(const std::string& url) {
+  const std::string error = postgresql_exec(
+      url,
+      "CREATE EXTENSION IF NOT EXISTS amcheck; SELECT bt_index_check(c.oid, true) FROM pg_index i "
+      "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam JOIN "
+      "pg_namespace n ON n.oid = c.relnamespace WHERE a.amname = 'btree' AND n.nspname = "
+      "current_schema()");
+  return error.empty() ? "ok" : error;
+}
+
 }  // namespace
 
 Accounts initialize_database(const std::string& url) {
@@ -82,6 +99,36 @@ CrashBackend sqlite_backend() {
     return FreshDatabase{target.string(), accounts};
   };
   backend.integrity_check = sqlite_integrity_check;
+  return backend;
+}
+
+CrashBackend postgresql_backend() {
+  CrashBackend backend;
+  backend.name = "postgresql";
+  backend.fresh_database = [](const TestDirectory&) {
+    // A template database initialized once, copied by CREATE DATABASE … TEMPLATE for
+    // each trial; the previous trial's copy is dropped (its checks are done by then).
+    static std::string template_name;
+    static std::string previous;
+    static Accounts accounts;
+    static std::once_flag made;
+    static int trials = 0;
+    const std::string admin = postgresql_database_url("postgres");
+    std::call_once(made, [&] {
+      template_name = "crash_template_" + std::to_string(::getpid());
+      const std::string created = postgresql_exec(admin, "CREATE DATABASE " + template_name);
+      if (!created.empty()) throw std::runtime_error("cannot create the template: " + created);
+      accounts = initialize_database(postgresql_database_url(template_name));
+    });
+    if (!previous.empty())
+      postgresql_exec(admin, "DROP DATABASE IF EXISTS " + previous + " WITH (FORCE)");
+    previous = template_name + "_" + std::to_string(++trials);
+    const std::string copied =
+        postgresql_exec(admin, "CREATE DATABASE " + previous + " TEMPLATE " + template_name);
+    if (!copied.empty()) throw std::runtime_error("cannot copy the template: " + copied);
+    return FreshDatabase{postgresql_database_url(previous), accounts};
+  };
+  backend.integrity_check = postgresql_integrity_check;
   return backend;
 }
 

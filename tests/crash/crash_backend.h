@@ -1,8 +1,8 @@
 #pragma once
 // The database a crash trial runs on. Everything the harness does goes through the
 // server's HTTP API and the `planscore` command with a database URL, so a backend is only
-// how a fresh database is made and how its own consistency check is asked for; the
-// PostgreSQL backend will differ from SQLite's in these two functions and nowhere else.
+// how a fresh database is made and how its own consistency check is asked for: the
+// SQLite and PostgreSQL backends differ in these two functions and nowhere else.
 #include <functional>
 #include <map>
 #include <ostream>
@@ -43,5 +43,9 @@ Accounts initialize_database(const std::string& url);
 // hashing for every account would otherwise dominate a short trial);
 // PRAGMA integrity_check through the sqlite3 library.
 CrashBackend sqlite_backend();
+
+// PostgreSQL (the run's cluster, database/test_database.h): each trial on a copy of a
+// template database made once; amcheck's bt_index_check on every index.
+CrashBackend postgresql_backend();
 
 }  // namespace planscore::test

@@ -39,27 +39,6 @@ std::string random_name() {
   return name;
 }
 
-std::string postgresql_exec(const std::string& url, const std::string& sql,
-                            std::vector<std::string>* rows) {
-  Connection connection = connect_postgresql(url);
-  Result result(PQexec(connection.get(), sql.c_str()), &PQclear);
-  const ExecStatusType status = PQresultStatus(result.get());
-  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-    return PQresultErrorMessage(result.get());
-  }
-  if (rows == nullptr) return "";
-  for (int row = 0; row < PQntuples(result.get()); ++row) {
-    std::string line;
-    for (int column = 0; column < PQnfields(result.get()); ++column) {
-      if (column > 0) line += "|";
-      line +=
-          PQgetisnull(result.get(), row, column) ? "NULL" : PQgetvalue(result.get(), row, column);
-    }
-    rows->push_back(line);
-  }
-  return "";
-}
-
 std::string sqlite_exec(const std::string& path, const std::string& sql,
                         std::vector<std::string>* rows) {
   sqlite3* db = nullptr;
@@ -91,6 +70,27 @@ std::string sqlite_exec(const std::string& path, const std::string& sql,
 
 }  // namespace
 
+std::string postgresql_exec(const std::string& url, const std::string& sql,
+                            std::vector<std::string>* rows) {
+  Connection connection = connect_postgresql(url);
+  Result result(PQexec(connection.get(), sql.c_str()), &PQclear);
+  const ExecStatusType status = PQresultStatus(result.get());
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+    return PQresultErrorMessage(result.get());
+  }
+  if (rows == nullptr) return "";
+  for (int row = 0; row < PQntuples(result.get()); ++row) {
+    std::string line;
+    for (int column = 0; column < PQnfields(result.get()); ++column) {
+      if (column > 0) line += "|";
+      line +=
+          PQgetisnull(result.get(), row, column) ? "NULL" : PQgetvalue(result.get(), row, column);
+    }
+    rows->push_back(line);
+  }
+  return "";
+}
+
 std::optional<std::string> postgresql_cluster() {
   const char* state = std::getenv("PLANSCORE_TEST_POSTGRES");
   if (state == nullptr || *state == '\0') return std::nullopt;
@@ -105,6 +105,10 @@ std::optional<std::string> postgresql_cluster() {
 
 bool testing_postgresql() {
   return postgresql_cluster().has_value();
+}
+
+std::string postgresql_database_url(const std::string& name) {
+  return database_url(postgresql_cluster().value(), name);
 }
 
 TestDatabase::TestDatabase(const std::filesystem::path& directory, const std::string& file_name) {

@@ -14,6 +14,12 @@ namespace planscore::test {
 // The admin URL of the run's PostgreSQL cluster, or nullopt when tests run on SQLite.
 std::optional<std::string> postgresql_cluster();
 bool testing_postgresql();
+// The URL of database `name` in the run's cluster.
+std::string postgresql_database_url(const std::string& name);
+// Runs `sql` on the PostgreSQL database at `url` through a connection of its own; the
+// rows, when asked for, as TestDatabase::rows gives them. Returns the error or "".
+std::string postgresql_exec(const std::string& url, const std::string& sql,
+                            std::vector<std::string>* rows = nullptr);
 
 // Every row of `sql` in the SQLite file at `path`, as TestDatabase::rows gives them; for
 // tests of what only SQLite files have (backup files, old schemas).
