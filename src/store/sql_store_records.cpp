@@ -1,6 +1,7 @@
 // SqlStore: a register's records, in batches and one by one.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "store/identifiers.h"
@@ -74,16 +75,18 @@ std::optional<std::string> fill_slot(const core::FieldValue& value, SqlValue& sl
 
 // The slots of one record's values, checked against the register's field types.
 // `row` numbers the record in error messages (0: a single record).
+// Fills the slots from `offset` on with `record`'s values (one slot per field).
 void fill_record(const core::RegisterDef& register_def, const core::Record& record, std::size_t row,
-                 std::vector<SqlValue>& slots, std::vector<soci::indicator>& indicators) {
+                 std::vector<SqlValue>& slots, std::vector<soci::indicator>& indicators,
+                 std::size_t offset = 0) {
   const std::string which = row == 0 ? "the record" : fmt::format("record {}", row);
   if (record.values.size() != register_def.fields.size()) {
     throw StoreError(fmt::format("{} of register '{}' has {} values for {} fields", which,
                                  register_def.id, record.values.size(),
                                  register_def.fields.size()));
   }
-  for (std::size_t i = 0; i < slots.size(); ++i) {
-    if (auto error = fill_slot(record.values[i], slots[i], indicators[i])) {
+  for (std::size_t i = 0; i < register_def.fields.size(); ++i) {
+    if (auto error = fill_slot(record.values[i], slots[offset + i], indicators[offset + i])) {
       throw StoreError(fmt::format("{} of register '{}': field '{}' {}", which, register_def.id,
                                    register_def.fields[i].id, *error));
     }
@@ -112,6 +115,66 @@ StoredRecord read_record(const ResultRow& row, std::size_t field_count) {
   return stored;
 }
 
+// Rows per INSERT. A PostgreSQL import pays a round trip per statement, so rows go many
+// to a statement; both databases take well over 16,000 parameters in one.
+std::size_t rows_per_insert(std::size_t fields) {
+  return std::clamp<std::size_t>(16000 / std::max<std::size_t>(fields, 1), 1, 500);
+}
+
+// One INSERT of `rows` records with RETURNING id, prepared once and run batch after batch.
+class BatchInsert {
+ public:
+  BatchInsert(soci::session& session, const core::RegisterDef& register_def, std::size_t rows)
+      : register_def_(register_def), rows_(rows), statement_(session) {
+    std::string columns;
+    std::string values;
+    std::size_t parameter = 0;
+    for (std::size_t row = 0; row < rows; ++row) {
+      std::string tuple;
+      for (std::size_t i = 0; i < register_def.fields.size(); ++i) {
+        if (row == 0) columns += (i ? ", " : "") + column_name(register_def.fields[i].id);
+        tuple += (i ? ", :p" : ":p") + std::to_string(++parameter);
+      }
+      values += (row ? ", (" : "(") + tuple + ")";
+      const std::vector<SqlValue> slots = empty_slots(register_def);
+      slots_.insert(slots_.end(), slots.begin(), slots.end());
+    }
+    statement_.alloc();
+    statement_.prepare("INSERT INTO " + table_name(register_def.id) + " (" + columns + ") VALUES " +
+                       values + " RETURNING id");
+    bind_all(statement_, slots_, indicators_);
+    statement_.exchange(soci::into(returned_id_));
+    statement_.define_and_bind();
+  }
+
+  // Inserts records[first … first + rows) and appends their ids, in the records' order,
+  // to `ids`.
+  void run(const std::vector<core::Record>& records, std::size_t first,
+           std::vector<std::int64_t>& ids) {
+    const std::size_t fields = register_def_.fields.size();
+    for (std::size_t row = 0; row < rows_; ++row) {
+      fill_record(register_def_, records[first + row], first + row + 1, slots_, indicators_,
+                  row * fields);
+    }
+    returned_.clear();
+    statement_.execute(false);
+    while (statement_.fetch()) returned_.push_back(returned_id_);
+    if (returned_.size() != rows_) throw StoreError("an insert returned too few ids");
+    // RETURNING promises no order; ids grow in insertion order while writers take turns.
+    std::sort(returned_.begin(), returned_.end());
+    ids.insert(ids.end(), returned_.begin(), returned_.end());
+  }
+
+ private:
+  const core::RegisterDef& register_def_;
+  std::size_t rows_;
+  std::vector<SqlValue> slots_;
+  std::vector<soci::indicator> indicators_;
+  long long returned_id_ = 0;
+  std::vector<std::int64_t> returned_;
+  soci::statement statement_;
+};
+
 }  // namespace
 
 std::vector<std::int64_t> SqlStore::insert_records(const core::RegisterDef& register_def,
@@ -119,42 +182,26 @@ std::vector<std::int64_t> SqlStore::insert_records(const core::RegisterDef& regi
   return guarded(description_, "inserting into register '" + register_def.id + "'", [&] {
     std::vector<std::int64_t> ids;
     if (records.empty()) return ids;
-    const std::string table = table_name(register_def.id);
-    std::string columns;
-    std::string placeholders;
-    for (std::size_t i = 0; i < register_def.fields.size(); ++i) {
-      if (i > 0) {
-        columns += ", ";
-        placeholders += ", ";
-      }
-      columns += column_name(register_def.fields[i].id);
-      placeholders += ":p" + std::to_string(i + 1);
-    }
-    const std::string sql = columns.empty()
-                                ? "INSERT INTO " + table + " DEFAULT VALUES RETURNING id"
-                                : "INSERT INTO " + table + " (" + columns + ") VALUES (" +
-                                      placeholders + ") RETURNING id";
-
     WriteScope scope(*this);
-    {
-      // Scoped so the statement is finished before the commit: SQLite refuses to commit
-      // while a RETURNING statement is still open.
-      std::vector<SqlValue> slots = empty_slots(register_def);
-      std::vector<soci::indicator> indicators;
-      long long id = 0;
-      soci::statement insert(session_);
-      insert.alloc();
-      insert.prepare(sql);
-      bind_all(insert, slots, indicators);
-      insert.exchange(soci::into(id));
-      insert.define_and_bind();
-
-      ids.reserve(records.size());
+    ids.reserve(records.size());
+    if (register_def.fields.empty()) {
       for (std::size_t row = 0; row < records.size(); ++row) {
-        fill_record(register_def, records[row], row + 1, slots, indicators);
-        insert.execute(true);
+        long long id = 0;
+        session_ << "INSERT INTO " + table_name(register_def.id) + " DEFAULT VALUES RETURNING id",
+            soci::into(id);
         ids.push_back(id);
       }
+    } else {
+      // Scoped so the statements are finished before the commit: SQLite refuses to
+      // commit while a RETURNING statement is still open.
+      const std::size_t per_insert = rows_per_insert(register_def.fields.size());
+      const std::size_t full = records.size() / per_insert;
+      const std::size_t rest = records.size() % per_insert;
+      if (full > 0) {
+        BatchInsert batch(session_, register_def, per_insert);
+        for (std::size_t i = 0; i < full; ++i) batch.run(records, i * per_insert, ids);
+      }
+      if (rest > 0) BatchInsert(session_, register_def, rest).run(records, full * per_insert, ids);
     }
     bump_data_version();
     scope.commit();

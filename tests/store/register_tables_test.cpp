@@ -2,6 +2,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "store/store_test_support.h"
 
 namespace planscore::store::testing {
@@ -151,6 +153,28 @@ TEST_F(RegisterTablesTest, MisfitValueIsAStoreErrorNamingRecordAndField) {
     EXPECT_THAT(error.what(), HasSubstr("participants"));
   }
   EXPECT_THROW(store->insert_records(records_trainings(), {record({"2015-03-01"})}), StoreError);
+}
+
+// Records go many to an INSERT; full batches and the rest keep every record, and each id
+// names the record given at its position.
+TEST_F(RegisterTablesTest, ALargeInsertKeepsEveryRecordInOrder) {
+  auto store = open_store();
+  ASSERT_THAT(store->apply_registers({records_trainings()}), IsEmpty());
+  std::vector<core::Record> records;
+  for (int i = 0; i < 1201; ++i) {
+    records.push_back(record({"2015-03-01", "第" + std::to_string(i) + "場", integer(i), 4.5}));
+  }
+  const auto ids = store->insert_records(records_trainings(), records);
+  ASSERT_EQ(ids.size(), records.size());
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+  EXPECT_EQ(store->count_records(records_trainings()), 1201);
+  for (const std::size_t i :
+       {std::size_t{0}, std::size_t{499}, std::size_t{500}, std::size_t{1200}}) {
+    EXPECT_THAT(database().rows("SELECT f_title, f_participants FROM reg_records_trainings "
+                                "WHERE id = " +
+                                std::to_string(ids[i])),
+                ElementsAre("第" + std::to_string(i) + "場|" + std::to_string(i)));
+  }
 }
 
 }  // namespace

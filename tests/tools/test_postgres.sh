@@ -1,8 +1,8 @@
 #!/bin/bash
 # A private PostgreSQL cluster for one test run: `start STATE_FILE` makes it (initdb in a
 # temporary folder, a free loopback port, durability off since nothing here must survive
-# a crash of the machine) and writes its admin URL to STATE_FILE; `stop STATE_FILE` stops
-# it and removes the folder. CTest runs them as a fixture, so stop runs whatever the
+# a crash of the machine, unless PLANSCORE_POSTGRES_DURABLE=1, as benchmarks want) and
+# writes its admin URL to STATE_FILE; `stop STATE_FILE` stops it and removes the folder. CTest runs them as a fixture, so stop runs whatever the
 # outcome of the tests in between.
 set -euo pipefail
 command=${1:?usage: test_postgres.sh start|stop STATE_FILE}
@@ -34,9 +34,11 @@ case "$command" in
     [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
     port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --no-locale > "$dir/initdb.log"
+    durability="-c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+    [ "${PLANSCORE_POSTGRES_DURABLE:-0}" = 1 ] && durability=""
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
       "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir \
-       -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=300" > /dev/null
+       $durability -c max_connections=300" > /dev/null
     printf 'dir=%s\nurl=postgresql://postgres@127.0.0.1:%s/postgres\n' "$dir" "$port" > "$state"
     echo "PostgreSQL test cluster on 127.0.0.1:$port ($dir)"
     ;;
