@@ -9,6 +9,37 @@
 #include "store/sql_store_support.h"
 
 namespace planscore::store {
+namespace {
+
+// An evidence file's description, without its bytes.
+constexpr const char* kEvidenceColumns =
+    "SELECT id, plan_id, indicator_id, year, file_name, content_type, size, sha256, "
+    "uploaded_by, uploaded_at";
+
+const std::vector<ColumnType>& evidence_column_types() {
+  static const std::vector<ColumnType> types = {
+      ColumnType::integer, ColumnType::text, ColumnType::text,    ColumnType::integer,
+      ColumnType::text,    ColumnType::text, ColumnType::integer, ColumnType::text,
+      ColumnType::integer, ColumnType::text};
+  return types;
+}
+
+EvidenceRow evidence_of(const ResultRow& row) {
+  EvidenceRow evidence;
+  evidence.id = row.integer(0);
+  evidence.plan_id = row.text(1);
+  evidence.indicator_id = row.text(2);
+  evidence.year = static_cast<int>(row.integer(3));
+  evidence.file_name = row.text(4);
+  evidence.content_type = row.text(5);
+  evidence.size = row.integer(6);
+  evidence.sha256 = row.text(7);
+  evidence.uploaded_by = row.integer(8);
+  evidence.uploaded_at = row.text(9);
+  return evidence;
+}
+
+}  // namespace
 
 std::int64_t SqlStore::add_evidence(const EvidenceRow& evidence) {
   return guarded(description_, "adding evidence '" + evidence.file_name + "'",
@@ -61,27 +92,11 @@ std::vector<EvidenceRow> SqlStore::list_evidence(const std::string& plan_id,
   return guarded(description_, "listing evidence", [&] {
     std::vector<EvidenceRow> list;
     for_each_row(session_,
-                 "SELECT id, plan_id, indicator_id, year, file_name, content_type, size, sha256, "
-                 "uploaded_by, uploaded_at FROM evidence WHERE plan_id = :p1 AND indicator_id = "
-                 ":p2 AND year = :p3 ORDER BY id",
-                 {plan_id, indicator_id, std::int64_t{year}},
-                 {ColumnType::integer, ColumnType::text, ColumnType::text, ColumnType::integer,
-                  ColumnType::text, ColumnType::text, ColumnType::integer, ColumnType::text,
-                  ColumnType::integer, ColumnType::text},
-                 [&](const ResultRow& row) {
-                   EvidenceRow evidence;
-                   evidence.id = row.integer(0);
-                   evidence.plan_id = row.text(1);
-                   evidence.indicator_id = row.text(2);
-                   evidence.year = static_cast<int>(row.integer(3));
-                   evidence.file_name = row.text(4);
-                   evidence.content_type = row.text(5);
-                   evidence.size = row.integer(6);
-                   evidence.sha256 = row.text(7);
-                   evidence.uploaded_by = row.integer(8);
-                   evidence.uploaded_at = row.text(9);
-                   list.push_back(std::move(evidence));
-                 });
+                 std::string(kEvidenceColumns) +
+                     " FROM evidence WHERE plan_id = :p1 AND indicator_id = :p2 AND year = :p3 "
+                     "ORDER BY id",
+                 {plan_id, indicator_id, std::int64_t{year}}, evidence_column_types(),
+                 [&](const ResultRow& row) { list.push_back(evidence_of(row)); });
     return list;
   });
 }
@@ -89,27 +104,9 @@ std::vector<EvidenceRow> SqlStore::list_evidence(const std::string& plan_id,
 std::optional<EvidenceRow> SqlStore::find_evidence(std::int64_t evidence_id) {
   return guarded(description_, "reading evidence", [&]() -> std::optional<EvidenceRow> {
     std::optional<EvidenceRow> found;
-    for_each_row(session_,
-                 "SELECT plan_id, indicator_id, year, file_name, content_type, size, sha256, "
-                 "uploaded_by, uploaded_at FROM evidence WHERE id = :p1",
-                 {evidence_id},
-                 {ColumnType::text, ColumnType::text, ColumnType::integer, ColumnType::text,
-                  ColumnType::text, ColumnType::integer, ColumnType::text, ColumnType::integer,
-                  ColumnType::text},
-                 [&](const ResultRow& row) {
-                   EvidenceRow evidence;
-                   evidence.id = evidence_id;
-                   evidence.plan_id = row.text(0);
-                   evidence.indicator_id = row.text(1);
-                   evidence.year = static_cast<int>(row.integer(2));
-                   evidence.file_name = row.text(3);
-                   evidence.content_type = row.text(4);
-                   evidence.size = row.integer(5);
-                   evidence.sha256 = row.text(6);
-                   evidence.uploaded_by = row.integer(7);
-                   evidence.uploaded_at = row.text(8);
-                   found = std::move(evidence);
-                 });
+    for_each_row(session_, std::string(kEvidenceColumns) + " FROM evidence WHERE id = :p1",
+                 {evidence_id}, evidence_column_types(),
+                 [&](const ResultRow& row) { found = evidence_of(row); });
     if (found) found->content = evidence_content(evidence_id);
     return found;
   });

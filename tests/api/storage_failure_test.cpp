@@ -151,6 +151,43 @@ TEST(StorageFailure, FullDiskAnswers507AndKeepsReadsAndEveryAcknowledgedWrite) {
   EXPECT_EQ(after["total"], acknowledged.size());
 }
 
+// An editor's session and a record made through it while the database was writable.
+struct EditorSession {
+  std::string token, csrf;
+  long record_id = 0;
+};
+
+EditorSession record_before_read_only(const std::string& database, const std::string& password) {
+  auto server = ServerProcess::serve(database);
+  ApiSession editor(server->base_url(), "t_editor", password);
+  EXPECT_EQ(editor.login_result.status, 201);
+  auto created = editor.send("POST", kRecords, training("唯讀前"));
+  EXPECT_EQ(created.status, 201) << created.body;
+  if (created.status != 201) return {};
+  return {editor.client.cookie("planscore_session"), editor.csrf_token,
+          parse_json(created)["id"].get<long>()};
+}
+
+// Through `server` on the database made read-only: the record and the evaluation still
+// read, a write and an import are refused with 503, and reading goes on afterwards.
+void expect_reads_but_no_writes(ServerProcess& server, const EditorSession& editor) {
+  HttpClient reader(server.base_url());
+  const std::vector<std::string> headers = {"Cookie: planscore_session=" + editor.token,
+                                            "X-CSRF-Token: " + editor.csrf,
+                                            "Content-Type: application/json"};
+  const std::string path = kRecords + "/" + std::to_string(editor.record_id);
+  auto read = reader.request("GET", path, "", headers);
+  ASSERT_EQ(read.status, 200) << read.body << server.log();
+  EXPECT_EQ(parse_json(read)["values"]["title"], "唯讀前");
+  EXPECT_EQ(reader.request("GET", "/api/evaluation", "", headers).status, 200);
+  expect_problem(reader.request("POST", kRecords, training("唯讀中").dump(), headers), 503,
+                 "urn:planscore:problem:database-read-only", "the database is read-only");
+  expect_problem(reader.request("POST", kImport, trainings_csv("唯讀", 5),
+                                {headers[0], headers[1], "Content-Type: text/csv"}),
+                 503, "urn:planscore:problem:database-read-only", "the database is read-only");
+  EXPECT_EQ(reader.request("GET", path, "", headers).status, 200) << "still reading";
+}
+
 // PostgreSQL: the database set read-only (as on a hot standby) for the connections the
 // server makes.
 TEST(StorageFailure, ReadOnlyPostgresqlDatabaseAnswers503AndKeepsReads) {
@@ -158,18 +195,8 @@ TEST(StorageFailure, ReadOnlyPostgresqlDatabaseAnswers503AndKeepsReads) {
   TestDirectory directory;
   const std::string password = make_database(directory.database());
   const TestDatabase& database = directory.test_database();
-  std::string token, csrf;
-  long record_id = 0;
-  {
-    auto server = ServerProcess::serve(directory.database());
-    ApiSession editor(server->base_url(), "t_editor", password);
-    ASSERT_EQ(editor.login_result.status, 201);
-    auto created = editor.send("POST", kRecords, training("唯讀前"));
-    ASSERT_EQ(created.status, 201);
-    record_id = parse_json(created)["id"];
-    token = editor.client.cookie("planscore_session");
-    csrf = editor.csrf_token;
-  }
+  const EditorSession editor = record_before_read_only(directory.database(), password);
+  ASSERT_NE(editor.record_id, 0);
   // Last seen minutes ago: the next request touches the session, a write that must not
   // cost the reader the page.
   ASSERT_EQ(database.exec("UPDATE sessions SET last_seen_at = to_char(now() AT TIME ZONE 'UTC' "
@@ -180,20 +207,7 @@ TEST(StorageFailure, ReadOnlyPostgresqlDatabaseAnswers503AndKeepsReads) {
             "");
 
   auto server = ServerProcess::serve(directory.database());
-  HttpClient reader(server->base_url());
-  const std::vector<std::string> headers = {"Cookie: planscore_session=" + token,
-                                            "X-CSRF-Token: " + csrf,
-                                            "Content-Type: application/json"};
-  const std::string path = kRecords + "/" + std::to_string(record_id);
-  auto read = reader.request("GET", path, "", headers);
-  ASSERT_EQ(read.status, 200) << read.body << server->log();
-  EXPECT_EQ(parse_json(read)["values"]["title"], "唯讀前");
-  EXPECT_EQ(reader.request("GET", "/api/evaluation", "", headers).status, 200);
-  expect_problem(reader.request("POST", kRecords, training("唯讀中").dump(), headers), 503,
-                 "urn:planscore:problem:database-read-only", "the database is read-only");
-  expect_problem(reader.request("POST", kImport, trainings_csv("唯讀", 5),
-                                {headers[0], headers[1], "Content-Type: text/csv"}),
-                 503, "urn:planscore:problem:database-read-only", "the database is read-only");
+  expect_reads_but_no_writes(*server, editor);
   EXPECT_EQ(server->stop(), 0) << server->log();
   EXPECT_EQ(database.exec_on_cluster("ALTER DATABASE " + database.name() +
                                      " RESET default_transaction_read_only"),
@@ -209,18 +223,8 @@ TEST(StorageFailure, ReadOnlyDatabaseAnswers503AndKeepsReads) {
   TestDirectory directory;
   const std::string database = directory.database();
   const std::string password = make_database(database);
-  std::string token, csrf;
-  long record_id = 0;
-  {
-    auto server = ServerProcess::serve(database);
-    ApiSession editor(server->base_url(), "t_editor", password);
-    ASSERT_EQ(editor.login_result.status, 201);
-    auto created = editor.send("POST", kRecords, training("唯讀前"));
-    ASSERT_EQ(created.status, 201);
-    record_id = parse_json(created)["id"];
-    token = editor.client.cookie("planscore_session");
-    csrf = editor.csrf_token;
-  }
+  const EditorSession editor = record_before_read_only(database, password);
+  ASSERT_NE(editor.record_id, 0);
 
   // The files stay root's, readable by all, writable by none but root; a connection held
   // open here keeps the WAL's shared-memory file that readers need.
@@ -241,22 +245,7 @@ TEST(StorageFailure, ReadOnlyDatabaseAnswers503AndKeepsReads) {
   auto server = ServerProcess::start({"/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
                                       "--clear-groups", "--", PLANSCORE_BINARY, "--db", database,
                                       "serve", "--address", "127.0.0.1", "--port", "0"});
-  HttpClient reader(server->base_url());
-  const std::vector<std::string> headers = {"Cookie: planscore_session=" + token,
-                                            "X-CSRF-Token: " + csrf,
-                                            "Content-Type: application/json"};
-  const std::string path = kRecords + "/" + std::to_string(record_id);
-  auto read = reader.request("GET", path, "", headers);
-  ASSERT_EQ(read.status, 200) << read.body << server->log();
-  EXPECT_EQ(parse_json(read)["values"]["title"], "唯讀前");
-  EXPECT_EQ(reader.request("GET", "/api/evaluation", "", headers).status, 200);
-
-  expect_problem(reader.request("POST", kRecords, training("唯讀中").dump(), headers), 503,
-                 "urn:planscore:problem:database-read-only", "the database is read-only");
-  expect_problem(reader.request("POST", kImport, trainings_csv("唯讀", 5),
-                                {headers[0], headers[1], "Content-Type: text/csv"}),
-                 503, "urn:planscore:problem:database-read-only", "the database is read-only");
-  EXPECT_EQ(reader.request("GET", path, "", headers).status, 200) << "still reading";
+  expect_reads_but_no_writes(*server, editor);
   EXPECT_EQ(server->stop(), 0) << server->log();
   sqlite3_close(holder);
   EXPECT_EQ(integrity(database), "ok");

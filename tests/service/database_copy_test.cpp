@@ -7,8 +7,6 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "database/test_database.h"
 #include "filled_database.h"
 #include "service/failure.h"
@@ -17,7 +15,6 @@
 namespace planscore {
 namespace {
 
-namespace fs = std::filesystem;
 using service::system_actor;
 using testing::everything;
 using testing::populate;
@@ -25,23 +22,13 @@ using testing::populate;
 class DatabaseCopy : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::random_device seed;
-    dir_ = fs::temp_directory_path() /
-           ("planscore-copy-" + std::to_string(seed()) + std::to_string(seed()));
-    fs::create_directories(dir_);
-    original_ = store::Store::open((dir_ / "original.db").string());
+    original_ = store::Store::open(target_.path("original.db"));
     plan_ = testing::import_shipped_plan(*original_);
-    target_ = std::make_unique<test::TestDatabase>(dir_, "copy.db");
-  }
-  void TearDown() override {
-    original_.reset();
-    target_.reset();
-    fs::remove_all(dir_);
   }
 
-  fs::path dir_;
+  // The database copied into (PostgreSQL on a PostgreSQL run), opened by the tests.
+  testing::TempDatabase target_;
   std::unique_ptr<store::Store> original_;
-  std::unique_ptr<test::TestDatabase> target_;
   core::Plan plan_;
 };
 
@@ -49,16 +36,16 @@ TEST_F(DatabaseCopy, TheCopyHoldsEverythingAndTheWayBackToo) {
   populate(*original_, plan_);
   const std::string before = everything(*original_, plan_);
 
-  auto copy = store::Store::open(target_->url());
-  const service::CopyReport report = service::copy_database(*original_, *copy);
+  store::Store& copy = target_.store();
+  const service::CopyReport report = service::copy_database(*original_, copy);
   EXPECT_EQ(report.counts, original_->counts());
   EXPECT_EQ(report.evidence_files, 1);
   EXPECT_EQ(report.evaluated_years, 4);
   EXPECT_GT(report.audit_entries, 5);
-  EXPECT_EQ(everything(*copy, plan_), before);
+  EXPECT_EQ(everything(copy, plan_), before);
 
-  auto back = store::Store::open((dir_ / "back.db").string());
-  service::copy_database(*copy, *back);
+  auto back = store::Store::open(target_.path("back.db"));
+  service::copy_database(copy, *back);
   EXPECT_EQ(everything(*back, plan_), before);
 }
 
@@ -75,23 +62,23 @@ TEST_F(DatabaseCopy, IdsDeletedInTheOriginalAreNotHandedOutAgain) {
   const std::int64_t last = add(*original_, "刪除");
   ASSERT_TRUE(original_->delete_record(trainings, last, 1));
 
-  auto copy = store::Store::open(target_->url());
-  service::copy_database(*original_, *copy);
-  EXPECT_GT(add(*copy, "新的"), last);
+  store::Store& copy = target_.store();
+  service::copy_database(*original_, copy);
+  EXPECT_GT(add(copy, "新的"), last);
   EXPECT_GT(add(*original_, "新的"), last);
 }
 
 TEST_F(DatabaseCopy, OnlyAnEmptyDatabaseIsCopiedInto) {
-  auto copy = store::Store::open(target_->url());
-  testing::import_shipped_plan(*copy);
-  const auto counts = copy->counts();
+  store::Store& copy = target_.store();
+  testing::import_shipped_plan(copy);
+  const auto counts = copy.counts();
   try {
-    service::copy_database(*original_, *copy);
+    service::copy_database(*original_, copy);
     FAIL() << "expected a conflict";
   } catch (const service::Failure& failure) {
     EXPECT_EQ(failure.kind, service::FailureKind::conflict);
   }
-  EXPECT_EQ(copy->counts(), counts);
+  EXPECT_EQ(copy.counts(), counts);
 }
 
 }  // namespace

@@ -26,25 +26,14 @@ class PostgresqlBackup : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!test::testing_postgresql()) GTEST_SKIP() << "pg_dump and pg_restore";
-    std::random_device seed;
-    dir_ = fs::temp_directory_path() /
-           ("planscore-pg-backup-" + std::to_string(seed()) + std::to_string(seed()));
-    fs::create_directories(dir_);
-    original_ = std::make_unique<test::TestDatabase>(dir_);
-    store_ = store::Store::open(original_->url());
+    original_ = std::make_unique<testing::TempDatabase>();
+    store_ = &original_->store();
     plan_ = testing::import_shipped_plan(*store_);
   }
-  void TearDown() override {
-    store_.reset();
-    original_.reset();
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  std::string path(const std::string& name) const { return original_->path(name); }
 
-  fs::path dir_;
-  std::unique_ptr<test::TestDatabase> original_;
-  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<testing::TempDatabase> original_;
+  store::Store* store_ = nullptr;
   core::Plan plan_;
 };
 
@@ -58,7 +47,7 @@ TEST_F(PostgresqlBackup, ARestoredDumpHoldsEverythingThatWasSaved) {
       service::back_up_database(*store_, system_actor(), path("backup.dump"), false);
   EXPECT_EQ(backup.counts, counts);
 
-  test::TestDatabase fresh_database(dir_);
+  test::TestDatabase fresh_database(original_->directory());
   auto fresh = store::Store::open(fresh_database.url());
   const auto restored = service::restore_database(*fresh, system_actor(), path("backup.dump"), {});
   EXPECT_EQ(restored.counts, counts);
@@ -100,7 +89,7 @@ TEST_F(PostgresqlBackup, ADumpTakenWhileRecordsAreAddedCountsWhatItHolds) {
   stop = true;
   writer.join();
   for (int i = 0; i < 3; ++i) {
-    test::TestDatabase copy_database(dir_);
+    test::TestDatabase copy_database(original_->directory());
     auto copy = store::Store::open(copy_database.url());
     const auto restored = service::restore_database(
         *copy, system_actor(), path("during-" + std::to_string(i) + ".dump"), {});

@@ -51,6 +51,9 @@ class TempDatabase {
   }
   store::Store& store() { return *store_; }
   const std::string& url() const { return database_->url(); }
+  // A file `name` in the database's directory.
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  const std::filesystem::path& directory() const { return dir_; }
 
  private:
   std::filesystem::path dir_;
