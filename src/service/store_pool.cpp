@@ -25,12 +25,14 @@ StorePool::Lease StorePool::acquire() {
 
 void StorePool::give_back(std::unique_ptr<store::Store> store) {
   // A connection returned mid-transaction would poison the next user; one that cannot
-  // even roll back is broken and is dropped.
+  // even roll back, or that lost its server, is broken and is dropped (the next request
+  // opens a new one).
   try {
     store->rollback();
   } catch (const std::exception&) {
     return;
   }
+  if (!store->connected()) return;
   std::lock_guard lock(mutex_);
   idle_.push_back(std::move(store));
 }

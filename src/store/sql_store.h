@@ -27,6 +27,7 @@ class SqlStore final : public Store {
   void begin() override;
   void commit() override;
   void rollback() override;
+  bool connected() override { return session_.is_connected(); }
 
   std::optional<StoredPlan> current_plan() override;
   std::optional<PlanVersion> current_plan_version() override;

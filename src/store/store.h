@@ -113,6 +113,9 @@ class Store {
   virtual void begin() = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
+  // False once the connection is known to be lost (a PostgreSQL server restarted, say):
+  // a pool drops such a store instead of lending it again.
+  virtual bool connected() = 0;
 
   // --- plans -------------------------------------------------------------------------
   // The plan marked current (the last one imported), if any.

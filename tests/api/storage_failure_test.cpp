@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "api_fixture.h"
 
@@ -214,6 +215,42 @@ TEST(StorageFailure, ReadOnlyPostgresqlDatabaseAnswers503AndKeepsReads) {
             "");
   EXPECT_EQ(database.rows("SELECT f_title FROM reg_records_trainings WHERE f_title LIKE '唯讀%'"),
             std::vector<std::string>{"唯讀前"});
+}
+
+// PostgreSQL restarted or a connection cut (here: every connection of the server ended by
+// the database): a request on a lost connection may fail with 503, but the connection is
+// dropped and later requests are served on new ones.
+TEST(StorageFailure, LostPostgresqlConnectionsAreReplaced) {
+  if (!testing_postgresql()) GTEST_SKIP() << "PostgreSQL connections";
+  TestDirectory directory;
+  const std::string password = make_database(directory.database());
+  auto server = ServerProcess::serve(directory.database());
+  ApiSession editor(server->base_url(), "t_editor", password);
+  ASSERT_EQ(editor.login_result.status, 201);
+  // Several requests at once, so the server's pool holds more than one connection.
+  std::vector<std::thread> readers;
+  for (int i = 0; i < 4; ++i) {
+    readers.emplace_back([&] { HttpClient(server->base_url()).get("/api/health"); });
+  }
+  for (auto& reader : readers) reader.join();
+  ASSERT_EQ(editor.get(kRecords).status, 200);
+
+  const TestDatabase& database = directory.test_database();
+  const auto ended = database.rows(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+      "current_database() AND pid <> pg_backend_pid()");
+  ASSERT_FALSE(ended.empty()) << "the server held no connection";
+
+  int failed = 0;
+  for (int i = 0; i < 20; ++i) {
+    const auto result = editor.get(kRecords);
+    if (result.status == 200) break;
+    EXPECT_EQ(result.status, 503) << result.body;
+    ++failed;
+  }
+  EXPECT_LT(failed, 20) << "the server never recovered: " << server->log();
+  EXPECT_EQ(editor.get(kRecords).status, 200);
+  EXPECT_EQ(editor.send("POST", kRecords, training("重新連線")).status, 201);
 }
 
 TEST(StorageFailure, ReadOnlyDatabaseAnswers503AndKeepsReads) {
