@@ -3,9 +3,11 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -127,6 +129,18 @@ CrashBackend postgresql_backend() {
         postgresql_exec(admin, "CREATE DATABASE " + previous + " TEMPLATE " + template_name);
     if (!copied.empty()) throw std::runtime_error("cannot copy the template: " + copied);
     return FreshDatabase{postgresql_database_url(previous), accounts};
+  };
+  backend.settle_after_kill = [](const std::string& url) {
+    for (int attempt = 0; attempt < 300; ++attempt) {
+      std::vector<std::string> others;
+      postgresql_exec(url,
+                      "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
+                      "AND pid <> pg_backend_pid()",
+                      &others);
+      if (others == std::vector<std::string>{"0"}) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    throw std::runtime_error("the killed server's connections are still open after 30 s");
   };
   backend.integrity_check = postgresql_integrity_check;
   return backend;

@@ -25,6 +25,11 @@ struct CrashBackend {
   // A database with the shipped plan, the demo records and the harness's accounts,
   // created inside `directory` when the backend keeps files.
   std::function<FreshDatabase(const TestDirectory& directory)> fresh_database;
+  // Waits until the killed server's work is over inside the database. PostgreSQL runs a
+  // killed client's last statement (a COMMIT sent before the kill, say) to its end, so a
+  // write the client never heard back about can land moments after the kill; the checks
+  // start once it has. Nothing to wait for with SQLite, whose writer died with the process.
+  std::function<void(const std::string& url)> settle_after_kill = [](const std::string&) {};
   // The backend's own verdict on the database's structure: "ok" when sound, else what
   // is wrong. Called after the server has stopped.
   std::function<std::string(const std::string& url)> integrity_check;

@@ -88,6 +88,7 @@ TrialReport run_crash_trial(const CrashBackend& backend, const TrialOptions& opt
     server->stop(SIGKILL);
     ledgers = workload.finish();
   }
+  backend.settle_after_kill(database.url);
   if (options.after_kill) options.after_kill(database.url);
   for (const auto& ledger : ledgers) {
     report.acknowledged += ledger.acknowledged_changes;
