@@ -24,7 +24,8 @@ struct BackupCommand {
 void add_backup_commands(CLI::App& app, BackupCommand& command);
 bool backup_command_parsed(const BackupCommand& command);
 
-// Runs the parsed command on the database at `db` (a path or sqlite:PATH). Throws
+// Runs the parsed command on the database at `db` (a path, sqlite:PATH or a PostgreSQL
+// URL; `db copy` names its own two). Throws
 // service::Failure for a refusal, std::exception when the copy fails.
 void run_backup_command(const BackupCommand& command, const std::string& db);
 

@@ -160,4 +160,23 @@ TEST_F(BackupCommand, ThereIsNothingToBackUpWithoutADatabase) {
   EXPECT_FALSE(fs::exists(path("saved.db")));
 }
 
+// `db copy` wiring: what the person is told, and a refused copy changes nothing.
+TEST_F(BackupCommand, DbCopyMovesEverythingAndRefusesATargetWithData) {
+  ASSERT_EQ(run("live.db", "init --demo").status, 0);
+  auto copied = run("live.db", "db copy --from " + path("live.db") + " --to " + path("copy.db"));
+  ASSERT_EQ(copied.status, 0) << copied.err;
+  EXPECT_NE(copied.out.find("checked both sides"), std::string::npos) << copied.out;
+  EXPECT_NE(copied.out.find("records in procurement_cases"), std::string::npos);
+  EXPECT_EQ(run("copy.db", "evaluate --format json").out,
+            run("live.db", "evaluate --format json").out);
+
+  const std::string before = read(path("copy.db"));
+  auto refused = run("live.db", "db copy --from " + path("live.db") + " --to " + path("copy.db"));
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.err.find("already holds data"), std::string::npos) << refused.err;
+  EXPECT_EQ(read(path("copy.db")), before);
+  EXPECT_EQ(run("live.db", "db copy --from " + path("none.db") + " --to " + path("x.db")).status,
+            1);
+}
+
 }  // namespace
