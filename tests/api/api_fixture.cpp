@@ -5,7 +5,6 @@
 #include <stdexcept>
 
 namespace planscore::test {
-namespace {
 
 std::string password_from(const std::string& output) {
   const std::string marker = "change it after signing in): ";
@@ -14,8 +13,6 @@ std::string password_from(const std::string& output) {
   const auto start = at + marker.size();
   return output.substr(start, output.find('\n', start) - start);
 }
-
-}  // namespace
 
 nlohmann::json parse_json(const HttpResult& result) {
   auto value = nlohmann::json::parse(result.body, nullptr, false);

@@ -58,6 +58,9 @@ class ApiWorld {
 
 nlohmann::json parse_json(const HttpResult& result);
 
+// The random password `planscore user add` prints once; throws when `output` has none.
+std::string password_from(const std::string& output);
+
 // A route pattern with its parameters filled by objects every ApiWorld has:
 // /api/registers/{register}/records/{record} → /api/registers/records_trainings/records/1.
 std::string concrete_path(std::string pattern);

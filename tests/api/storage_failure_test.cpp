@@ -33,14 +33,6 @@ std::string trainings_csv(const std::string& prefix, int rows) {
   return csv;
 }
 
-std::string password_from(const std::string& output) {
-  const std::string marker = "change it after signing in): ";
-  const auto at = output.find(marker);
-  if (at == std::string::npos) return "";
-  const auto start = at + marker.size();
-  return output.substr(start, output.find('\n', start) - start);
-}
-
 // A fresh database at `path` with the shipped plan, the demo and a documents editor;
 // returns the editor's password.
 std::string make_database(const std::string& path) {

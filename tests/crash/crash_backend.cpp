@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "api/api_fixture.h"
 #include "database/test_database.h"
 
 namespace planscore::test {
@@ -24,14 +25,6 @@ const std::vector<std::pair<std::string, std::vector<std::string>>> kAccounts = 
     {"proc_editor", {"--role", "section_editor", "--section", "procurement"}},
     {"planner", {"--role", "planner"}},
 };
-
-std::string password_from(const std::string& output) {
-  const std::string marker = "change it after signing in): ";
-  const auto at = output.find(marker);
-  if (at == std::string::npos) throw std::runtime_error("no password in: " + output);
-  const auto start = at + marker.size();
-  return output.substr(start, output.find('\n', start) - start);
-}
 
 std::string sqlite_integrity_check(const std::string& path) {
   sqlite3* db = nullptr;

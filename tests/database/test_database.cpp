@@ -91,16 +91,20 @@ std::string postgresql_exec(const std::string& url, const std::string& sql,
   return "";
 }
 
+// The state file is read once: the cluster does not move during a run.
 std::optional<std::string> postgresql_cluster() {
-  const char* state = std::getenv("PLANSCORE_TEST_POSTGRES");
-  if (state == nullptr || *state == '\0') return std::nullopt;
-  std::ifstream in(state);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("url=", 0) == 0) return line.substr(4);
-  }
-  throw std::runtime_error(std::string("PLANSCORE_TEST_POSTGRES names ") + state +
-                           ", which holds no cluster URL: is the cluster running?");
+  static const std::optional<std::string> cluster = []() -> std::optional<std::string> {
+    const char* state = std::getenv("PLANSCORE_TEST_POSTGRES");
+    if (state == nullptr || *state == '\0') return std::nullopt;
+    std::ifstream in(state);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.rfind("url=", 0) == 0) return line.substr(4);
+    }
+    throw std::runtime_error(std::string("PLANSCORE_TEST_POSTGRES names ") + state +
+                             ", which holds no cluster URL: is the cluster running?");
+  }();
+  return cluster;
 }
 
 bool testing_postgresql() {
