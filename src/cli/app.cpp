@@ -20,6 +20,7 @@
 #include "service/demo.h"
 #include "service/evaluation.h"
 #include "service/failure.h"
+#include "service/history.h"
 #include "service/manual_values.h"
 #include "service/passwords.h"
 #include "service/plans.h"
@@ -60,7 +61,7 @@ std::unique_ptr<store::Store> open_store(const std::string& url) {
   return store::Store::open(url);
 }
 
-void import_shipped_plan(store::Store& store, const std::string& plan_file) {
+void import_plan_file(store::Store& store, const std::string& plan_file) {
   auto result = service::import_plan(store, read_file(plan_file), service::PlanFormat::yaml,
                                      service::system_actor());
   if (!result.problems.empty())
@@ -68,6 +69,16 @@ void import_shipped_plan(store::Store& store, const std::string& plan_file) {
                                    result.problems.size()),
                        result.problems);
   std::cout << fmt::format("imported plan {} (version {})\n", result.plan_id, result.version);
+}
+
+// A new database gets the plan and the records it ships with (its history folder).
+void import_shipped_plan(store::Store& store, const std::string& plan_file) {
+  import_plan_file(store, plan_file);
+  const auto history = service::load_history(store, service::require_current_plan(store),
+                                             service::history_folder_of(plan_file));
+  if (history.files > 0)
+    std::cout << fmt::format("loaded {} earlier records from {} history file(s)\n", history.records,
+                             history.files);
 }
 
 void print_evaluations(store::Store& store, const std::optional<int>& year,
@@ -315,7 +326,7 @@ int run(int argc, char** argv) {
                                  summary.registers);
       }
     } else if (plan_import->parsed()) {
-      import_shipped_plan(*store, plan_path);
+      import_plan_file(*store, plan_path);
     } else if (plan_export->parsed()) {
       auto plan = service::require_current_plan(*store);
       write_output(output,

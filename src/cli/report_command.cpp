@@ -9,6 +9,7 @@
 #include "service/failure.h"
 #include "service/plans.h"
 #include "service/reports.h"
+#include "service/statistics.h"
 
 namespace planscore::cli {
 namespace {
@@ -63,19 +64,29 @@ void add_report_command(CLI::App& app, ReportCommand& report) {
   report.register_records->add_option("REGISTER", report.register_id, "register id")->required();
   report.register_records->add_option("--year", report.register_year,
                                       "only records placed in this ROC year");
+  report.statistics = add_kind(*report.command, report, "statistics",
+                               "業務統計: every sectioned metric per year and over the range",
+                               "csv, xlsx or ods", "csv");
+  report.statistics->add_option("--from", report.first_year,
+                                "first ROC year (default: the plan's)");
+  report.statistics->add_option("--to", report.last_year, "last ROC year (default: the plan's)");
 }
 
 void run_report_command(const ReportCommand& report, store::Store& store) {
   const auto plan = service::require_current_plan(store);
   service::ReportFile file;
   if (report.plan->parsed()) {
-    file = service::plan_report(plan, format_of(report, "pdf"));
+    file = service::plan_report(store, plan, format_of(report, "pdf"));
   } else if (report.annual->parsed()) {
     file = service::annual_report(store, plan, report.year, format_of(report, "pdf"));
   } else if (report.workbook->parsed()) {
     file = service::workbook_report(store, plan, format_of(report, "xlsx"));
   } else if (report.evaluation->parsed()) {
     file = service::evaluation_report(store, plan, format_of(report, "csv"));
+  } else if (report.statistics->parsed()) {
+    file = service::statistics_report(
+        store, plan, service::statistics_range(plan, report.first_year, report.last_year),
+        format_of(report, "csv"));
   } else {
     file = service::register_report(store, plan, report.register_id, report.register_year,
                                     format_of(report, "csv"));

@@ -20,11 +20,13 @@ struct ReportCommand {
   CLI::App* workbook = nullptr;
   CLI::App* evaluation = nullptr;
   CLI::App* register_records = nullptr;
+  CLI::App* statistics = nullptr;
   std::string format;
   std::string output;
   int year = 0;
   std::optional<int> register_year;
   std::string register_id;
+  std::optional<int> first_year, last_year;  // statistics range; the plan's years by default
 };
 
 // Adds the command to `app`; `report` must outlive parsing.

@@ -66,14 +66,15 @@ class PlanReader {
     map.text("description", def.description);
     map.text("owner_section", def.owner_section);
     map.enumeration("time_basis", def.time_basis, core::time_basis_from_string,
-                    {"date", "year", "interval"});
+                    {"date", "year", "interval", "period"});
     map.text("time_field", def.time_field);
     map.text("end_field", def.end_field);
     map.list<core::FieldDef>("fields", def.fields, bind(&PlanReader::field));
   }
 
   void field(const TreeNode& node, const std::string& path, core::FieldDef& field) {
-    MapReader map(reader_, node, path, {"id", "name", "type", "required", "choices", "description"},
+    MapReader map(reader_, node, path,
+                  {"id", "name", "type", "required", "choices", "description", "default"},
                   {"id", "type"});
     map.text("id", field.id);
     map.text("name", field.name);
@@ -82,6 +83,9 @@ class PlanReader {
     map.boolean("required", field.required);
     map.text_list("choices", field.choices);
     map.text("description", field.description);
+    // Any scalar, as written (`default: 1`, `default: 104/01/01`): the field's type decides
+    // what it means, and validation checks that it parses.
+    map.text("default", field.default_value);
   }
 
   void constant(const TreeNode& node, const std::string& path, core::Constant& constant) {
@@ -92,10 +96,11 @@ class PlanReader {
   }
 
   void metric(const TreeNode& node, const std::string& path, core::Metric& metric) {
-    MapReader map(reader_, node, path, {"id", "name", "unit", "decimals", "formula"},
+    MapReader map(reader_, node, path, {"id", "name", "section", "unit", "decimals", "formula"},
                   {"id", "formula"});
     map.text("id", metric.id);
     map.text("name", metric.name);
+    map.text("section", metric.section);
     map.text("unit", metric.unit);
     map.integer("decimals", metric.decimals);
     map.text("formula", metric.formula);

@@ -1,11 +1,29 @@
+#include <cmath>
 #include <string>
 #include <utility>
 
 #include "planfile/no_value_scoring_names.h"
+#include "planfile/number_text.h"
 #include "planfile/plan_tree.h"
 
 namespace planscore::planfile {
 namespace {
+
+// A field's default is text to the plan, but planners write `default: 1`, not
+// `default: "1"`. Text that reads back unchanged from a bare YAML scalar and from a JSON
+// number or boolean is written bare ("007", "1.50", "-0" would not, so they stay strings).
+TreeNode default_node(const std::string& text) {
+  TreeNode node = TreeNode::string(text);
+  const auto number = parse_number(text);
+  bool bare = text == "true" || text == "false";
+  if (number && std::trunc(*number) == *number)
+    bare = std::fabs(*number) < 9007199254740992.0 &&
+           std::to_string(static_cast<long long>(*number)) == text;
+  else if (number)
+    bare = format_number(*number) == text;
+  node.is_string = !bare;
+  return node;
+}
 
 class TreeWriter {
  public:
@@ -86,6 +104,8 @@ class TreeWriter {
       for (const auto& choice : field.choices) choices.items.push_back(TreeNode::string(choice));
     }
     text(node, "description", field.description);
+    if (complete_ || !field.default_value.empty())
+      node.add("default", default_node(field.default_value));
     return node;
   }
 
@@ -101,6 +121,7 @@ class TreeWriter {
     TreeNode node = TreeNode::map();
     text(node, "id", metric.id, true);
     text(node, "name", metric.name, true);
+    text(node, "section", metric.section);
     text(node, "unit", metric.unit);
     node.add("decimals", TreeNode::integer(metric.decimals));
     text(node, "formula", metric.formula, true);

@@ -6,13 +6,16 @@ namespace planscore::planfile {
 
 nlohmann::json register_to_json_value(const core::RegisterDef& register_def) {
   nlohmann::json fields = nlohmann::json::array();
-  for (const core::FieldDef& field : register_def.fields)
+  for (const core::FieldDef& field : register_def.fields) {
     fields.push_back({{"id", field.id},
                       {"name", field.name},
                       {"type", std::string(core::to_string(field.type))},
                       {"required", field.required},
                       {"choices", field.choices},
                       {"description", field.description}});
+    // Only when set, so definitions stored before defaults existed read back unchanged.
+    if (!field.default_value.empty()) fields.back()["default"] = field.default_value;
+  }
   return {{"id", register_def.id},
           {"name", register_def.name},
           {"description", register_def.description},

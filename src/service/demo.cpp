@@ -91,6 +91,8 @@ std::vector<int> split(int total, int parts) {
   return result;
 }
 
+// Collects every register's demo rows, then writes them: the registers it fills must all
+// be empty first (others, such as the shipped history, may hold records).
 class DemoBuilder {
  public:
   DemoBuilder(store::Store& store, const core::Plan& plan) : store_(store), plan_(plan) {}
@@ -100,24 +102,37 @@ class DemoBuilder {
     core::CsvTable table;
     table.header = std::move(header);
     table.rows = std::move(rows);
-    auto report = import_table(store_, plan_, system_actor(), register_id, table);
-    if (!report.ok()) {
-      std::string reason = report.file_problems.empty()
-                               ? report.rows.front().reason
-                               : core::to_string(report.file_problems.front());
-      throw std::runtime_error("demo data does not fit register \"" + register_id +
-                               "\": " + reason);
-    }
-    summary_.registers += 1;
-    summary_.records += report.imported;
+    tables_.emplace_back(register_id, std::move(table));
   }
 
-  DemoSummary summary() const { return summary_; }
+  DemoSummary write() {
+    for (const auto& [register_id, table] : tables_) {
+      const auto* reg = plan_.find_register(register_id);
+      if (reg != nullptr && store_.count_records(*reg) > 0)
+        throw std::runtime_error(
+            "register \"" + register_id +
+            "\" already holds records; demo data goes into empty registers only");
+    }
+    DemoSummary summary;
+    for (const auto& [register_id, table] : tables_) {
+      auto report = import_table(store_, plan_, system_actor(), register_id, table);
+      if (!report.ok()) {
+        std::string reason = report.file_problems.empty()
+                                 ? report.rows.front().reason
+                                 : core::to_string(report.file_problems.front());
+        throw std::runtime_error("demo data does not fit register \"" + register_id +
+                                 "\": " + reason);
+      }
+      summary.registers += 1;
+      summary.records += report.imported;
+    }
+    return summary;
+  }
 
  private:
   store::Store& store_;
   const core::Plan& plan_;
-  DemoSummary summary_;
+  std::vector<std::pair<std::string, core::CsvTable>> tables_;
 };
 
 void records_trainings(DemoBuilder& demo) {
@@ -322,11 +337,6 @@ void budget_execution(DemoBuilder& demo) {
 }  // namespace
 
 DemoSummary load_demo(store::Store& store, const core::Plan& plan) {
-  for (const auto& reg : plan.registers)
-    if (store.count_records(reg) > 0)
-      throw std::runtime_error(
-          "register \"" + reg.id +
-          "\" already holds records; demo data goes into an empty database only");
   DemoBuilder demo(store, plan);
   records_trainings(demo);
   switchboard_audits(demo);
@@ -341,7 +351,7 @@ DemoSummary load_demo(store::Store& store, const core::Plan& plan) {
   learning_hours(demo);
   language_certificates(demo);
   budget_execution(demo);
-  return demo.summary();
+  return demo.write();
 }
 
 }  // namespace planscore::service

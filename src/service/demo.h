@@ -14,7 +14,7 @@ struct DemoSummary {
 
 // Loads the demo records into the registers of the current plan. Throws
 // std::runtime_error when the plan lacks one of the shipped plan's registers, or when
-// the registers already hold records (demo data goes into an empty database only).
+// a register it fills already holds records (demo data goes into empty registers only).
 DemoSummary load_demo(store::Store& store, const core::Plan& plan);
 
 }  // namespace planscore::service

@@ -11,9 +11,9 @@ struct ValueCalculator::Impl {
   store::Store& store;
   const core::Plan& plan;
   std::map<std::string, core::metric::ExprPtr> parsed;  // formula text → tree
-  std::map<std::pair<std::string, int>, std::optional<double>> term_cache;
-  std::map<std::pair<std::string, int>, bool> has_data_cache;
-  std::map<std::pair<std::string, int>, std::optional<double>> metric_cache;
+  std::map<std::pair<std::string, core::YearRange>, std::optional<double>> term_cache;
+  std::map<std::pair<std::string, core::YearRange>, bool> has_data_cache;
+  std::map<std::pair<std::string, core::YearRange>, std::optional<double>> metric_cache;
 
   Impl(store::Store& s, const core::Plan& p) : store(s), plan(p) {}
 
@@ -24,48 +24,51 @@ struct ValueCalculator::Impl {
     return found->second.get();
   }
 
-  bool has_data(const core::RegisterDef& reg, int year) {
-    auto key = std::make_pair(reg.id, year);
+  bool has_data(const core::RegisterDef& reg, core::YearRange years) {
+    auto key = std::make_pair(reg.id, years);
     auto found = has_data_cache.find(key);
     if (found == has_data_cache.end())
-      found = has_data_cache.emplace(key, store.has_records_in_year(reg, year)).first;
+      found = has_data_cache.emplace(key, store.has_records_in(reg, years)).first;
     return found->second;
   }
 
   // A year with no record at all in the register is "no data", not zero: the section
   // has not entered that year yet, and a zero would paint a red light.
-  std::optional<double> term(const core::metric::Aggregate& aggregate, int year) {
-    auto key = std::make_pair(aggregate.key(), year);
+  std::optional<double> term(const core::metric::Aggregate& aggregate, core::YearRange years) {
+    auto key = std::make_pair(aggregate.key(), years);
     if (auto found = term_cache.find(key); found != term_cache.end()) return found->second;
     std::optional<double> value;
     if (const auto* reg = plan.find_register(aggregate.register_id)) {
-      if (aggregate.to_date || has_data(*reg, year)) value = store.aggregate(*reg, aggregate, year);
+      if (aggregate.to_date || has_data(*reg, years))
+        value = store.aggregate(*reg, aggregate, years);
     }
     term_cache.emplace(key, value);
     return value;
   }
 
-  std::optional<double> formula_value(const std::string& formula, int year) {
+  std::optional<double> formula_value(const std::string& formula, core::YearRange years) {
     const auto* expr = parse(formula);
     if (!expr) return std::nullopt;
     core::metric::EvaluationContext context;
-    context.aggregate = [this](const core::metric::Aggregate& a, int y) { return term(a, y); };
+    context.aggregate = [this](const core::metric::Aggregate& a, core::YearRange y) {
+      return term(a, y);
+    };
     context.constant = [this](const std::string& name) -> std::optional<double> {
       for (const auto& constant : plan.constants)
         if (constant.id == name) return constant.value;
       return std::nullopt;
     };
-    context.metric = [this](const std::string& name, int y) { return metric(name, y); };
-    return core::metric::evaluate(*expr, year, context);
+    context.metric = [this](const std::string& name, core::YearRange y) { return metric(name, y); };
+    return core::metric::evaluate(*expr, years, context);
   }
 
   // Plan validation rejects cycles between metrics, so this recursion ends.
-  std::optional<double> metric(const std::string& metric_id, int year) {
-    auto key = std::make_pair(metric_id, year);
+  std::optional<double> metric(const std::string& metric_id, core::YearRange years) {
+    auto key = std::make_pair(metric_id, years);
     if (auto found = metric_cache.find(key); found != metric_cache.end()) return found->second;
     std::optional<double> value;
     for (const auto& candidate : plan.metrics)
-      if (candidate.id == metric_id) value = formula_value(candidate.formula, year);
+      if (candidate.id == metric_id) value = formula_value(candidate.formula, years);
     metric_cache.emplace(key, value);
     return value;
   }
@@ -74,8 +77,9 @@ struct ValueCalculator::Impl {
 ValueCalculator::ValueCalculator(store::Store& store, const core::Plan& plan)
     : impl_(std::make_shared<Impl>(store, plan)) {}
 
-std::optional<double> ValueCalculator::metric_value(const std::string& metric_id, int year) {
-  return impl_->metric(metric_id, year);
+std::optional<double> ValueCalculator::metric_value(const std::string& metric_id,
+                                                    core::YearRange years) {
+  return impl_->metric(metric_id, years);
 }
 
 std::map<std::string, core::ActualValue> ValueCalculator::actuals(int year) {

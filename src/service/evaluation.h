@@ -22,8 +22,8 @@ class ValueCalculator {
 
   // Every indicator's actual value in `year`.
   std::map<std::string, core::ActualValue> actuals(int year);
-  // One named metric's value in `year` (nullopt: no value).
-  std::optional<double> metric_value(const std::string& metric_id, int year);
+  // One named metric's value over `years`, one or a span (nullopt: no value).
+  std::optional<double> metric_value(const std::string& metric_id, core::YearRange years);
 
  private:
   struct Impl;

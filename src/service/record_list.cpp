@@ -58,6 +58,7 @@ store::RecordQuery record_list_query(const core::Plan& plan, const core::Registe
     // Compare against a value of the field's own type, so "104/03/15" finds 2015-03-15.
     core::FieldDef as_optional = *field;
     as_optional.required = false;
+    as_optional.default_value.clear();  // an empty value asks for empty fields, not the default
     auto parsed = core::parse_field_value(as_optional, filter.value, sections);
     const bool ordering = *op != store::FilterOp::eq && *op != store::FilterOp::ne;
     if (parsed.error)

@@ -45,8 +45,9 @@ std::vector<std::optional<std::size_t>> map_header(const core::RegisterDef& reg,
     }
     columns.push_back(index);
   }
+  // A required field with a default can do without its column: every row gets the default.
   for (std::size_t f = 0; f < reg.fields.size(); ++f)
-    if (!seen[f] && reg.fields[f].required)
+    if (!seen[f] && reg.fields[f].required && reg.fields[f].default_value.empty())
       problems.push_back({"header", "required column \"" + reg.fields[f].name + "\" (" +
                                         reg.fields[f].id + ") is missing"});
   return columns;
@@ -85,10 +86,16 @@ core::Record parse_record(const core::Plan& plan, const core::RegisterDef& reg,
     else
       record.values[*index] = parsed.value;
   }
-  for (std::size_t f = 0; f < reg.fields.size(); ++f)
-    if (!given[f] && reg.fields[f].required)
+  for (std::size_t f = 0; f < reg.fields.size(); ++f) {
+    if (given[f]) continue;
+    // Absent is treated as empty, so the default applies; an update replaces the whole
+    // record, so a field left out of it gets the default too.
+    if (!reg.fields[f].default_value.empty())
+      record.values[f] = core::parse_field_value(reg.fields[f], "", sections).value;
+    else if (reg.fields[f].required)
       problems.push_back(
           {reg.fields[f].id, "required field \"" + reg.fields[f].name + "\" has no value"});
+  }
   if (problems.empty()) problems = core::check_record(reg, record);
   return record;
 }
@@ -162,14 +169,19 @@ ImportReport import_table(store::Store& store, const core::Plan& plan, const cor
   if (!report.file_problems.empty()) return report;
 
   const auto sections = section_ids(plan);
+  // Fields without a column start every row at their default (null when there is none).
+  core::Record absent;
+  for (const auto& field : reg.fields)
+    absent.values.push_back(field.default_value.empty()
+                                ? core::FieldValue{}
+                                : core::parse_field_value(field, "", sections).value);
   std::vector<core::Record> records;
   records.reserve(table.rows.size());
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const auto& cells = table.rows[r];
     const int row_number = static_cast<int>(r) + 1;
     const int line = r < table.row_lines.size() ? table.row_lines[r] : row_number + 1;
-    core::Record record;
-    record.values.assign(reg.fields.size(), core::FieldValue{});
+    core::Record record = absent;
     bool row_ok = true;
     if (cells.size() != columns.size()) {
       report.rows.push_back({row_number, line, "", "",

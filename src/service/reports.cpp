@@ -17,7 +17,9 @@
 #include "planfile/register_json_value.h"
 #include "service/evaluation.h"
 #include "service/failure.h"
+#include "service/narrative.h"
 #include "service/reviews.h"
+#include "service/statistics_sheet.h"
 #include "service/year_locks.h"
 
 namespace planscore::service {
@@ -129,9 +131,10 @@ std::optional<ReportFormat> report_format_from_string(std::string_view text) {
   return std::nullopt;
 }
 
-ReportFile plan_report(const core::Plan& plan, ReportFormat format) {
+ReportFile plan_report(store::Store& store, const core::Plan& plan, ReportFormat format) {
   require_format(format, {ReportFormat::pdf, ReportFormat::odt}, "plan document");
-  return file(document_bytes(document::plan_document(plan), format), format, "plan-" + plan.id);
+  return file(document_bytes(document::plan_document(plan_with_live_figures(store, plan)), format),
+              format, "plan-" + plan.id);
 }
 
 ReportFile annual_report(store::Store& store, const core::Plan& plan, int year,
@@ -177,6 +180,19 @@ ReportFile register_report(store::Store& store, const core::Plan& plan,
   return file(format == ReportFormat::csv ? register_csv(register_def, records)
                                           : register_json(register_def, records),
               format, stem);
+}
+
+ReportFile statistics_report(store::Store& store, const core::Plan& plan, core::YearRange years,
+                             ReportFormat format) {
+  require_format(format, {ReportFormat::csv, ReportFormat::xlsx, ReportFormat::ods}, "statistics");
+  const Statistics statistics = compute_statistics(store, plan, years);
+  const std::string stem = "statistics-" + years.text();
+  if (format == ReportFormat::csv) return file(statistics_csv(statistics), format, stem);
+  document::Workbook workbook{plan.name + " 業務統計 " + years.text(),
+                              {statistics_sheet(statistics)}};
+  return file(
+      format == ReportFormat::xlsx ? document::write_xlsx(workbook) : document::write_ods(workbook),
+      format, stem);
 }
 
 }  // namespace planscore::service

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/calendar/year_range.h"
 #include "core/plan/plan.h"
 #include "store/store.h"
 
@@ -23,8 +24,8 @@ struct ReportFile {
 // Each throws Failure(invalid) for a format the report does not come in (the message
 // names the formats it does), and Failure(not_found) for an unknown year or register.
 
-// The plan document (中程施政計畫): pdf or odt.
-ReportFile plan_report(const core::Plan& plan, ReportFormat format);
+// The plan document (中程施政計畫): pdf or odt, its chapters quoting live figures.
+ReportFile plan_report(store::Store& store, const core::Plan& plan, ReportFormat format);
 // A plan year's performance report: pdf or odt, dated today.
 ReportFile annual_report(store::Store& store, const core::Plan& plan, int year,
                          ReportFormat format);
@@ -37,5 +38,8 @@ ReportFile evaluation_report(store::Store& store, const core::Plan& plan, Report
 ReportFile register_report(store::Store& store, const core::Plan& plan,
                            const std::string& register_id, std::optional<int> year,
                            ReportFormat format);
+// The statistics view (業務統計) over `years`: csv, xlsx or ods.
+ReportFile statistics_report(store::Store& store, const core::Plan& plan, core::YearRange years,
+                             ReportFormat format);
 
 }  // namespace planscore::service

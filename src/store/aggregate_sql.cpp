@@ -118,41 +118,60 @@ bool yields_text(const core::RegisterDef& register_def, const core::metric::Aggr
 
 }  // namespace
 
-std::string year_scope_sql(const core::RegisterDef& register_def, int roc_year, YearScope scope,
-                           Parameters& parameters) {
+std::string year_scope_sql(const core::RegisterDef& register_def, core::YearRange years,
+                           YearScope scope, Parameters& parameters) {
   const std::string time = field_column(register_def, register_def.time_field);
   switch (register_def.time_basis) {
     case core::TimeBasis::date: {
       if (scope == YearScope::active) break;
       if (scope == YearScope::to_date) {
-        return time + " <= " + parameters.add(core::last_day_iso(roc_year));
+        return time + " <= " + parameters.add(core::last_day_iso(years.last));
       }
-      const std::string first = parameters.add(core::first_day_iso(roc_year));
-      const std::string last = parameters.add(core::last_day_iso(roc_year));
+      const std::string first = parameters.add(core::first_day_iso(years.first));
+      const std::string last = parameters.add(core::last_day_iso(years.last));
       return time + " BETWEEN " + first + " AND " + last;
     }
     case core::TimeBasis::year: {
       if (scope == YearScope::active) break;
-      const std::string year = parameters.add(static_cast<std::int64_t>(roc_year));
-      return time + (scope == YearScope::to_date ? " <= " : " = ") + year;
+      if (scope == YearScope::to_date || years.length() == 1) {
+        const std::string last = parameters.add(static_cast<std::int64_t>(years.last));
+        return time + (scope == YearScope::to_date ? " <= " : " = ") + last;
+      }
+      const std::string first = parameters.add(static_cast<std::int64_t>(years.first));
+      const std::string last = parameters.add(static_cast<std::int64_t>(years.last));
+      return time + " BETWEEN " + first + " AND " + last;
     }
     case core::TimeBasis::interval: {
-      const std::string started = time + " <= " + parameters.add(core::last_day_iso(roc_year));
+      const std::string started = time + " <= " + parameters.add(core::last_day_iso(years.last));
       if (register_def.end_field.empty() || scope == YearScope::to_date) return started;
       const std::string end = field_column(register_def, register_def.end_field);
       if (scope == YearScope::active) {
-        const std::string last = parameters.add(core::last_day_iso(roc_year));
+        const std::string last = parameters.add(core::last_day_iso(years.last));
         return started + " AND (" + end + " IS NULL OR " + end + " > " + last + ")";
       }
-      const std::string first = parameters.add(core::first_day_iso(roc_year));
+      const std::string first = parameters.add(core::first_day_iso(years.first));
       return started + " AND (" + end + " IS NULL OR " + end + " >= " + first + ")";
+    }
+    case core::TimeBasis::period: {
+      if (scope == YearScope::active) break;
+      // A record without an end date is a single day.
+      const std::string end = register_def.end_field.empty()
+                                  ? time
+                                  : "COALESCE(" +
+                                        field_column(register_def, register_def.end_field) + ", " +
+                                        time + ")";
+      // Parameters bind by position: add them in the order they appear in the SQL.
+      std::string started;
+      if (scope == YearScope::in_year)
+        started = time + " >= " + parameters.add(core::first_day_iso(years.first)) + " AND ";
+      return started + end + " <= " + parameters.add(core::last_day_iso(years.last));
     }
   }
   throw StoreError("active() needs an interval register; '" + register_def.id + "' is not one");
 }
 
 CompiledQuery compile(const core::RegisterDef& register_def, const core::metric::Aggregate& term,
-                      int roc_year) {
+                      core::YearRange years) {
   if (term.register_id != register_def.id) {
     throw StoreError("aggregate over '" + term.register_id + "' compiled against register '" +
                      register_def.id + "'");
@@ -161,7 +180,7 @@ CompiledQuery compile(const core::RegisterDef& register_def, const core::metric:
   Parameters parameters(query.parameters);
   query.sql = "SELECT " + select_expression(register_def, term) + " FROM " +
               table_name(register_def.id) + " WHERE " +
-              year_scope_sql(register_def, roc_year, scope_of(term), parameters);
+              year_scope_sql(register_def, years, scope_of(term), parameters);
   if (term.condition) {
     query.sql += " AND (" + condition_sql(register_def, *term.condition, parameters) + ")";
   }
@@ -169,13 +188,13 @@ CompiledQuery compile(const core::RegisterDef& register_def, const core::metric:
   return query;
 }
 
-CompiledQuery compile_has_records(const core::RegisterDef& register_def, int roc_year) {
+CompiledQuery compile_has_records(const core::RegisterDef& register_def, core::YearRange years) {
   CompiledQuery query;
   Parameters parameters(query.parameters);
   // COUNT over a LIMIT 1 subquery stops at the first match and answers with an integer
   // in every dialect (EXISTS yields a boolean in PostgreSQL).
   query.sql = "SELECT COUNT(*) FROM (SELECT 1 FROM " + table_name(register_def.id) + " WHERE " +
-              year_scope_sql(register_def, roc_year, YearScope::in_year, parameters) +
+              year_scope_sql(register_def, years, YearScope::in_year, parameters) +
               " LIMIT 1) AS probe";
   return query;
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar/year_range.h"
 #include "core/metric/ast.h"
 #include "core/register/register.h"
 #include "store/sql_value.h"
@@ -20,26 +21,27 @@ struct CompiledQuery {
   bool result_is_text = false;
 };
 
-// Which records of the year a query covers.
+// Which records of the years a query covers.
 enum class YearScope {
-  in_year,  // placed in the year (a date in it, the year itself, an interval overlapping it)
-  to_date,  // placed at or before the end of the year
-  active,   // interval entries active on the year's last day
+  in_year,  // placed in the years (a date in them, one of the years, an interval overlapping
+            // them, a period lying inside them)
+  to_date,  // placed at or before the end of the last year
+  active,   // interval entries active on the last year's last day
 };
 
-// SELECT of the term's value over ROC year `roc_year`. Throws StoreError when the term
+// SELECT of the term's value over ROC years `years`. Throws StoreError when the term
 // does not fit the register (unknown field, sum without a field, active on a register
 // without intervals) — the metric checker rejects those before they get here.
 CompiledQuery compile(const core::RegisterDef& register_def, const core::metric::Aggregate& term,
-                      int roc_year);
+                      core::YearRange years);
 
-// SELECT of 1 when the register holds a record in the year, of 0 otherwise.
-CompiledQuery compile_has_records(const core::RegisterDef& register_def, int roc_year);
+// SELECT of 1 when the register holds a record in the years, of 0 otherwise.
+CompiledQuery compile_has_records(const core::RegisterDef& register_def, core::YearRange years);
 
-// The WHERE condition placing the register's records in ROC year `roc_year` by its time
+// The WHERE condition placing the register's records in ROC years `years` by its time
 // basis, its bounds added to `parameters`. Aggregates and record listing share it, so a
 // record listed under a year is exactly one that year's aggregates count.
-std::string year_scope_sql(const core::RegisterDef& register_def, int roc_year, YearScope scope,
-                           Parameters& parameters);
+std::string year_scope_sql(const core::RegisterDef& register_def, core::YearRange years,
+                           YearScope scope, Parameters& parameters);
 
 }  // namespace planscore::store

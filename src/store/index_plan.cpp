@@ -21,7 +21,7 @@ void add_unique(std::vector<std::string>& columns, const std::string& column) {
 
 std::vector<std::string> time_columns(const core::RegisterDef& register_def) {
   std::vector<std::string> columns{field_column(register_def, register_def.time_field)};
-  if (register_def.time_basis == core::TimeBasis::interval && !register_def.end_field.empty()) {
+  if (!register_def.end_field.empty()) {
     columns.push_back(field_column(register_def, register_def.end_field));
   }
   return columns;

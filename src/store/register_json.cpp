@@ -34,6 +34,8 @@ core::RegisterDef register_from_json(const std::string& json_text) {
       field.required = item.at("required").get<bool>();
       field.choices = item.at("choices").get<std::vector<std::string>>();
       field.description = item.at("description").get<std::string>();
+      // Absent in definitions stored before fields had defaults.
+      field.default_value = item.value("default", std::string{});
       register_def.fields.push_back(std::move(field));
     }
     return register_def;

@@ -57,6 +57,7 @@ core::Problems check_register_for_storage(const core::RegisterDef& wanted) {
       check_time_field(wanted, wanted.time_field, core::FieldType::integer, "time field", problems);
       break;
     case core::TimeBasis::interval:
+    case core::TimeBasis::period:
       check_time_field(wanted, wanted.time_field, core::FieldType::date, "start field", problems);
       if (!wanted.end_field.empty()) {
         check_time_field(wanted, wanted.end_field, core::FieldType::date, "end field", problems);

@@ -323,10 +323,11 @@ void SqlStore::ensure_indexes(const core::RegisterDef& register_def,
 // --- aggregates ----------------------------------------------------------------------
 
 std::optional<double> SqlStore::aggregate(const core::RegisterDef& register_def,
-                                          const core::metric::Aggregate& term, int year) {
+                                          const core::metric::Aggregate& term,
+                                          core::YearRange years) {
   return guarded(description_, "computing an aggregate over '" + register_def.id + "'",
                  [&]() -> std::optional<double> {
-                   CompiledQuery query = compile(register_def, term, year);
+                   CompiledQuery query = compile(register_def, term, years);
                    std::vector<soci::indicator> indicators;
                    double number = 0;
                    std::string text;
@@ -348,9 +349,9 @@ std::optional<double> SqlStore::aggregate(const core::RegisterDef& register_def,
                  });
 }
 
-bool SqlStore::has_records_in_year(const core::RegisterDef& register_def, int year) {
+bool SqlStore::has_records_in(const core::RegisterDef& register_def, core::YearRange years) {
   return guarded(description_, "looking for records of '" + register_def.id + "'", [&] {
-    CompiledQuery query = compile_has_records(register_def, year);
+    CompiledQuery query = compile_has_records(register_def, years);
     std::vector<soci::indicator> indicators;
     int found = 0;
     soci::statement select(session_);

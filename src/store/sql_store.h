@@ -44,8 +44,9 @@ class SqlStore final : public Store {
   std::int64_t count_records(const core::RegisterDef& register_def) override;
 
   std::optional<double> aggregate(const core::RegisterDef& register_def,
-                                  const core::metric::Aggregate& term, int year) override;
-  bool has_records_in_year(const core::RegisterDef& register_def, int year) override;
+                                  const core::metric::Aggregate& term,
+                                  core::YearRange years) override;
+  bool has_records_in(const core::RegisterDef& register_def, core::YearRange years) override;
 
   RecordPage list_records(const core::RegisterDef& register_def, const RecordQuery& query) override;
   std::optional<StoredRecord> find_record(const core::RegisterDef& register_def,

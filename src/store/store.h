@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar/year_range.h"
 #include "core/metric/ast.h"
 #include "core/plan/plan.h"
 #include "core/register/record.h"
@@ -146,13 +147,14 @@ class Store {
   virtual std::int64_t count_records(const core::RegisterDef& register_def) = 0;
 
   // --- aggregates --------------------------------------------------------------------
-  // The aggregate's value over the register's records of ROC year `year`, computed by
+  // The aggregate's value over the register's records of ROC years `years`, computed by
   // one parameterized query. nullopt for avg/min/max over no records. min/max of a date
   // field answer the date as the number YYYYMMDD (2015-03-15 → 20150315).
   virtual std::optional<double> aggregate(const core::RegisterDef& register_def,
-                                          const core::metric::Aggregate& term, int year) = 0;
-  // Whether the register holds any record placed in `year` (for "no data").
-  virtual bool has_records_in_year(const core::RegisterDef& register_def, int year) = 0;
+                                          const core::metric::Aggregate& term,
+                                          core::YearRange years) = 0;
+  // Whether the register holds any record placed in `years` (for "no data").
+  virtual bool has_records_in(const core::RegisterDef& register_def, core::YearRange years) = 0;
 
   // --- records one by one -------------------------------------------------------------
   // Filter, sort and page through a register's records. Field ids in the query must be

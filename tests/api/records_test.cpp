@@ -3,6 +3,8 @@
 // evaluation that reflects a saved record on the next request.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "api_fixture.h"
 
 namespace planscore::test {
@@ -52,6 +54,32 @@ TEST(Records, CreateUpdateDeleteWithVersions) {
   EXPECT_EQ(entries[0]["action"], "record.delete");
   EXPECT_EQ(entries[1]["before"]["values"]["participants"], 60);
   EXPECT_EQ(entries[1]["after"]["values"]["participants"], 61);
+}
+
+TEST(Records, AFieldLeftOutOfACreateTakesItsDefault) {
+  // The shipped plan's vehicle_changes counts one vehicle per record unless told otherwise.
+  ApiWorld world;
+  auto editor = world.login("other_editor");
+  const std::string vehicles = "/api/registers/vehicle_changes";
+  const auto fields = editor->get_json(vehicles)["fields"];
+  const auto count = std::find_if(fields.begin(), fields.end(),
+                                  [](const auto& field) { return field["id"] == "vehicles"; });
+  ASSERT_NE(count, fields.end());
+  EXPECT_EQ((*count)["default"], "1");
+  EXPECT_FALSE(fields[0].contains("default")) << "only fields with a default carry the key";
+
+  const nlohmann::json bodies[] = {
+      {{"values", {{"changed_on", "104/03/15"}, {"change", "購置"}}}},
+      {{"values", {{"changed_on", "104/03/15"}, {"change", "購置"}, {"vehicles", nullptr}}}},
+      {{"values", {{"changed_on", "104/03/15"}, {"change", "購置"}, {"vehicles", 3}}}},
+  };
+  std::vector<nlohmann::json> stored;
+  for (const auto& body : bodies) {
+    auto created = editor->send("POST", vehicles + "/records", body);
+    ASSERT_EQ(created.status, 201) << created.body;
+    stored.push_back(parse_json(created)["values"]["vehicles"]);
+  }
+  EXPECT_EQ(stored, (std::vector<nlohmann::json>{1, 1, 3}));
 }
 
 TEST(Records, ListFiltersSortsAndPagesAndKeepsHostileTextIntact) {

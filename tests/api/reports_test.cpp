@@ -31,6 +31,13 @@ TEST(Reports, EveryReportDownloadsWithItsTypeAndName) {
        "evaluation-taichung-secretariat-104-107.json"},
       {"/api/reports/registers/records_trainings?year=104", "text/csv; charset=utf-8",
        "\xEF\xBB\xBF", "register-records_trainings-104.csv"},
+      {"/api/reports/statistics?from=100&to=103", "text/csv; charset=utf-8", "\xEF\xBB\xBF",
+       "statistics-100-103.csv"},
+      {"/api/reports/statistics?format=xlsx",
+       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK",
+       "statistics-104-107.xlsx"},
+      {"/api/reports/statistics?from=105&to=105&format=ods",
+       "application/vnd.oasis.opendocument.spreadsheet", "PK", "statistics-105.ods"},
   };
   for (const auto& test : cases) {
     SCOPED_TRACE(test.path);
@@ -60,6 +67,47 @@ TEST(Reports, RefusalsNameWhatIsWrong) {
   EXPECT_EQ(viewer->get("/api/reports/registers/records_trainings?year=0").status, 400);
   HttpClient anonymous(world.base_url());
   EXPECT_EQ(anonymous.get("/api/reports/plan").status, 401);
+  EXPECT_EQ(viewer->get("/api/reports/statistics?format=pdf").status, 422);
+}
+
+// 業務統計: the shipped history makes 100–103 the seed's figures; a summary record of the
+// four years counts in the span only; a bad range is refused naming it.
+TEST(Statistics, TheSeedsFiguresForOneHundredToOneHundredThree) {
+  ApiWorld world(/*with_demo=*/true);
+  auto viewer = world.login("viewer");
+  const auto statistics = viewer->get_json("/api/statistics?from=100&to=103");
+  EXPECT_EQ(statistics["years"], nlohmann::json::array({100, 101, 102, 103}));
+  nlohmann::json paper, sessions;
+  for (const auto& section : statistics["sections"])
+    for (const auto& metric : section["metrics"]) {
+      if (metric["id"] == "documents_received_paper") paper = metric;
+      if (metric["id"] == "tour_sessions") sessions = metric;
+    }
+  EXPECT_EQ(paper["span"], 470432);
+  EXPECT_TRUE(paper["values"]["103"].is_null());
+  EXPECT_EQ(sessions["values"]["100"], 105);
+  EXPECT_EQ(statistics["sections"][0]["id"], "documents");
+
+  const auto plan_years = viewer->get_json("/api/statistics");
+  EXPECT_EQ(plan_years["from"], 104);
+  EXPECT_EQ(plan_years["to"], 107);
+  const auto reversed = viewer->get("/api/statistics?from=104&to=100");
+  EXPECT_EQ(reversed.status, 422);
+  EXPECT_NE(reversed.body.find("is after the last year"), std::string::npos);
+  EXPECT_EQ(viewer->get("/api/statistics?from=1&to=50").status, 422);
+  EXPECT_EQ(viewer->get("/api/statistics?from=abc").status, 400);
+  HttpClient anonymous(world.base_url());
+  EXPECT_EQ(anonymous.get("/api/statistics").status, 401);
+}
+
+TEST(Statistics, PlanChaptersQuoteLiveFiguresWhileThePlanKeepsTheReferences) {
+  ApiWorld world(/*with_demo=*/true);
+  auto viewer = world.login("viewer");
+  const std::string raw = viewer->get("/api/plan").body;
+  EXPECT_NE(raw.find("{{documents_received_paper 100-103 | 萬}}"), std::string::npos);
+  const std::string rendered = viewer->get("/api/plan/chapters").body;
+  EXPECT_NE(rendered.find("紙本收文總量計 47 萬 0,432 件"), std::string::npos);
+  EXPECT_EQ(rendered.find("{{"), std::string::npos);
 }
 
 }  // namespace

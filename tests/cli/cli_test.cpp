@@ -164,3 +164,18 @@ TEST_F(Cli, RecordAddAndManualValue) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Cli, InitLoadsTheShippedHistoryAndReportsItsStatistics) {
+  const auto init = run("init");
+  ASSERT_EQ(init.status, 0) << init.err;
+  EXPECT_NE(init.out.find("earlier records from"), std::string::npos) << init.out;
+  const auto statistics = run("report statistics --from 100 --to 103 -o -");
+  ASSERT_EQ(statistics.status, 0) << statistics.err;
+  EXPECT_NE(statistics.out.find("文檔科,紙本收文件數,件,,,,,470432"), std::string::npos)
+      << statistics.out.substr(0, 400);
+  EXPECT_EQ(run("report statistics --from 104 --to 100 -o -").status, 1);
+}
+
+}  // namespace

@@ -13,16 +13,16 @@ namespace {
 
 // A context over fixed tables: aggregates by key and year, constants and metrics by name.
 struct FakeData {
-  std::map<std::pair<std::string, int>, double> aggregates;
+  std::map<std::pair<std::string, YearRange>, double> aggregates;
   std::map<std::string, double> constants;
-  std::map<std::pair<std::string, int>, double> metrics;
-  std::vector<std::pair<std::string, int>> asked;  // which aggregates were asked, for which year
+  std::map<std::pair<std::string, YearRange>, double> metrics;
+  std::vector<std::pair<std::string, YearRange>> asked;  // which aggregates, for which years
 
   EvaluationContext context() {
     return {
-        [this](const Aggregate& term, int year) -> std::optional<double> {
-          asked.emplace_back(term.key(), year);
-          const auto found = aggregates.find({term.key(), year});
+        [this](const Aggregate& term, YearRange years) -> std::optional<double> {
+          asked.emplace_back(term.key(), years);
+          const auto found = aggregates.find({term.key(), years});
           if (found == aggregates.end()) return std::nullopt;
           return found->second;
         },
@@ -31,8 +31,8 @@ struct FakeData {
           if (found == constants.end()) return std::nullopt;
           return found->second;
         },
-        [this](const std::string& name, int year) -> std::optional<double> {
-          const auto found = metrics.find({name, year});
+        [this](const std::string& name, YearRange years) -> std::optional<double> {
+          const auto found = metrics.find({name, years});
           if (found == metrics.end()) return std::nullopt;
           return found->second;
         },
@@ -40,11 +40,11 @@ struct FakeData {
   }
 };
 
-std::optional<double> evaluate_text(std::string_view text, int year, FakeData& data) {
+std::optional<double> evaluate_text(std::string_view text, YearRange years, FakeData& data) {
   const auto parsed = parse(text);
   EXPECT_TRUE(parsed.expr) << text;
   if (!parsed.expr) return std::nullopt;
-  return evaluate(*parsed.expr, year, data.context());
+  return evaluate(*parsed.expr, years, data.context());
 }
 
 TEST(MetricEvaluate, Arithmetic) {
@@ -107,6 +107,26 @@ TEST(MetricEvaluate, PreviousIsTheYearBefore) {
   EXPECT_EQ(evaluate_text("previous(count(safety_defects))", 102, data), std::nullopt);
 }
 
+TEST(MetricEvaluate, PreviousCanGoSeveralYearsBack) {
+  FakeData data;
+  data.aggregates[{"sum(guided_tours.visitors)", 103}] = 10084;
+  data.aggregates[{"sum(guided_tours.visitors)", 100}] = 3817;
+  const char* growth =
+      "(sum(guided_tours.visitors) - previous(sum(guided_tours.visitors), 3)) / "
+      "previous(sum(guided_tours.visitors), 3) * 100";
+  EXPECT_NEAR(*evaluate_text(growth, 103, data), 164.19, 0.01);
+  EXPECT_EQ(evaluate_text("previous(sum(guided_tours.visitors), 1)", 101, data), 3817);
+}
+
+TEST(MetricEvaluate, SpansAskForTheWholeSpanAndPreviousIsTheSpanBefore) {
+  FakeData data;
+  data.aggregates[{"count(safety_defects)", {100, 103}}] = 40;
+  data.aggregates[{"count(safety_defects)", {96, 99}}] = 50;
+  EXPECT_EQ(evaluate_text("count(safety_defects)", {100, 103}, data), 40);
+  EXPECT_EQ(evaluate_text("previous(count(safety_defects))", {100, 103}, data), 50);
+  EXPECT_EQ(evaluate_text("count(safety_defects)", 103, data), std::nullopt);
+}
+
 TEST(MetricEvaluate, NoValuePropagates) {
   FakeData data;
   data.aggregates[{"count(vacancies)", 104}] = 10;
@@ -151,7 +171,7 @@ TEST(MetricEvaluate, NeverThrowsOrCrashesOnMissingOrFailingCallbacks) {
   ASSERT_TRUE(parsed.expr);
   EXPECT_EQ(evaluate(*parsed.expr, 104, EvaluationContext{}), std::nullopt);
   EvaluationContext failing;
-  failing.aggregate = [](const Aggregate&, int) -> std::optional<double> {
+  failing.aggregate = [](const Aggregate&, YearRange) -> std::optional<double> {
     throw std::runtime_error("database is locked");
   };
   EXPECT_EQ(evaluate(*parsed.expr, 104, failing), std::nullopt);

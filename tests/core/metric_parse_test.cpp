@@ -139,6 +139,10 @@ TEST(MetricParse, NamesAndPrevious) {
   ASSERT_TRUE(std::holds_alternative<Previous>(previous->node));
   EXPECT_EQ(to_string(*previous), "previous(count(staff))");
   EXPECT_EQ(canonical("_x1"), "_x1");
+  const auto three_back = parse_ok("previous(count(staff),3)");
+  EXPECT_EQ(std::get<Previous>(three_back->node).periods, 3);
+  EXPECT_EQ(to_string(*three_back), "previous(count(staff), 3)");
+  EXPECT_EQ(canonical("previous(a, 1)"), "previous(a)");
 }
 
 TEST(MetricParse, EveryAggregateFunction) {
@@ -267,6 +271,11 @@ TEST(MetricParse, ErrorMessagesSayWhatWasExpectedAndFound) {
             "\")\"");
   EXPECT_EQ(first_problem("previous 1"),
             "line 1, column 10: expected \"(\" after \"previous\", found \"1\"");
+  for (const char* bad :
+       {"previous(a, 0)", "previous(a, 1.5)", "previous(a, 21)", "previous(a, b)"})
+    EXPECT_NE(first_problem(bad).find("expected how many years back (a whole number from 1 to 20)"),
+              std::string::npos)
+        << bad;
   EXPECT_EQ(first_problem("where"),
             "line 1, column 1: expected a number, a name, a function such as sum(…) or \"(\", "
             "found \"where\"");

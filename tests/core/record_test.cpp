@@ -124,6 +124,41 @@ TEST(Record, EmptyIsNullWhenOptionalAndAProblemWhenRequired) {
   EXPECT_THAT(*required.error, HasSubstr("required"));
 }
 
+TEST(Record, EmptyTextTakesTheDefaultAndGivenTextWins) {
+  FieldDef sessions = field_of(FieldType::integer, true);
+  sessions.default_value = "1";
+  EXPECT_EQ(parse_field_value(sessions, "", kSections).value, FieldValue{std::int64_t{1}});
+  EXPECT_EQ(parse_field_value(sessions, " \t", kSections).value, FieldValue{std::int64_t{1}});
+  EXPECT_EQ(parse_field_value(sessions, "105", kSections).value, FieldValue{std::int64_t{105}});
+  // The default is parsed like typed text: a ROC date default is stored as ISO.
+  FieldDef held = field_of(FieldType::date, false);
+  held.default_value = "104/01/01";
+  EXPECT_EQ(parse_field_value(held, "", kSections).value, FieldValue{std::string("2015-01-01")});
+}
+
+TEST(Record, DefaultValueProblems) {
+  RegisterDef events;
+  events.time_field = "held_on";
+  FieldDef kind = field_of(FieldType::choice);
+  kind.choices = {"研習", "講座"};
+  kind.default_value = "研習";
+  EXPECT_FALSE(default_value_problem(events, kind, kSections));
+  EXPECT_FALSE(default_value_problem(events, field_of(FieldType::date), kSections));  // none
+  kind.default_value = "會議";
+  EXPECT_THAT(default_value_problem(events, kind, kSections).value_or(""),
+              HasSubstr("the default \"會議\" is not one of the choices"));
+  kind.default_value = "  ";
+  EXPECT_THAT(default_value_problem(events, kind, kSections).value_or(""), HasSubstr("blank"));
+  FieldDef section = field_of(FieldType::section);
+  section.default_value = "general_affairs";
+  EXPECT_FALSE(default_value_problem(events, section, kSections));
+  FieldDef held_on = field_of(FieldType::date);
+  held_on.id = "held_on";
+  held_on.default_value = "2015-01-01";
+  EXPECT_THAT(default_value_problem(events, held_on, kSections).value_or(""),
+              HasSubstr("time field"));
+}
+
 RegisterDef volunteer_roster() {
   RegisterDef roster;
   roster.id = "volunteers";

@@ -107,7 +107,7 @@ TEST(Validate, FormulaProblemsNameTheIndicatorAndPosition) {
 
 TEST(Validate, MetricCyclesAreRejected) {
   auto plan = valid_plan();
-  plan.metrics = {{"a", "A", "", 0, "b + 1"}, {"b", "B", "", 0, "a * 2"}};
+  plan.metrics = {{"a", "A", "", 0, "b + 1", ""}, {"b", "B", "", 0, "a * 2", ""}};
   EXPECT_TRUE(has_problem(validate(plan), "metrics", "circle")) << all(validate(plan));
 }
 
@@ -136,10 +136,52 @@ TEST(Validate, TimeFieldMustBeADate) {
   EXPECT_TRUE(has_problem(validate(plan), "registers[0].time_field", "must be a date field"));
 }
 
+TEST(Validate, AFieldDefaultMustParseForItsType) {
+  auto plan = valid_plan();
+  plan.registers[0].fields[1].default_value = "1";
+  EXPECT_TRUE(validate(plan).empty()) << all(validate(plan));
+  plan.registers[0].fields[1].default_value = "一";
+  EXPECT_TRUE(
+      has_problem(validate(plan), "registers[0].fields[1].default", "is not a whole number"));
+}
+
+TEST(Validate, TheTimeFieldCannotHaveADefault) {
+  auto plan = valid_plan();
+  plan.registers[0].fields[0].default_value = "2015-01-01";
+  EXPECT_TRUE(has_problem(validate(plan), "registers[0].fields[0].default", "time field"));
+}
+
 TEST(Validate, PolicyNeedsItsNoValueLight) {
   auto plan = valid_plan();
   plan.policy.no_value_light = "grey";
   EXPECT_TRUE(has_problem(validate(plan), "policy.no_value_light", "not one of the lights"));
+}
+
+TEST(Validate, ChapterTextReferencesAreCheckedAtEveryDepth) {
+  auto plan = valid_plan();
+  Metric total;
+  total.id = "participants_total";
+  total.name = "研習人數";
+  total.formula = "sum(trainings.participants)";
+  plan.metrics = {total};
+  Chapter leaf{"(一)研習", "100 至 103 年度計 {{participants_total 100-103 | 萬}} 人", "", {}};
+  Chapter middle{"一、成效", "無引用的文字 {單一大括號}", "", {leaf, leaf}};
+  plan.chapters = {{"壹、前言", "", "", {}}, {"貳、成效", "", "", {middle}}};
+  EXPECT_TRUE(validate(plan).empty()) << all(validate(plan));
+
+  auto& text = plan.chapters[1].children[0].children[1].text;
+  text = "計 {{participant_total 104}} 人\n{{participants_total 104 | 千}}";
+  auto problems = validate(plan);
+  EXPECT_TRUE(has_problem(problems, "chapters[1].children[0].children[1].text",
+                          "line 1, column 3: unknown metric \"participant_total\""))
+      << all(problems);
+  EXPECT_TRUE(has_problem(problems, "chapters[1].children[0].children[1].text",
+                          "line 2, column 28: unknown format \"千\""))
+      << all(problems);
+  EXPECT_EQ(problems.size(), 2u) << all(problems);
+
+  plan.chapters[1].children[0].text = "{{participants_total 104";
+  EXPECT_TRUE(has_problem(validate(plan), "chapters[1].children[0].text", "is not closed"));
 }
 
 }  // namespace

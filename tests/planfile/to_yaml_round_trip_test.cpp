@@ -123,6 +123,58 @@ TEST(ToYaml, EmptyPlanSurvives) {
   expect_round_trip(core::Plan{});
 }
 
+TEST(ToYaml, FieldDefaultsAreReadAsWrittenAndSurvive) {
+  const std::string yaml = std::string(testing::kMinimalPlan) + R"(registers:
+  - id: events
+    name: 活動
+    time_field: held_on
+    fields:
+      - id: held_on
+        name: 日期
+        type: date
+      - id: sessions
+        name: 場次
+        type: integer
+        default: 1
+      - id: ended
+        name: 結束
+        type: date
+        required: false
+        default: 104/12/31
+      - id: public
+        name: 公開
+        type: yes_no
+        default: true
+)";
+  auto result = load_yaml(yaml);
+  for (const auto& problem : result.problems) ADD_FAILURE() << core::to_string(problem);
+  ASSERT_TRUE(result.plan.has_value());
+  const auto& fields = result.plan->registers.at(0).fields;
+  EXPECT_EQ(fields.at(0).default_value, "");
+  EXPECT_EQ(fields.at(1).default_value, "1");
+  EXPECT_EQ(fields.at(2).default_value, "104/12/31");
+  EXPECT_EQ(fields.at(3).default_value, "true");
+  EXPECT_NE(to_yaml(*result.plan).find("default: 104/12/31\n"), std::string::npos);
+  expect_round_trip(*result.plan);
+}
+
+TEST(ToYaml, DefaultsThatLookLikeNumbersKeepTheirText) {
+  core::Plan plan;
+  core::RegisterDef def;
+  def.id = "r";
+  for (const std::string text :
+       {"1", "-3", "0.1", "-1.5", "1.50", "007", "-0", ".5", "1e3", "100000", "true", "yes", "null",
+        "~", "9007199254740993", "104/01/01", "a: b"}) {
+    def.fields.push_back({"f", "f", core::FieldType::text, false, {}, ""});
+    def.fields.back().default_value = text;
+  }
+  plan.registers.push_back(def);
+  expect_round_trip(plan);
+  const std::string yaml = to_yaml(plan);
+  EXPECT_NE(yaml.find("default: 1\n"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("default: \"007\"\n"), std::string::npos) << yaml;
+}
+
 TEST(ToYaml, LongTextsAreLiteralBlocks) {
   auto plan = plan_with_texts({"第一段\n\n第二段"});
   EXPECT_NE(to_yaml(plan).find("text: |-\n          第一段\n\n          第二段\n"),

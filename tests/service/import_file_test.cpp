@@ -137,6 +137,44 @@ TEST_F(ImportFile, FilesThatCannotBeReadWriteNothing) {
   EXPECT_EQ(trainings(), 0);
 }
 
+TEST_F(ImportFile, AFieldDefaultFillsEmptyAndMissingCellsButNotGivenOnes) {
+  auto& participants = plan_.registers.at(0).fields.at(2);
+  ASSERT_EQ(participants.id, "participants");
+  participants.default_value = "1";
+  const auto counts = [this] {
+    service::RecordListRequest request;
+    request.sort = "held_on";
+    std::vector<core::FieldValue> values;
+    for (const auto& stored :
+         service::list_records(db_.store(), plan_, "records_trainings", request).records)
+      values.push_back(stored.record.values[2]);
+    return values;
+  };
+  using Counts = std::vector<core::FieldValue>;
+  auto report =
+      import("日期,研習名稱,參加人數\n104/03/15,檔案管理研習,\n104/03/16,公文研習,60\n", {});
+  ASSERT_TRUE(report.ok()) << (report.rows.empty() ? "" : report.rows.front().reason);
+  // A required column with a default may be left out of the file altogether.
+  report = import("日期,研習名稱\n104/03/17,檔案應用研習\n", {});
+  ASSERT_TRUE(report.ok()) << core::to_string(report.file_problems.at(0));
+  const auto added =
+      service::add_record(db_.store(), plan_, service::system_actor(), "records_trainings",
+                          {{"held_on", "104/03/18"}, {"title", "研習"}});
+  ASSERT_TRUE(added.problems.empty()) << core::to_string(added.problems.front());
+  EXPECT_EQ(counts(),
+            (Counts{std::int64_t{1}, std::int64_t{60}, std::int64_t{1}, std::int64_t{1}}));
+
+  // An update replaces the record: clearing the field gives the default back, not null.
+  const auto five = service::update_record(
+      db_.store(), plan_, service::system_actor(), "records_trainings", added.record_id,
+      {{"held_on", "104/03/18"}, {"title", "研習"}, {"participants", "5"}}, 1);
+  EXPECT_EQ(five.record.values[2], core::FieldValue{std::int64_t{5}});
+  const auto cleared = service::update_record(
+      db_.store(), plan_, service::system_actor(), "records_trainings", added.record_id,
+      {{"held_on", "104/03/18"}, {"title", "研習"}, {"participants", ""}}, five.version);
+  EXPECT_EQ(cleared.record.values[2], core::FieldValue{std::int64_t{1}});
+}
+
 TEST_F(ImportFile, ReadersOfTheRegisterMayNotImport) {
   core::Actor reader;
   reader.username = "reader";

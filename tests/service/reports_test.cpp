@@ -88,7 +88,7 @@ void expect_all_in(const std::string& text, const std::vector<std::string>& need
 }
 
 TEST_F(Reports, PlanPdfReadsBackWithEveryIndicatorAndBudgetFigure) {
-  const auto file = plan_report(plan_, ReportFormat::pdf);
+  const auto file = plan_report(db_.store(), plan_, ReportFormat::pdf);
   EXPECT_EQ(file.content_type, "application/pdf");
   EXPECT_EQ(file.file_name, "plan-taichung-secretariat-104-107.pdf");
   const auto text = pdf_text(file.bytes);
@@ -98,7 +98,7 @@ TEST_F(Reports, PlanPdfReadsBackWithEveryIndicatorAndBudgetFigure) {
 }
 
 TEST_F(Reports, PlanOdtReadsBackWithEveryIndicatorAndBudgetFigure) {
-  const auto file = plan_report(plan_, ReportFormat::odt);
+  const auto file = plan_report(db_.store(), plan_, ReportFormat::odt);
   EXPECT_EQ(file.content_type, "application/vnd.oasis.opendocument.text");
   const auto text = odt_text(file.bytes);
   expect_all_in(text, plan_figures());
@@ -204,7 +204,7 @@ TEST_F(Reports, EvaluationCsvHasARowPerYearAndIndicator) {
 
 TEST_F(Reports, RefusesFormatsYearsAndRegistersItDoesNotHave) {
   try {
-    plan_report(plan_, ReportFormat::xlsx);
+    plan_report(db_.store(), plan_, ReportFormat::xlsx);
     FAIL() << "a plan document as xlsx was accepted";
   } catch (const Failure& failure) {
     EXPECT_EQ(failure.kind, FailureKind::invalid);

@@ -15,15 +15,15 @@ class AggregateTest : public TempDirTest {
   void SetUp() override {
     TempDirTest::SetUp();
     store_ = open_store();
-    ASSERT_THAT(store_->apply_registers(
-                    {records_trainings(), budget_execution(), hr_compliance(), volunteers()}),
+    ASSERT_THAT(store_->apply_registers({records_trainings(), budget_execution(), hr_compliance(),
+                                         volunteers(), guided_tours()}),
                 IsEmpty());
   }
   std::optional<double> value(const core::RegisterDef& def, AggregateFunction function,
-                              const std::string& field_id, int year, bool to_date = false,
-                              ConditionPtr condition = nullptr) {
+                              const std::string& field_id, core::YearRange years,
+                              bool to_date = false, ConditionPtr condition = nullptr) {
     return store_->aggregate(def, term(function, def.id, field_id, std::move(condition), to_date),
-                             year);
+                             years);
   }
   std::unique_ptr<Store> store_;
 };
@@ -68,9 +68,9 @@ TEST_F(DateBasisTest, EmptyYear) {
   EXPECT_EQ(value(def_, AggregateFunction::avg, "participants", 110), std::nullopt);
   EXPECT_EQ(value(def_, AggregateFunction::min, "participants", 110), std::nullopt);
   EXPECT_EQ(value(def_, AggregateFunction::max, "participants", 110), std::nullopt);
-  EXPECT_FALSE(store_->has_records_in_year(def_, 110));
-  EXPECT_TRUE(store_->has_records_in_year(def_, 104));
-  EXPECT_TRUE(store_->has_records_in_year(def_, 103));
+  EXPECT_FALSE(store_->has_records_in(def_, 110));
+  EXPECT_TRUE(store_->has_records_in(def_, 104));
+  EXPECT_TRUE(store_->has_records_in(def_, 103));
 }
 
 TEST_F(DateBasisTest, MinAndMaxOfADateAreTheDateAsYyyymmdd) {
@@ -109,8 +109,8 @@ TEST_F(YearBasisTest, ShippedBudgetFormulas) {
   EXPECT_THAT(value(def, AggregateFunction::count, "", 104), Optional(2.0));
   EXPECT_THAT(value(def, AggregateFunction::max, "budget", 105, true), Optional(300.0));
   EXPECT_EQ(value(def, AggregateFunction::avg, "budget", 110), std::nullopt);
-  EXPECT_TRUE(store_->has_records_in_year(def, 103));
-  EXPECT_FALSE(store_->has_records_in_year(def, 102));
+  EXPECT_TRUE(store_->has_records_in(def, 103));
+  EXPECT_FALSE(store_->has_records_in(def, 102));
 }
 
 TEST_F(YearBasisTest, MinOfYesNo) {
@@ -141,8 +141,8 @@ TEST_F(IntervalBasisTest, YearCountsEntriesOverlappingIt) {
   EXPECT_THAT(value(def_, AggregateFunction::count, "", 104), Optional(5.0));  // A B C F G
   EXPECT_THAT(value(def_, AggregateFunction::count, "", 104, true), Optional(6.0));
   EXPECT_THAT(value(def_, AggregateFunction::count, "left", 104), Optional(3.0));
-  EXPECT_TRUE(store_->has_records_in_year(def_, 104));
-  EXPECT_FALSE(store_->has_records_in_year(def_, 98));
+  EXPECT_TRUE(store_->has_records_in(def_, 104));
+  EXPECT_FALSE(store_->has_records_in(def_, 98));
 }
 
 TEST_F(IntervalBasisTest, ActiveMeansStillThereAfterTheLastDay) {
@@ -153,6 +153,59 @@ TEST_F(IntervalBasisTest, ActiveMeansStillThereAfterTheLastDay) {
   EXPECT_THAT(value(def_, AggregateFunction::active, "", 104, false,
                     equals("service", std::string("導覽"))),
               Optional(3.0));
+}
+
+}  // namespace
+}  // namespace planscore::store::testing
+
+namespace planscore::store::testing {
+namespace {
+
+TEST_F(DateBasisTest, ASpanCoversEveryDayOfItsYears) {
+  EXPECT_THAT(value(def_, AggregateFunction::sum, "participants", {103, 104}), Optional(60.0));
+  EXPECT_THAT(value(def_, AggregateFunction::sum, "participants", {103, 105}), Optional(100.0));
+  EXPECT_THAT(value(def_, AggregateFunction::sum, "participants", {103, 104}, true),
+              Optional(60.0));
+  EXPECT_TRUE(store_->has_records_in(def_, {100, 103}));
+  EXPECT_FALSE(store_->has_records_in(def_, {106, 110}));
+}
+
+class PeriodBasisTest : public AggregateTest {
+ protected:
+  void SetUp() override {
+    AggregateTest::SetUp();
+    const std::monostate one_day;
+    store_->insert_records(
+        def_, {record({"2011-01-01", "2014-12-31", integer(255), integer(5033)}),   // 100–103
+               record({"2014-01-01", "2014-12-31", integer(205), integer(10084)}),  // 103
+               record({"2015-01-01", one_day, integer(1), integer(30)}),         // 104, first day
+               record({"2015-12-31", one_day, integer(1), integer(20)}),         // 104, last day
+               record({"2015-12-01", "2016-01-31", integer(2), integer(50)})});  // 104–105
+  }
+  const core::RegisterDef def_ = guided_tours();
+};
+
+TEST_F(PeriodBasisTest, ARecordCountsOnlyWhereItsWholePeriodLies) {
+  EXPECT_THAT(value(def_, AggregateFunction::sum, "visitors", 103), Optional(10084.0));
+  EXPECT_THAT(value(def_, AggregateFunction::sum, "visitors", 102), Optional(0.0));
+  EXPECT_THAT(value(def_, AggregateFunction::sum, "visitors", {100, 103}), Optional(15117.0));
+  EXPECT_THAT(value(def_, AggregateFunction::sum, "visitors", 104), Optional(50.0));
+  EXPECT_THAT(value(def_, AggregateFunction::sum, "visitors", {104, 105}), Optional(100.0));
+  EXPECT_THAT(value(def_, AggregateFunction::count, "", {100, 105}), Optional(5.0));
+  EXPECT_THAT(value(def_, AggregateFunction::sum, "sessions", {101, 103}), Optional(205.0));
+}
+
+TEST_F(PeriodBasisTest, ToDateCountsWhatEndedByTheLastDay) {
+  EXPECT_THAT(value(def_, AggregateFunction::sum, "sessions", 103, true), Optional(460.0));
+  EXPECT_THAT(value(def_, AggregateFunction::sum, "sessions", 104, true), Optional(462.0));
+  EXPECT_THAT(value(def_, AggregateFunction::sum, "sessions", 105, true), Optional(464.0));
+  EXPECT_TRUE(store_->has_records_in(def_, 104));
+  EXPECT_FALSE(store_->has_records_in(def_, 102));
+  EXPECT_TRUE(store_->has_records_in(def_, {100, 103}));
+}
+
+TEST_F(PeriodBasisTest, ActiveIsOnlyForIntervalRegisters) {
+  EXPECT_THROW(value(def_, AggregateFunction::active, "", 104), StoreError);
 }
 
 }  // namespace

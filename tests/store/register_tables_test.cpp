@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "store/register_json.h"
 #include "store/store_test_support.h"
 
 namespace planscore::store::testing {
@@ -175,6 +176,17 @@ TEST_F(RegisterTablesTest, ALargeInsertKeepsEveryRecordInOrder) {
                                 std::to_string(ids[i])),
                 ElementsAre("第" + std::to_string(i) + "場|" + std::to_string(i)));
   }
+}
+
+// A field's default is part of the stored definition; one stored before defaults existed
+// has no "default" key and reads back as a field without one.
+TEST(RegisterJson, KeepsAFieldDefaultAndReadsOldDefinitions) {
+  core::RegisterDef def = records_trainings();
+  def.fields[2].default_value = "1";
+  const std::string json = register_to_json(def);
+  EXPECT_EQ(register_from_json(json), def);
+  EXPECT_EQ(register_to_json(records_trainings()).find("\"default\""), std::string::npos);
+  EXPECT_EQ(register_from_json(register_to_json(records_trainings())), records_trainings());
 }
 
 }  // namespace

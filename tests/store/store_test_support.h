@@ -118,6 +118,22 @@ inline core::RegisterDef volunteers() {
   return def;
 }
 
+// A period register as the shipped guided-tour register: one tour on a day, or a summary
+// record covering a year or several.
+inline core::RegisterDef guided_tours() {
+  core::RegisterDef def;
+  def.id = "guided_tours";
+  def.name = "市政大樓導覽";
+  def.owner_section = "public_relations";
+  def.time_basis = core::TimeBasis::period;
+  def.time_field = "held_on";
+  def.end_field = "until";
+  def.fields = {
+      field("held_on", core::FieldType::date), field("until", core::FieldType::date, false),
+      field("sessions", core::FieldType::integer), field("visitors", core::FieldType::integer)};
+  return def;
+}
+
 inline core::RegisterDef budget_execution() {
   core::RegisterDef def;
   def.id = "budget_execution";

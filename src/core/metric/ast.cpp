@@ -153,7 +153,11 @@ std::string to_string(const Expr& expr) {
                    operand_text(*binary.right, strength + 1);
           },
           [](const Negate& negate) { return "-" + operand_text(*negate.operand, kUnary); },
-          [](const Previous& previous) { return "previous(" + to_string(*previous.operand) + ")"; },
+          [](const Previous& previous) {
+            const std::string periods =
+                previous.periods == 1 ? "" : ", " + std::to_string(previous.periods);
+            return "previous(" + to_string(*previous.operand) + periods + ")";
+          },
       },
       expr.node);
 }

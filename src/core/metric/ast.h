@@ -95,8 +95,11 @@ struct Binary {
 struct Negate {
   ExprPtr operand;
 };
-struct Previous {  // the operand's value in the year before the evaluated one
+// The operand's value `periods` years before the evaluated year — or, for a span of
+// years, that many spans of the same length before it.
+struct Previous {
   ExprPtr operand;
+  int periods = 1;
 };
 
 struct Expr {

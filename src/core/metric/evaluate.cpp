@@ -36,29 +36,29 @@ Value ask(const Function& function, const Args&... args) {
   return value ? finite(*value) : std::nullopt;
 }
 
-Value evaluate_at(const Expr& expr, int year, const EvaluationContext& context) {
+Value evaluate_at(const Expr& expr, YearRange years, const EvaluationContext& context) {
   return std::visit(
       Overloaded{
           [](const Number& number) { return finite(number.value); },
           [&](const NameRef& name) {
             // Constants shadow metrics: the validator forbids sharing a name anyway.
             if (Value constant = ask(context.constant, name.name)) return constant;
-            return ask(context.metric, name.name, year);
+            return ask(context.metric, name.name, years);
           },
-          [&](const Aggregate& aggregate) { return ask(context.aggregate, aggregate, year); },
+          [&](const Aggregate& aggregate) { return ask(context.aggregate, aggregate, years); },
           [&](const Binary& binary) -> Value {
-            const Value left = evaluate_at(*binary.left, year, context);
+            const Value left = evaluate_at(*binary.left, years, context);
             if (!left) return std::nullopt;
-            const Value right = evaluate_at(*binary.right, year, context);
+            const Value right = evaluate_at(*binary.right, years, context);
             if (!right) return std::nullopt;
             return apply(binary.op, *left, *right);
           },
           [&](const Negate& negate) -> Value {
-            const Value operand = evaluate_at(*negate.operand, year, context);
+            const Value operand = evaluate_at(*negate.operand, years, context);
             return operand ? Value(-*operand) : std::nullopt;
           },
           [&](const Previous& previous) {
-            return evaluate_at(*previous.operand, year - 1, context);
+            return evaluate_at(*previous.operand, years.earlier(previous.periods), context);
           },
       },
       expr.node);
@@ -66,9 +66,10 @@ Value evaluate_at(const Expr& expr, int year, const EvaluationContext& context) 
 
 }  // namespace
 
-std::optional<double> evaluate(const Expr& expr, int year, const EvaluationContext& context) {
+std::optional<double> evaluate(const Expr& expr, YearRange years,
+                               const EvaluationContext& context) {
   try {
-    return evaluate_at(expr, year, context);
+    return evaluate_at(expr, years, context);
   } catch (...) {
     // A failing store or metric callback must not take the whole evaluation down; the
     // indicator simply has no value (white light).

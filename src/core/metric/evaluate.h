@@ -6,19 +6,20 @@
 #include <optional>
 #include <string>
 
+#include "core/calendar/year_range.h"
 #include "core/metric/ast.h"
 
 namespace planscore::core::metric {
 
 struct EvaluationContext {
-  // The aggregate's value in ROC year `year` (the store answers); nullopt = no data.
-  std::function<std::optional<double>(const Aggregate& term, int year)> aggregate;
+  // The aggregate's value over ROC years `years` (the store answers); nullopt = no data.
+  std::function<std::optional<double>(const Aggregate& term, YearRange years)> aggregate;
   // A plan constant by id.
   std::function<std::optional<double>(const std::string& name)> constant;
-  // A named metric's value in `year` (the caller evaluates it, memoised).
-  std::function<std::optional<double>(const std::string& name, int year)> metric;
+  // A named metric's value over `years` (the caller evaluates it, memoised).
+  std::function<std::optional<double>(const std::string& name, YearRange years)> metric;
 };
 
-std::optional<double> evaluate(const Expr& expr, int year, const EvaluationContext& context);
+std::optional<double> evaluate(const Expr& expr, YearRange years, const EvaluationContext& context);
 
 }  // namespace planscore::core::metric

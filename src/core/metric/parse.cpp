@@ -3,6 +3,7 @@
 // the formula rarely means what its author intended, so later complaints would mislead.
 #include "core/metric/parse.h"
 
+#include <cmath>
 #include <utility>
 
 #include "core/metric/lexer.h"
@@ -152,8 +153,19 @@ class Parser {
     Nesting nesting(*this);
     expect_symbol("(", "after \"previous\"");
     ExprPtr operand = expression();
+    int periods = 1;
+    if (at_symbol(",")) {
+      take();
+      const Token& count = current();
+      if (count.kind != TokenKind::number || count.number != std::floor(count.number) ||
+          count.number < 1 || count.number > kMaxPreviousYears)
+        fail("expected how many years back (a whole number from 1 to " +
+             std::to_string(kMaxPreviousYears) + ") after \"previous(…,\", found " +
+             describe(count));
+      periods = static_cast<int>(take().number);
+    }
     expect_symbol(")", "to close \"previous(\"");
-    return make(Previous{operand}, position);
+    return make(Previous{operand, periods}, position);
   }
 
   ExprPtr name() {

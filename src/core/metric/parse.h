@@ -11,6 +11,7 @@ namespace planscore::core::metric {
 // Limits that keep a hostile or mistaken formula from exhausting time or stack.
 constexpr std::size_t kMaxFormulaBytes = 10'000;
 constexpr int kMaxNestingDepth = 100;  // parentheses, unary minus, not, previous, aggregates
+constexpr int kMaxPreviousYears = 20;  // previous(e, n): n years back at most
 
 struct ParseResult {
   ExprPtr expr;       // null when problems is not empty

@@ -124,6 +124,7 @@ struct Metric {  // a named formula with no target, reused by indicators and rep
   std::string unit;
   int decimals = 0;
   std::string formula;
+  std::string section;  // section id: the statistics view (業務統計) lists it there
   bool operator==(const Metric&) const = default;
 };
 

@@ -8,6 +8,8 @@
 
 #include "core/metric/check.h"
 #include "core/metric/parse.h"
+#include "core/plan/narrative.h"
+#include "core/register/record.h"
 
 namespace planscore::core {
 namespace {
@@ -119,6 +121,8 @@ class Validator {
 
   void check_registers() {
     std::set<std::string> seen;
+    std::vector<std::string> section_ids;  // what a section field's default may name
+    for (const auto& section : plan_.sections) section_ids.push_back(section.id);
     for (std::size_t i = 0; i < plan_.registers.size(); ++i) {
       const auto& reg = plan_.registers[i];
       const auto path = at("", "registers", i);
@@ -150,6 +154,8 @@ class Validator {
         } else if (!field.choices.empty()) {
           add(at(field_path, "choices"), "only a choice field has choices");
         }
+        if (auto problem = default_value_problem(reg, field, section_ids))
+          add(at(field_path, "default"), *problem);
       }
       check_time_basis(reg, path);
     }
@@ -169,16 +175,22 @@ class Validator {
     if (!wants_year && time->type != FieldType::date)
       add(time_path, "the time field \"" + time->id + "\" must be a date field");
     if (!time->required) add(time_path, "the time field \"" + time->id + "\" must be required");
-    if (reg.time_basis == TimeBasis::interval) {
+    const bool has_end =
+        reg.time_basis == TimeBasis::interval || reg.time_basis == TimeBasis::period;
+    // A period register may do without an end field: then every record is one day.
+    if (reg.time_basis == TimeBasis::period && reg.end_field.empty()) return;
+    if (has_end) {
       const FieldDef* end = reg.find_field(reg.end_field);
       if (!end)
-        add(at(path, "end_field"), "an interval register needs an end field; \"" + reg.end_field +
-                                       "\" is not a field of the register");
+        add(at(path, "end_field"),
+            std::string(reg.time_basis == TimeBasis::interval ? "an interval" : "a period") +
+                " register needs an end field; \"" + reg.end_field +
+                "\" is not a field of the register");
       else if (end->type != FieldType::date || end->required)
         add(at(path, "end_field"),
             "the end field \"" + end->id + "\" must be an optional date field");
     } else if (!reg.end_field.empty()) {
-      add(at(path, "end_field"), "only an interval register has an end field");
+      add(at(path, "end_field"), "only an interval or period register has an end field");
     }
   }
 
@@ -227,6 +239,7 @@ class Validator {
       const auto path = at("", "metrics", i);
       check_name_unique(at(path, "id"), m.id);
       if (m.name.empty()) add(at(path, "name"), "the metric needs a name");
+      check_owner(at(path, "section"), m.section);
       if (m.formula.empty())
         add(at(path, "formula"), "the metric needs a formula");
       else
@@ -462,6 +475,8 @@ class Validator {
       add(at(path, "generated"),
           "unknown generated content \"" + chapter.generated +
               "\"; use goals, indicator_table, action_items or budget_table");
+    for (const auto& problem : check_narrative(chapter.text, plan_))
+      add(at(path, "text"), problem.path + ": " + problem.message);
     for (std::size_t i = 0; i < chapter.children.size(); ++i)
       check_chapter(chapter.children[i], at(path, "children", i));
   }

@@ -41,6 +41,13 @@ std::optional<YearSpan> placement(const RegisterDef& register_def, const Record&
       return YearSpan{
           *first, roc_year_of_date(value_of_field(register_def, record, register_def.end_field))};
     }
+    case TimeBasis::period: {
+      auto first = roc_year_of_date(time_value);
+      if (!first) return std::nullopt;
+      const auto last =
+          roc_year_of_date(value_of_field(register_def, record, register_def.end_field));
+      return YearSpan{*first, last.value_or(*first)};
+    }
   }
   return std::nullopt;
 }

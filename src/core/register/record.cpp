@@ -164,7 +164,10 @@ std::optional<std::size_t> field_index(const RegisterDef& register_def, std::str
 
 ParsedValue parse_field_value(const FieldDef& field, std::string_view text,
                               const std::vector<std::string>& section_ids) {
-  const std::string_view trimmed = trim_ascii_space(text);
+  std::string_view trimmed = trim_ascii_space(text);
+  // The default goes through the same checks as typed text, so a plan that validated
+  // cannot store a value the field would refuse.
+  if (trimmed.empty()) trimmed = trim_ascii_space(field.default_value);
   if (trimmed.empty()) {
     if (field.required) return failure("a value is required");
     return {std::monostate{}, std::nullopt};
@@ -193,6 +196,19 @@ ParsedValue parse_field_value(const FieldDef& field, std::string_view text,
   return failure("unknown field type");
 }
 
+std::optional<std::string> default_value_problem(const RegisterDef& register_def,
+                                                 const FieldDef& field,
+                                                 const std::vector<std::string>& section_ids) {
+  if (field.default_value.empty()) return std::nullopt;
+  if (field.id == register_def.time_field)
+    return "the time field cannot have a default; each record says when it happened";
+  if (trim_ascii_space(field.default_value).empty())
+    return "the default is blank; leave it out for no default";
+  auto parsed = parse_field_value(field, field.default_value, section_ids);
+  if (parsed.error) return "the default " + *parsed.error;
+  return std::nullopt;
+}
+
 Problems check_record(const RegisterDef& register_def, const Record& record) {
   Problems problems;
   if (record.values.size() != register_def.fields.size()) {
@@ -201,7 +217,9 @@ Problems check_record(const RegisterDef& register_def, const Record& record) {
                                 std::to_string(register_def.fields.size()) + " fields"});
     return problems;
   }
-  if (register_def.time_basis == TimeBasis::interval && !register_def.end_field.empty()) {
+  const bool has_end = register_def.time_basis == TimeBasis::interval ||
+                       register_def.time_basis == TimeBasis::period;
+  if (has_end && !register_def.end_field.empty()) {
     const auto start = field_index(register_def, register_def.time_field);
     const auto end = field_index(register_def, register_def.end_field);
     if (start && end) {

@@ -25,14 +25,26 @@ struct Record {
 // Parses `text` for `field`. Accepts: integers with optional thousands separators
 // ("1,229"); decimals; dates as ISO or ROC (see calendar/roc.h), stored as ISO; yes/no
 // as 1/0, yes/no, true/false, 是/否, Y/N; a choice from the field's list; a section id
-// from `section_ids`. Empty text is null for an optional field and a problem for a
-// required one. On failure returns the reason (without a path).
+// from `section_ids`. Empty (or blank) text stands for the field's default when it has
+// one; otherwise it is null for an optional field and a problem for a required one. Every
+// way a record comes in (CSV/XLSX import, `record add`, the JSON API) and an update's
+// full replacement go through here, so a field with a default is never left empty: a
+// form that clears it gets the default back, as a new record would. A cell that is
+// absent altogether is parsed as empty text by the callers for the same reason. On
+// failure returns the reason (without a path).
 struct ParsedValue {
   FieldValue value;
   std::optional<std::string> error;
 };
 ParsedValue parse_field_value(const FieldDef& field, std::string_view text,
                               const std::vector<std::string>& section_ids);
+
+// Why `field`'s default cannot stand in for an empty cell of `register_def`, or nullopt
+// when it can (or there is none). The time field may not have one: a record's year would
+// then come from the plan, not from what the section entered.
+std::optional<std::string> default_value_problem(const RegisterDef& register_def,
+                                                 const FieldDef& field,
+                                                 const std::vector<std::string>& section_ids);
 
 // Checks a whole record (after parsing): an interval's end is not before its start.
 Problems check_record(const RegisterDef& register_def, const Record& record);

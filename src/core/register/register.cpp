@@ -15,10 +15,11 @@ constexpr EnumNames<FieldType, 7> kFieldTypeNames{{
     {FieldType::section, "section"},
 }};
 
-constexpr EnumNames<TimeBasis, 3> kTimeBasisNames{{
+constexpr EnumNames<TimeBasis, 4> kTimeBasisNames{{
     {TimeBasis::date, "date"},
     {TimeBasis::year, "year"},
     {TimeBasis::interval, "interval"},
+    {TimeBasis::period, "period"},
 }};
 
 }  // namespace

@@ -22,6 +22,10 @@ struct FieldDef {
   bool required = true;
   std::vector<std::string> choices;  // allowed values when type == choice
   std::string description;
+  // Text parsed in place of an empty or absent cell (record.h); empty means none. Kept as
+  // written so the plan file round-trips and a ROC date stays a ROC date. The initializer
+  // lets brace lists that end at `description` leave it out without a warning.
+  std::string default_value = {};
 
   bool operator==(const FieldDef&) const = default;
 };
@@ -32,6 +36,8 @@ enum class TimeBasis {
   date,      // a date field: the record belongs to the year of that date
   year,      // an integer field holding the ROC year
   interval,  // two date fields (start, optional end): a roster entry active over a span
+  period,    // a date and an optional end date: an event, or a count covering a month or
+             // several years; it belongs to a span of years only when it lies wholly inside
 };
 
 std::string_view to_string(TimeBasis basis);
@@ -44,7 +50,7 @@ struct RegisterDef {
   std::string owner_section;  // section id
   TimeBasis time_basis = TimeBasis::date;
   std::string time_field;  // date / year field, or the interval's start field
-  std::string end_field;   // interval only: the date the entry left (may be empty)
+  std::string end_field;   // interval: the date the entry left; period: where it ends
   std::vector<FieldDef> fields;
 
   const FieldDef* find_field(std::string_view field_id) const;

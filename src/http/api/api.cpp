@@ -17,6 +17,7 @@ Router make_api_router(const ApiOptions& options) {
   add_review_routes(routes);
   add_admin_routes(routes);
   add_report_routes(routes);
+  add_statistics_routes(routes);
   return router;
 }
 

@@ -4,6 +4,7 @@
 #include "http/api/views.h"
 #include "http/problem.h"
 #include "planfile/plan_json.h"
+#include "service/narrative.h"
 #include "service/plan_lookup.h"
 #include "service/plans.h"
 
@@ -29,6 +30,14 @@ bool is_yaml(const Request& request) {
 Response plan(Exchange& exchange) {
   auto current = exchange.plan();
   return json_response(200, {{"version", current.version}, {"plan", plan_document(*current.plan)}});
+}
+
+// The chapters as people read them: references replaced by live figures. GET /api/plan
+// keeps the text as written, for editing.
+Response chapters(Exchange& exchange) {
+  auto current = exchange.plan();
+  const auto rendered = service::plan_with_live_figures(exchange.store(), *current.plan);
+  return json_response(200, {{"chapters", plan_document(rendered)["chapters"]}});
 }
 
 Response export_plan(Exchange& exchange) {
@@ -158,6 +167,7 @@ void add_plan_routes(ApiRoutes& routes) {
   routes.get("/api/plan/indicators", indicators);
   routes.get("/api/plan/indicators/{indicator}", indicator);
   routes.get("/api/plan/budget", budget);
+  routes.get("/api/plan/chapters", chapters);
   routes.get("/api/sections", sections);
 }
 

@@ -1,35 +1,16 @@
 // Reports for saving: the plan document, a year's performance report, the workbook and
 // open-data exports. ?format= picks the file type; each report names the ones it offers.
-#include "http/api/attachment.h"
+#include "http/api/report_response.h"
 #include "http/api/routes.h"
 #include "service/reports.h"
 
 namespace planscore::http {
 namespace {
 
-service::ReportFormat format_query(Exchange& exchange, service::ReportFormat default_format) {
-  const auto text = exchange.request.query_value("format");
-  if (!text) return default_format;
-  const auto format = service::report_format_from_string(*text);
-  if (!format)
-    throw BadInput("the query is not valid",
-                   {{"format", "\"" + *text + "\" is not one of pdf, odt, xlsx, ods, csv, json"}});
-  return *format;
-}
-
-Response file_response(service::ReportFile file) {
-  Response response;
-  response.body = std::move(file.bytes);
-  response.set_header("Content-Type", file.content_type);
-  response.set_header("Content-Disposition", content_disposition(file.file_name));
-  response.set_header("Cache-Control", "no-store");
-  return response;
-}
-
 Response plan_report(Exchange& exchange) {
   auto current = exchange.plan();
-  return file_response(
-      service::plan_report(*current.plan, format_query(exchange, service::ReportFormat::pdf)));
+  return file_response(service::plan_report(exchange.store(), *current.plan,
+                                            format_query(exchange, service::ReportFormat::pdf)));
 }
 
 Response annual_report(Exchange& exchange) {

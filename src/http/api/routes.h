@@ -41,5 +41,6 @@ void add_evaluation_routes(ApiRoutes& routes);
 void add_review_routes(ApiRoutes& routes);
 void add_admin_routes(ApiRoutes& routes);
 void add_report_routes(ApiRoutes& routes);
+void add_statistics_routes(ApiRoutes& routes);
 
 }  // namespace planscore::http

@@ -1,0 +1,26 @@
+#include "http/api/report_response.h"
+
+#include "http/api/attachment.h"
+
+namespace planscore::http {
+
+service::ReportFormat format_query(Exchange& exchange, service::ReportFormat default_format) {
+  const auto text = exchange.request.query_value("format");
+  if (!text) return default_format;
+  const auto format = service::report_format_from_string(*text);
+  if (!format)
+    throw BadInput("the query is not valid",
+                   {{"format", "\"" + *text + "\" is not one of pdf, odt, xlsx, ods, csv, json"}});
+  return *format;
+}
+
+Response file_response(service::ReportFile file) {
+  Response response;
+  response.body = std::move(file.bytes);
+  response.set_header("Content-Type", file.content_type);
+  response.set_header("Content-Disposition", content_disposition(file.file_name));
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace planscore::http
