@@ -442,6 +442,7 @@ describe('planscore web app', () => {
       ['register', '/registers/records_trainings', test('record-row')],
       ['indicator', `/indicators/b1-1?year=${YEAR}`, test(`actual-${YEAR}`)],
       ['evaluation', '/evaluation', test('evaluation-table')],
+      ['statistics', '/statistics?from=100&to=103', test('statistics-section-documents')],
       ['audit', '/audit', test('audit-row')],
       ['users', '/users', test('user-row')],
       ['password', '/password', '#pw-current'],
@@ -463,6 +464,19 @@ describe('planscore web app', () => {
       await done(page)
     }
     assert.ok(readFileSync(path.join(shots, 'dashboard.png')).length > 0)
+  })
+
+  it('a viewer reads 業務統計 for 100–103 and the plan quotes the same figures', { timeout: 60_000 }, async () => {
+    const page = await signIn('viewer')
+    await page.goto(`${base}/statistics?from=100&to=103`)
+    const paper = page.locator(`${test('metric-row-documents_received_paper')} ${test('value-span')}`)
+    await paper.waitFor()
+    assert.equal((await paper.textContent()).trim(), '470,432')
+    const tours = page.locator(`${test('metric-row-tour_sessions')} ${test('value-100')}`)
+    assert.equal((await tours.textContent()).trim(), '105')
+    await page.goto(`${base}/plan`)
+    await page.getByText('紙本收文總量計 47 萬 0,432 件').waitFor()
+    await done(page)
   })
 
   it('a viewer downloads the year\'s performance report and the workbook from the evaluation page', { timeout: 60_000 }, async () => {

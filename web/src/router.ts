@@ -11,6 +11,7 @@ export const router = createRouter({
     { path: '/registers', name: 'registers', component: () => import('./pages/RegistersPage.vue') },
     { path: '/registers/:id', name: 'register', component: () => import('./pages/RegisterPage.vue'), props: true },
     { path: '/indicators/:id', name: 'indicator', component: () => import('./pages/IndicatorPage.vue'), props: true },
+    { path: '/statistics', name: 'statistics', component: () => import('./pages/StatisticsPage.vue') },
     { path: '/evaluation', name: 'evaluation', component: () => import('./pages/EvaluationPage.vue') },
     { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue') },
     { path: '/users', name: 'users', component: () => import('./pages/UsersPage.vue') },

@@ -133,6 +133,9 @@ export interface Field {
   required: boolean
   choices: string[]
   description: string
+  // Present only when set: the plan's text for it, which the server stores when a record
+  // leaves the field empty (on create, import and update alike).
+  default?: string
 }
 
 export interface Register {
@@ -140,7 +143,9 @@ export interface Register {
   name: string
   description: string
   owner_section: string
-  time_basis: 'date' | 'year' | 'interval'
+  // 'interval': a record counts in every year its period overlaps; 'period': only in a year
+  // (or range) that holds its whole period (time_field to end_field; an empty end is one day).
+  time_basis: 'date' | 'year' | 'interval' | 'period'
   time_field: string
   end_field: string
   fields: Field[]
@@ -241,4 +246,28 @@ export interface AuditEntry {
 export interface ImportResult {
   imported: number
   dry_run?: boolean
+}
+
+// GET /api/statistics?from=&to=: the plan's metrics per section, each ROC year of the range
+// and the whole range ("span", computed over the range, so not always the years' sum).
+export interface StatisticsMetric {
+  id: string
+  name: string
+  unit: string
+  decimals: number
+  values: Record<string, number | null>
+  span: number | null
+}
+
+export interface StatisticsSection {
+  id: string
+  name: string
+  metrics: StatisticsMetric[]
+}
+
+export interface Statistics {
+  from: number
+  to: number
+  years: number[]
+  sections: StatisticsSection[]
 }

@@ -43,12 +43,29 @@ export function isNumeric(field: Field): boolean {
   return field.type === 'integer' || field.type === 'decimal'
 }
 
-// The form's starting text: empty for a new record, the record's values (dates in ROC) to edit.
+const YES_TEXT = ['1', 'yes', 'y', 'true', '是']
+const NO_TEXT = ['0', 'no', 'n', 'false', '否']
+
+// A field's default in the form's own spelling (ROC dates, yes/no), '' when it has none.
+// The plan may write it as the server's parser accepts it (`true`, `2015-01-01`).
+export function formDefault(field: Field): string {
+  const text = field.default?.trim() ?? ''
+  if (field.type === 'date') return toRocDate(parseRocDate(text) ?? text)
+  if (field.type === 'yes_no') {
+    if (YES_TEXT.includes(text.toLowerCase())) return 'yes'
+    if (NO_TEXT.includes(text.toLowerCase())) return 'no'
+  }
+  return text
+}
+
+// The form's starting text: a new record's fields at their defaults (empty without one), the
+// record's values (dates in ROC) to edit.
 export function formFromRecord(fields: Field[], record?: StoredRecord | null): FormValues {
   const form: FormValues = {}
   for (const field of fields) {
     const value = record?.values[field.id]
-    if (value === null || value === undefined) form[field.id] = ''
+    if (!record) form[field.id] = formDefault(field)
+    else if (value === null || value === undefined) form[field.id] = ''
     else if (field.type === 'date') form[field.id] = toRocDate(String(value))
     else if (field.type === 'yes_no') form[field.id] = Number(value) ? 'yes' : 'no'
     else form[field.id] = String(value)
@@ -120,6 +137,12 @@ export function validateForm(
   const values: Record<string, InputValue> = {}
   const errors: Record<string, Message> = {}
   for (const field of fields) {
+    // Left empty, a field with a default is sent empty and the server stores the default,
+    // so a required one is not an error here.
+    if (field.default && !(form[field.id] ?? '').trim()) {
+      values[field.id] = null
+      continue
+    }
     const result = parseInput(field, form[field.id] ?? '', sectionIds)
     if (result.error) errors[field.id] = result.error
     else values[field.id] = result.value

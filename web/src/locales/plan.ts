@@ -61,6 +61,7 @@ export default {
       conflict: '計畫已被他人修改（您讀取的是版本 {version}）。您的修改仍保留在畫面上，但必須重新載入最新版本後才能再編輯；重新載入會放棄目前的修改。',
       reload: '重新載入最新版本',
       saveFailed: '無法儲存',
+      reference: '引用的統計數字：閱讀時顯示最新數值',
       fields: {
         name: '名稱',
         weight: '權重',
@@ -158,6 +159,7 @@ export default {
       conflict: 'Someone else changed the plan (you read version {version}). Your changes are still on screen, but you must reload the latest version before editing again; reloading discards your changes.',
       reload: 'Reload the latest version',
       saveFailed: 'Could not save',
+      reference: 'A figure reference: reading shows its current value',
       fields: {
         name: 'name',
         weight: 'weight',

@@ -25,11 +25,13 @@ export default {
         date: '依日期（{field}）',
         year: '依年度欄位（{field}）',
         interval: '依期間（{field}～{end}）',
+        period: '依期間（{field}～{end}），整段期間落在該年度內才算入',
       },
       basisHelp: {
         date: '資料依此日期歸入該年度',
         year: '資料依此民國年欄位歸入該年度',
         interval: '期間與該年度重疊的資料都算入該年度',
+        period: '資料的整段期間（開始至結束日）都落在該年度或統計期間內才算入；結束日空白表示只有一天，跨年度的彙總資料只算入涵蓋其整段期間的統計期間',
       },
       // one register
       back: '回業務資料列表',
@@ -95,6 +97,7 @@ export default {
           date: '民國日期，例：104/03/15（也可輸入 2015-03-15）',
           integer: '整數',
           decimal: '數字，可含小數',
+          default: '空白時為 {value}',
         },
       },
       validation: {
@@ -202,11 +205,13 @@ export default {
         date: 'By date ({field})',
         year: 'By year field ({field})',
         interval: 'By period ({field} – {end})',
+        period: 'By period ({field} – {end}); counts only in a year that holds the whole period',
       },
       basisHelp: {
         date: 'A record counts in the year of this date',
         year: 'A record counts in the ROC year of this field',
         interval: 'A record counts in every year its period overlaps',
+        period: 'A record counts in a year or range only when its whole period (start to end) lies inside it; an empty end means a single day, and a summary record spanning several years counts only in a range that covers all of it',
       },
       back: 'Back to the registers',
       notFound: 'There is no such register; it may have been removed from the plan.',
@@ -271,6 +276,7 @@ export default {
           date: 'ROC date, e.g. 104/03/15 (2015-03-15 also works)',
           integer: 'Whole number',
           decimal: 'Number, decimals allowed',
+          default: 'Left empty: {value}',
         },
       },
       validation: {

@@ -24,6 +24,21 @@ const register: Register = {
     { id: 'active', name: '在職', type: 'yes_no', required: true, choices: [], description: '' },
   ],
 }
+// An event register whose fields have defaults, written as a plan may write them.
+const tours: Register = {
+  ...register,
+  id: 'guided_tours',
+  name: '市政大樓導覽',
+  time_basis: 'date',
+  time_field: 'toured_on',
+  end_field: '',
+  fields: [
+    { id: 'toured_on', name: '導覽日期', type: 'date', required: true, choices: [], description: '' },
+    { id: 'sessions', name: '場次', type: 'integer', required: true, choices: [], description: '', default: '1' },
+    { id: 'booked', name: '預約日期', type: 'date', required: false, choices: [], description: '', default: '2015-01-01' },
+    { id: 'public', name: '公開', type: 'yes_no', required: true, choices: [], description: '', default: 'true' },
+  ],
+}
 const stored: StoredRecord = {
   id: 7,
   version: 3,
@@ -52,9 +67,9 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-async function open(record: StoredRecord | null) {
+async function open(record: StoredRecord | null, shown: Register = register) {
   const wrapper = mount(RecordFormDialog, {
-    props: { modelValue: true, register, sections: [], record },
+    props: { modelValue: true, register: shown, sections: [], record },
     global: { plugins: [i18n] },
     attachTo: document.body,
   })
@@ -144,6 +159,34 @@ describe('the record form', () => {
     answers.push([200, stored])
     await save()
     expect(calls.at(-1)?.body.version).toBe(4)
+  })
+
+  it('starts a new record at its defaults and sends a cleared one empty for the server to fill', async () => {
+    await open(null, tours)
+    expect(input('toured_on').value).toBe('')
+    expect(input('sessions').value).toBe('1')
+    expect(input('booked').value).toBe('104/01/01')
+    expect(input('public').value).toBe('yes')
+    expect(document.getElementById('record-hint-sessions')?.textContent).toContain('空白時為 1')
+    expect(input('sessions').getAttribute('aria-required')).toBe('false')
+    await type('toured_on', '104/03/15')
+    await type('sessions', '')
+    await type('public', 'no')
+    answers.push([201, { id: 1, version: 1, values: {} }])
+    await save()
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      body: { values: { toured_on: '2015-03-15', sessions: null, booked: '2015-01-01', public: false } },
+    })
+  })
+
+  it('leaves an edited record as stored, defaults only named in the hint', async () => {
+    const values = { toured_on: '2015-03-15', sessions: 105, booked: null, public: 0 }
+    await open({ id: 1, version: 2, values }, tours)
+    expect(input('sessions').value).toBe('105')
+    expect(input('booked').value).toBe('')
+    expect(input('public').value).toBe('no')
+    expect(document.getElementById('record-hint-booked')?.textContent).toContain('空白時為 104/01/01')
   })
 
   it('says which year is locked', async () => {
