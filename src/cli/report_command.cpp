@@ -66,7 +66,7 @@ void add_report_command(CLI::App& app, ReportCommand& report) {
                                       "only records placed in this ROC year");
   report.statistics = add_kind(*report.command, report, "statistics",
                                "業務統計: every sectioned metric per year and over the range",
-                               "csv, xlsx or ods", "csv");
+                               "csv, xlsx, ods, pdf or odt", "csv");
   report.statistics->add_option("--from", report.first_year,
                                 "first ROC year (default: the plan's)");
   report.statistics->add_option("--to", report.last_year, "last ROC year (default: the plan's)");

@@ -19,7 +19,7 @@
 #include "service/failure.h"
 #include "service/narrative.h"
 #include "service/reviews.h"
-#include "service/statistics_sheet.h"
+#include "service/statistics_layout.h"
 #include "service/year_locks.h"
 
 namespace planscore::service {
@@ -184,10 +184,15 @@ ReportFile register_report(store::Store& store, const core::Plan& plan,
 
 ReportFile statistics_report(store::Store& store, const core::Plan& plan, core::YearRange years,
                              ReportFormat format) {
-  require_format(format, {ReportFormat::csv, ReportFormat::xlsx, ReportFormat::ods}, "statistics");
+  require_format(format,
+                 {ReportFormat::pdf, ReportFormat::odt, ReportFormat::csv, ReportFormat::xlsx,
+                  ReportFormat::ods},
+                 "statistics");
   const Statistics statistics = compute_statistics(store, plan, years);
   const std::string stem = "statistics-" + years.text();
   if (format == ReportFormat::csv) return file(statistics_csv(statistics), format, stem);
+  if (format == ReportFormat::pdf || format == ReportFormat::odt)
+    return file(document_bytes(statistics_document(plan, statistics), format), format, stem);
   document::Workbook workbook{plan.name + " 業務統計 " + years.text(),
                               {statistics_sheet(statistics)}};
   return file(

@@ -38,7 +38,7 @@ ReportFile evaluation_report(store::Store& store, const core::Plan& plan, Report
 ReportFile register_report(store::Store& store, const core::Plan& plan,
                            const std::string& register_id, std::optional<int> year,
                            ReportFormat format);
-// The statistics view (業務統計) over `years`: csv, xlsx or ods.
+// The statistics view (業務統計) over `years`: pdf, odt, csv, xlsx or ods.
 ReportFile statistics_report(store::Store& store, const core::Plan& plan, core::YearRange years,
                              ReportFormat format);
 

@@ -36,6 +36,8 @@ TEST(Reports, EveryReportDownloadsWithItsTypeAndName) {
       {"/api/reports/statistics?format=xlsx",
        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK",
        "statistics-104-107.xlsx"},
+      {"/api/reports/statistics?from=100&to=103&format=pdf", "application/pdf", "%PDF-",
+       "statistics-100-103.pdf"},
       {"/api/reports/statistics?from=105&to=105&format=ods",
        "application/vnd.oasis.opendocument.spreadsheet", "PK", "statistics-105.ods"},
   };
@@ -67,7 +69,7 @@ TEST(Reports, RefusalsNameWhatIsWrong) {
   EXPECT_EQ(viewer->get("/api/reports/registers/records_trainings?year=0").status, 400);
   HttpClient anonymous(world.base_url());
   EXPECT_EQ(anonymous.get("/api/reports/plan").status, 401);
-  EXPECT_EQ(viewer->get("/api/reports/statistics?format=pdf").status, 422);
+  EXPECT_EQ(viewer->get("/api/reports/statistics?format=json").status, 422);
 }
 
 // 業務統計: the shipped history makes 100–103 the seed's figures; a summary record of the

@@ -60,6 +60,7 @@ describe('statistics ranges', () => {
     expect(statisticsPath()).toBe('/api/statistics')
     expect(statisticsPath({ from: 100, to: 103 })).toBe('/api/statistics?from=100&to=103')
     expect(statisticsDownloads({ from: 100, to: 103 })).toEqual([
+      { key: 'statistics', format: 'pdf', href: '/api/reports/statistics?from=100&to=103&format=pdf' },
       { key: 'statistics', format: 'csv', href: '/api/reports/statistics?from=100&to=103&format=csv' },
       { key: 'statistics', format: 'xlsx', href: '/api/reports/statistics?from=100&to=103&format=xlsx' },
     ])

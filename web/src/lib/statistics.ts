@@ -88,13 +88,13 @@ export function statisticsPath(range?: YearRange | null): string {
   return withQuery('/api/statistics', range ? { from: range.from, to: range.to } : {})
 }
 
-export function statisticsReportUrl(range: YearRange, format: 'csv' | 'xlsx'): string {
+export function statisticsReportUrl(range: YearRange, format: 'pdf' | 'csv' | 'xlsx'): string {
   return withQuery('/api/reports/statistics', { from: range.from, to: range.to, format })
 }
 
 // The table as files, for ReportDownloads.
 export function statisticsDownloads(range: YearRange): ReportLink[] {
-  return (['csv', 'xlsx'] as const).map((format) => ({ key: 'statistics', format, href: statisticsReportUrl(range, format) }))
+  return (['pdf', 'csv', 'xlsx'] as const).map((format) => ({ key: 'statistics', format, href: statisticsReportUrl(range, format) }))
 }
 
 // A figure with thousands separators and the metric's decimals; "—" when there is none.

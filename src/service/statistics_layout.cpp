@@ -1,8 +1,10 @@
-#include "service/statistics_sheet.h"
+#include "service/statistics_layout.h"
 
 #include <fmt/format.h>
 
 #include "core/register/csv.h"
+#include "core/text/plan_number.h"
+#include "document/build/cells.h"
 #include "document/build/evaluation_csv.h"
 #include "document/build/workbooks.h"
 
@@ -69,6 +71,49 @@ std::string statistics_csv(const Statistics& statistics) {
     }
   }
   return csv;
+}
+
+document::Document statistics_document(const core::Plan& plan, const Statistics& statistics) {
+  const std::string range =
+      statistics.years.length() == 1
+          ? fmt::format("{} 年度", statistics.years.first)
+          : fmt::format("{} 至 {} 年度", statistics.years.first, statistics.years.last);
+  document::Document doc;
+  doc.title = plan.agency + "業務統計（" + range + "）";
+  doc.running_header = doc.title;
+  doc.blocks.push_back(document::Heading{1, doc.title, false});
+  if (statistics.sections.empty())
+    doc.blocks.push_back(document::Paragraph{"沒有指定科室的統計項目。"});
+  const auto titles = header(statistics);
+  for (const auto& part : statistics.sections) {
+    doc.blocks.push_back(document::Heading{2, part.section->name, false});
+    document::Table table;
+    table.header_rows = 1;
+    table.small = titles.size() > 8;
+    table.column_widths = {4, 1.2};
+    table.column_widths.resize(titles.size() - 1, 1.6);
+    std::vector<document::Cell> top;
+    for (std::size_t i = 1; i < titles.size(); ++i) top.push_back(document::header_cell(titles[i]));
+    table.rows.push_back(std::move(top));
+    for (const auto& row : part.rows) {
+      std::vector<document::Cell> cells{
+          document::text_cell(row.metric->name),
+          document::text_cell(row.metric->unit, document::Align::center)};
+      for (const auto& value : values(statistics, row))
+        cells.push_back(
+            document::text_cell(value ? core::format_plan_number(*value, row.metric->decimals)
+                                      : std::string(core::kNoValueMark),
+                                document::Align::end));
+      table.rows.push_back(std::move(cells));
+    }
+    doc.blocks.push_back(std::move(table));
+  }
+  if (statistics.years.length() > 1)
+    doc.blocks.push_back(
+        document::Paragraph{"註：「期間」欄為整段期間計算之數值，比率於整段期間重新計算，跨年度之彙"
+                            "總資料僅計入期間欄，故不一定等於各年度之和。",
+                            0, document::Align::start, false, true});
+  return doc;
 }
 
 }  // namespace planscore::service
