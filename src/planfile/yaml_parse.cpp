@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/text/utf8.h"
 #include "planfile/text_checks.h"
 #include "planfile/yaml_tree.h"
 
@@ -42,6 +43,13 @@ class TreeBuilder : public YAML::EventHandler {
                 const std::string& value) override {
     refuse_anchor(anchor, mark);
     refuse_tag(tag, mark);
+    // yaml-cpp decodes some escapes, such as \N (U+0085), to a single raw byte instead of
+    // UTF-8; such text could not be stored or written back as it was read.
+    if (core::first_invalid_utf8(value))
+      throw Refusal(
+          "the text decodes to bytes that are not UTF-8 (escapes such as \\N do); write the "
+          "character itself",
+          mark);
     TreeNode node;
     node.kind = TreeNode::Kind::scalar;
     node.text = value;

@@ -184,3 +184,28 @@ TEST(ToYaml, LongTextsAreLiteralBlocks) {
 
 }  // namespace
 }  // namespace planscore::planfile
+
+namespace planscore::planfile {
+namespace {
+
+// Found by fuzz_plan_loader: yaml-cpp decodes the escape "\N" (U+0085, NEL) to the single
+// byte 0x85, which is not UTF-8, so the plan could not be written back as read. Such text
+// is refused; "\x85" (the same character, properly decoded) and a vertical tab survive.
+TEST(ToYaml, FuzzFoundNextLineEscapeIsRefusedAndItsCharacterSurvives) {
+  const auto plan_text = [](const std::string& quoted_name) {
+    return "id: c\nname: " + quoted_name +
+           "\nfirst_year: 052\nlast_year: 107\nchapters:\n  - heading: h\n    text: x" +
+           std::string(59, 'p') + "\x0B" + std::string(7, 'p');
+  };
+  auto escaped = load_yaml(plan_text("\"\xE5\x90\x8D \\NULL\""));
+  EXPECT_FALSE(escaped.plan.has_value());
+  ASSERT_FALSE(escaped.problems.empty());
+  EXPECT_NE(escaped.problems.front().message.find("not UTF-8"), std::string::npos)
+      << core::to_string(escaped.problems.front());
+  auto loaded = load_yaml(plan_text("\"\xE5\x90\x8D \xC2\x85ULL\""));
+  ASSERT_TRUE(loaded.plan.has_value());
+  expect_round_trip(*loaded.plan);
+}
+
+}  // namespace
+}  // namespace planscore::planfile
