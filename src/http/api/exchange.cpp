@@ -35,6 +35,14 @@ std::optional<std::int64_t> Exchange::int_query(const std::string& name) {
   return http::int_query(request, name);
 }
 
+std::optional<int> Exchange::year_query(const std::string& name) {
+  const auto value = int_query(name);
+  if (!value) return std::nullopt;
+  if (*value < 1 || *value > 9999)
+    throw BadInput("the query is not valid", {{name, "must be an ROC year (1–9999)"}});
+  return static_cast<int>(*value);
+}
+
 std::string json_text(const nlohmann::json& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -53,6 +53,8 @@ class Exchange {
   std::optional<std::int64_t> int_query(const std::string& name);
   // The {year} path parameter: an ROC year (BadInput unless 1–9999).
   int year_param();
+  // An optional query parameter holding an ROC year (BadInput unless 1–9999).
+  std::optional<int> year_query(const std::string& name);
 
  private:
   std::optional<service::StorePool::Lease> lease_;

@@ -34,15 +34,9 @@ Response evaluation_report(Exchange& exchange) {
 
 Response register_report(Exchange& exchange) {
   auto current = exchange.plan();
-  std::optional<int> year;
-  if (const auto value = exchange.int_query("year")) {
-    if (*value < 1 || *value > 9999)
-      throw BadInput("the query is not valid", {{"year", "must be an ROC year (1–9999)"}});
-    year = static_cast<int>(*value);
-  }
-  return file_response(
-      service::register_report(exchange.store(), *current.plan, exchange.request.param("register"),
-                               year, format_query(exchange, service::ReportFormat::csv)));
+  return file_response(service::register_report(
+      exchange.store(), *current.plan, exchange.request.param("register"),
+      exchange.year_query("year"), format_query(exchange, service::ReportFormat::csv)));
 }
 
 }  // namespace

@@ -9,14 +9,7 @@ namespace planscore::http {
 namespace {
 
 core::YearRange range_query(Exchange& exchange, const core::Plan& plan) {
-  const auto year = [&](const std::string& name) -> std::optional<int> {
-    const auto value = exchange.int_query(name);
-    if (!value) return std::nullopt;
-    if (*value < 1 || *value > 9999)
-      throw BadInput("the query is not valid", {{name, "must be an ROC year (1–9999)"}});
-    return static_cast<int>(*value);
-  };
-  return service::statistics_range(plan, year("from"), year("to"));
+  return service::statistics_range(plan, exchange.year_query("from"), exchange.year_query("to"));
 }
 
 nlohmann::json number_or_null(const std::optional<double>& value) {
