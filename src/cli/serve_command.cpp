@@ -9,6 +9,8 @@
 #include "http/config.h"
 #include "http/logging.h"
 #include "http/server.h"
+#include "service/plans.h"
+#include "store/store.h"
 
 namespace planscore::cli {
 namespace {
@@ -58,6 +60,13 @@ int run_serve(const std::string& database_url, const ServeOptions& options) {
 
   try {
     http::configure_logging(config.log_file);
+    try {
+      service::maintain_plan_terms(*store::Store::open(config.database_url));
+    } catch (const store::StoreError& e) {
+      // A read-only database is still served; its evaluations scan the registers.
+      std::cerr << "warning: the plan's maintained totals were not brought up to date: " << e.what()
+                << "\n";
+    }
     http::ApiOptions api;
     api.database_url = config.database_url;
     api.session_idle_timeout = std::chrono::minutes(config.session_idle_minutes);

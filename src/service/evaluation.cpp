@@ -14,8 +14,15 @@ struct ValueCalculator::Impl {
   std::map<std::pair<std::string, core::YearRange>, std::optional<double>> term_cache;
   std::map<std::pair<std::string, core::YearRange>, bool> has_data_cache;
   std::map<std::pair<std::string, core::YearRange>, std::optional<double>> metric_cache;
+  // Read at the first term: one query answers every maintained term and span.
+  std::optional<store::MaintainedTotals> totals;
 
   Impl(store::Store& s, const core::Plan& p) : store(s), plan(p) {}
+
+  const store::MaintainedTotals& maintained() {
+    if (!totals) totals = store.maintained_totals();
+    return *totals;
+  }
 
   const core::metric::Expr* parse(const std::string& formula) {
     auto found = parsed.find(formula);
@@ -27,8 +34,13 @@ struct ValueCalculator::Impl {
   bool has_data(const core::RegisterDef& reg, core::YearRange years) {
     auto key = std::make_pair(reg.id, years);
     auto found = has_data_cache.find(key);
-    if (found == has_data_cache.end())
-      found = has_data_cache.emplace(key, store.has_records_in(reg, years)).first;
+    if (found == has_data_cache.end()) {
+      const auto maintained_answer = maintained().has_records(reg, years);
+      found = has_data_cache
+                  .emplace(key, maintained_answer ? *maintained_answer
+                                                  : store.has_records_in(reg, years))
+                  .first;
+    }
     return found->second;
   }
 
@@ -39,8 +51,10 @@ struct ValueCalculator::Impl {
     if (auto found = term_cache.find(key); found != term_cache.end()) return found->second;
     std::optional<double> value;
     if (const auto* reg = plan.find_register(aggregate.register_id)) {
-      if (aggregate.to_date || has_data(*reg, years))
-        value = store.aggregate(*reg, aggregate, years);
+      if (aggregate.to_date || has_data(*reg, years)) {
+        const auto maintained_value = maintained().value(*reg, aggregate, years);
+        value = maintained_value ? *maintained_value : store.aggregate(*reg, aggregate, years);
+      }
     }
     term_cache.emplace(key, value);
     return value;

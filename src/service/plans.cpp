@@ -13,8 +13,9 @@
 namespace planscore::service {
 namespace {
 
-// Every aggregate each register is asked for, so the store can index for them.
-void index_for_formulas(store::Store& store, const core::Plan& plan) {
+// Every aggregate each register is asked for, so the store can index for them and keep
+// their totals up to date.
+void prepare_terms(store::Store& store, const core::Plan& plan) {
   std::vector<core::metric::ExprPtr> parsed;  // keeps the terms alive while indexing
   std::map<std::string, std::vector<const core::metric::Aggregate*>> terms_by_register;
   auto add_formula = [&](const std::string& formula) {
@@ -32,6 +33,16 @@ void index_for_formulas(store::Store& store, const core::Plan& plan) {
       for (const auto& indicator : goal.indicators) add_formula(indicator.formula);
   for (const auto& [register_id, terms] : terms_by_register)
     if (const auto* reg = plan.find_register(register_id)) store.ensure_indexes(*reg, terms);
+  // count(register) too, for every register: it says whether a register holds records in
+  // a year, which every evaluation asks.
+  std::vector<core::metric::Aggregate> counts;
+  counts.reserve(plan.registers.size());
+  for (const core::RegisterDef& reg : plan.registers) {
+    counts.push_back(store::record_count_term(reg.id));
+    auto& terms = terms_by_register[reg.id];
+    terms.push_back(&counts.back());
+    store.maintain_terms(reg, terms);
+  }
 }
 
 planfile::LoadResult load_plan(std::string_view text, PlanFormat format) {
@@ -78,7 +89,7 @@ PlanImportResult import_plan(store::Store& store, std::string_view text, PlanFor
   if (!version)
     throw Failure(FailureKind::conflict,
                   "the plan was changed by someone else meanwhile; try again");
-  index_for_formulas(store, plan);
+  prepare_terms(store, plan);
   audit(store, actor,
         {expected_version ? "plan.update" : "plan.import", "plan", plan.id,
          existing ? existing->document : "", document, ""});
@@ -86,6 +97,14 @@ PlanImportResult import_plan(store::Store& store, std::string_view text, PlanFor
   result.plan_id = plan.id;
   result.version = *version;
   return result;
+}
+
+void maintain_plan_terms(store::Store& store) {
+  const auto plan = current_plan(store);
+  if (!plan) return;
+  store::Transaction transaction(store);
+  prepare_terms(store, *plan);
+  transaction.commit();
 }
 
 std::optional<core::Plan> current_plan(store::Store& store) {

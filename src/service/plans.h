@@ -35,6 +35,11 @@ core::Problems validate_plan_text(std::string_view text, PlanFormat format = Pla
 // The current plan, or nullopt when the database holds none yet.
 std::optional<core::Plan> current_plan(store::Store& store);
 
+// Brings the indexes and maintained totals of the current plan's aggregate terms up to
+// date (a database made by an older version has none; evaluation scans until then).
+// Changes nothing when they are. Throws store::StoreError when the database takes no writes.
+void maintain_plan_terms(store::Store& store);
+
 // The current plan; throws std::runtime_error with a message telling the user to import
 // one when there is none.
 core::Plan require_current_plan(store::Store& store);

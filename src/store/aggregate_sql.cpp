@@ -44,6 +44,36 @@ std::string_view operator_sql(core::metric::CompareOp op) {
   return "=";
 }
 
+std::string value_column(const core::RegisterDef& register_def,
+                         const core::metric::Aggregate& term) {
+  if (term.field.empty()) {
+    throw StoreError("this aggregate over '" + register_def.id + "' needs a field");
+  }
+  return field_column(register_def, term.field);
+}
+
+std::string select_expression(const core::RegisterDef& register_def,
+                              const core::metric::Aggregate& term) {
+  switch (term.function) {
+    case AggregateFunction::count:
+    case AggregateFunction::active:
+      return term.field.empty() ? "COUNT(*)" : "COUNT(" + value_column(register_def, term) + ")";
+    case AggregateFunction::sum:
+      return "COALESCE(SUM(" + value_column(register_def, term) + "), 0)";
+    case AggregateFunction::avg:
+      return "AVG(" + value_column(register_def, term) + ")";
+    case AggregateFunction::min:
+      return "MIN(" + value_column(register_def, term) + ")";
+    case AggregateFunction::max:
+      return "MAX(" + value_column(register_def, term) + ")";
+    case AggregateFunction::count_distinct:
+      return "COUNT(DISTINCT " + value_column(register_def, term) + ")";
+  }
+  throw StoreError("unknown aggregate function");
+}
+
+}  // namespace
+
 std::string condition_sql(const core::RegisterDef& register_def, const Condition& condition,
                           Parameters& parameters) {
   return std::visit(
@@ -75,34 +105,6 @@ std::string condition_sql(const core::RegisterDef& register_def, const Condition
       condition.node);
 }
 
-std::string value_column(const core::RegisterDef& register_def,
-                         const core::metric::Aggregate& term) {
-  if (term.field.empty()) {
-    throw StoreError("this aggregate over '" + register_def.id + "' needs a field");
-  }
-  return field_column(register_def, term.field);
-}
-
-std::string select_expression(const core::RegisterDef& register_def,
-                              const core::metric::Aggregate& term) {
-  switch (term.function) {
-    case AggregateFunction::count:
-    case AggregateFunction::active:
-      return term.field.empty() ? "COUNT(*)" : "COUNT(" + value_column(register_def, term) + ")";
-    case AggregateFunction::sum:
-      return "COALESCE(SUM(" + value_column(register_def, term) + "), 0)";
-    case AggregateFunction::avg:
-      return "AVG(" + value_column(register_def, term) + ")";
-    case AggregateFunction::min:
-      return "MIN(" + value_column(register_def, term) + ")";
-    case AggregateFunction::max:
-      return "MAX(" + value_column(register_def, term) + ")";
-    case AggregateFunction::count_distinct:
-      return "COUNT(DISTINCT " + value_column(register_def, term) + ")";
-  }
-  throw StoreError("unknown aggregate function");
-}
-
 YearScope scope_of(const core::metric::Aggregate& term) {
   if (term.function == AggregateFunction::active) return YearScope::active;
   return term.to_date ? YearScope::to_date : YearScope::in_year;
@@ -115,8 +117,6 @@ bool yields_text(const core::RegisterDef& register_def, const core::metric::Aggr
   const core::FieldDef& field = require_field(register_def, term.field);
   return !core::is_numeric(field.type) && field.type != core::FieldType::yes_no;
 }
-
-}  // namespace
 
 std::string year_scope_sql(const core::RegisterDef& register_def, core::YearRange years,
                            YearScope scope, Parameters& parameters) {

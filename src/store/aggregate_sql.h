@@ -35,6 +35,18 @@ enum class YearScope {
 CompiledQuery compile(const core::RegisterDef& register_def, const core::metric::Aggregate& term,
                       core::YearRange years);
 
+// The SQL of a `where` condition over the register's columns, its literals added to
+// `parameters`.
+std::string condition_sql(const core::RegisterDef& register_def,
+                          const core::metric::Condition& condition, Parameters& parameters);
+
+// The records a term reads: in the years, up to their end, or active at it.
+YearScope scope_of(const core::metric::Aggregate& term);
+
+// Whether the term's value is a date or text (min/max of a non-numeric field), answered
+// as text and turned into a number by the caller.
+bool yields_text(const core::RegisterDef& register_def, const core::metric::Aggregate& term);
+
 // SELECT of 1 when the register holds a record in the years, of 0 otherwise.
 CompiledQuery compile_has_records(const core::RegisterDef& register_def, core::YearRange years);
 

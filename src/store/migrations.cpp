@@ -62,6 +62,30 @@ std::vector<std::string> accounts_and_review(const Dialect& dialect) {
   return statements;
 }
 
+// The totals of the aggregate terms a plan reads, kept up to date by every write
+// (term_totals_sql.h). Derived data: a term can always be rebuilt from its register.
+std::vector<std::string> maintained_terms(const Dialect& dialect) {
+  const std::string& integer = dialect.integer_type;
+  const std::string& real = dialect.real_type;
+  const std::string& text = dialect.text_type;
+  const std::string bucket = "term_id " + integer + " NOT NULL REFERENCES maintained_terms (id), " +
+                             "y_from " + integer + " NOT NULL, y_to " + integer + " NOT NULL, ";
+  return {
+      "CREATE TABLE maintained_terms (" + dialect.serial_id_column + ", term_key " + text +
+          " NOT NULL UNIQUE, register_id " + text + " NOT NULL, register_definition " + text +
+          " NOT NULL)",
+      "CREATE INDEX maintained_terms_by_register ON maintained_terms (register_id)",
+      "CREATE TABLE term_totals (" + bucket + "records " + integer + " NOT NULL, filled " +
+          integer + " NOT NULL, total " + real + " NOT NULL, PRIMARY KEY (term_id, y_from, y_to))",
+      "CREATE TABLE term_values (" + bucket + "value_text " + text + " NOT NULL, value_num " +
+          real + " NOT NULL, records " + integer +
+          " NOT NULL, PRIMARY KEY (term_id, y_from, y_to, value_text, value_num))",
+      // A delete that empties a bucket finds it here without reading the others.
+      "CREATE INDEX term_totals_emptied ON term_totals (term_id) WHERE records = 0",
+      "CREATE INDEX term_values_emptied ON term_values (term_id) WHERE records = 0",
+  };
+}
+
 }  // namespace
 
 std::vector<Migration> migrations(const Dialect& dialect) {
@@ -83,6 +107,7 @@ std::vector<Migration> migrations(const Dialect& dialect) {
        }},
       {2, "accounts, sessions, audit trail, review workflow, versions",
        accounts_and_review(dialect)},
+      {3, "maintained aggregate terms", maintained_terms(dialect)},
   };
 }
 

@@ -99,6 +99,25 @@ void PreparedQuery::run(const std::vector<std::string>& parameters,
   while (statement_.fetch()) on_row(row_);
 }
 
+PreparedStatement::PreparedStatement(soci::session& session, const std::string& sql,
+                                     std::vector<SqlValue> parameters)
+    : values_(std::move(parameters)), statement_(session) {
+  statement_.alloc();
+  statement_.prepare(sql);
+  bind_all(statement_, values_, indicators_);
+  statement_.define_and_bind();
+}
+
+bool PreparedStatement::run(std::vector<SqlValue> parameters) {
+  if (parameters.size() != values_.size()) return false;
+  for (std::size_t i = 0; i < values_.size(); ++i) {
+    if (parameters[i].index() != values_[i].index() || indicators_[i] != soci::i_ok) return false;
+  }
+  for (std::size_t i = 0; i < values_.size(); ++i) values_[i] = std::move(parameters[i]);
+  statement_.execute(true);
+  return true;
+}
+
 std::int64_t execute(soci::session& session, const std::string& sql,
                      std::vector<SqlValue> parameters) {
   std::vector<soci::indicator> indicators;

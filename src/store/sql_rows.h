@@ -59,6 +59,22 @@ class PreparedQuery {
   soci::statement statement_;
 };
 
+// A statement that returns no rows, run often with new values (the deltas every record
+// write applies to maintained totals): prepared once, its values rebound on each run.
+// Values must keep their types from run to run (and be given, not null); a run with
+// other types answers false and runs nothing, so the caller prepares it afresh.
+class PreparedStatement {
+ public:
+  PreparedStatement(soci::session& session, const std::string& sql,
+                    std::vector<SqlValue> parameters);
+  bool run(std::vector<SqlValue> parameters);
+
+ private:
+  std::vector<SqlValue> values_;  // bound by reference: never resized
+  std::vector<soci::indicator> indicators_;
+  soci::statement statement_;
+};
+
 // Runs a statement that returns no rows; answers how many rows it changed.
 std::int64_t execute(soci::session& session, const std::string& sql,
                      std::vector<SqlValue> parameters);

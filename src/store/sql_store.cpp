@@ -30,16 +30,6 @@ std::string utc_timestamp() {
       fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
 }
 
-// min/max of a date field: "2015-03-15" → 20150315, a number that orders like the date.
-std::optional<double> date_as_number(const std::string& iso) {
-  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
-  try {
-    return std::stod(iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2));
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
-
 // Before the first connection: a Store is used by one thread at a time (a server lends
 // each from a pool), so SQLite's per-connection mutexes and the global mutex guarding its
 // allocation statistics only make server threads wait for each other on every query.
@@ -317,51 +307,6 @@ void SqlStore::ensure_indexes(const core::RegisterDef& register_def,
       if (term == nullptr || term->register_id != register_def.id) continue;
       session_ << covering_index(register_def, *term).create_sql();
     }
-  });
-}
-
-// --- aggregates ----------------------------------------------------------------------
-
-std::optional<double> SqlStore::aggregate(const core::RegisterDef& register_def,
-                                          const core::metric::Aggregate& term,
-                                          core::YearRange years) {
-  return guarded(description_, "computing an aggregate over '" + register_def.id + "'",
-                 [&]() -> std::optional<double> {
-                   CompiledQuery query = compile(register_def, term, years);
-                   std::vector<soci::indicator> indicators;
-                   double number = 0;
-                   std::string text;
-                   soci::indicator result = soci::i_null;
-                   soci::statement select(session_);
-                   select.alloc();
-                   select.prepare(query.sql);
-                   bind_all(select, query.parameters, indicators);
-                   if (query.result_is_text) {
-                     select.exchange(soci::into(text, result));
-                   } else {
-                     select.exchange(soci::into(number, result));
-                   }
-                   select.define_and_bind();
-                   select.execute(true);
-                   if (result != soci::i_ok) return std::nullopt;
-                   if (query.result_is_text) return date_as_number(text);
-                   return number;
-                 });
-}
-
-bool SqlStore::has_records_in(const core::RegisterDef& register_def, core::YearRange years) {
-  return guarded(description_, "looking for records of '" + register_def.id + "'", [&] {
-    CompiledQuery query = compile_has_records(register_def, years);
-    std::vector<soci::indicator> indicators;
-    int found = 0;
-    soci::statement select(session_);
-    select.alloc();
-    select.prepare(query.sql);
-    bind_all(select, query.parameters, indicators);
-    select.exchange(soci::into(found));
-    select.define_and_bind();
-    select.execute(true);
-    return found > 0;
   });
 }
 

@@ -12,6 +12,7 @@
 #include "store/soci.h"
 #include "store/sql_rows.h"
 #include "store/store.h"
+#include "store/term_totals_sql.h"
 
 namespace planscore::store {
 
@@ -39,6 +40,8 @@ class SqlStore final : public Store {
   void ensure_indexes(const core::RegisterDef& register_def,
                       const std::vector<const core::metric::Aggregate*>& aggregates) override;
 
+  void maintain_terms(const core::RegisterDef& register_def,
+                      const std::vector<const core::metric::Aggregate*>& aggregates) override;
   std::vector<std::int64_t> insert_records(const core::RegisterDef& register_def,
                                            const std::vector<core::Record>& records) override;
   std::int64_t count_records(const core::RegisterDef& register_def) override;
@@ -46,6 +49,10 @@ class SqlStore final : public Store {
   std::optional<double> aggregate(const core::RegisterDef& register_def,
                                   const core::metric::Aggregate& term,
                                   core::YearRange years) override;
+  std::optional<double> scanned_aggregate(const core::RegisterDef& register_def,
+                                          const core::metric::Aggregate& term,
+                                          core::YearRange years) override;
+  MaintainedTotals maintained_totals() override;
   bool has_records_in(const core::RegisterDef& register_def, core::YearRange years) override;
 
   RecordPage list_records(const core::RegisterDef& register_def, const RecordQuery& query) override;
@@ -139,6 +146,26 @@ class SqlStore final : public Store {
   void copy_table_rows(SqlStore& source, const std::string& table);
   std::int64_t id_counter(const std::string& table);
   void set_id_counter(const std::string& table, std::int64_t value);
+  // sql_store_terms.cpp: adds (+1) or takes away (-1) the selected records' share of every
+  // term maintained for the register; called by each record write inside its WriteScope.
+  void update_maintained_terms(const core::RegisterDef& register_def,
+                               const RecordSelection& records, int sign);
+  struct StoredTerm {
+    std::int64_t id = 0;
+    std::string key;
+    std::string register_definition;
+  };
+  std::vector<StoredTerm> stored_terms(const std::string& register_id);
+  void run_deltas(const core::RegisterDef& register_def, const std::vector<MaintainedTerm>& terms,
+                  int sign, const RecordSelection& records);
+  // Runs a statement of the record writes' deltas, prepared on first use.
+  void run_prepared(const std::string& sql, std::vector<SqlValue> parameters);
+  // Builds the totals of every maintained term again from the records.
+  void rebuild_maintained_terms();
+  // The term's value from its maintained totals; nullopt when it is not maintained.
+  std::optional<std::optional<double>> maintained_aggregate(const core::RegisterDef& register_def,
+                                                            const core::metric::Aggregate& term,
+                                                            core::YearRange years);
   // Every write that changes what evaluation reads calls this inside its WriteScope.
   void bump_data_version();
 
@@ -156,6 +183,12 @@ class SqlStore final : public Store {
   std::unique_ptr<PreparedQuery> session_query_;
   std::unique_ptr<PreparedQuery> plan_version_query_;
   std::unique_ptr<PreparedQuery> data_version_query_;
+  // Maintained terms parsed back from their keys, for the writes that update them, and
+  // the statements of their deltas by SQL text.
+  std::map<std::string, core::metric::ExprPtr> parsed_terms_;
+  std::map<std::string, std::unique_ptr<PreparedStatement>> delta_statements_;
+  std::unique_ptr<PreparedQuery> maintained_terms_query_;
+  std::unique_ptr<PreparedQuery> maintained_totals_query_;
 };
 
 }  // namespace planscore::store

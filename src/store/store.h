@@ -14,6 +14,7 @@
 #include "core/metric/ast.h"
 #include "core/plan/plan.h"
 #include "core/register/record.h"
+#include "store/maintained_totals.h"
 #include "store/rows.h"
 
 namespace planscore::store {
@@ -139,6 +140,13 @@ class Store {
   // Creates the indexes the given aggregates need to be answered without a full scan.
   virtual void ensure_indexes(const core::RegisterDef& register_def,
                               const std::vector<const core::metric::Aggregate*>& aggregates) = 0;
+  // Makes these the register's maintained terms: their totals are kept up to date by
+  // every write from now on, in the write's transaction, and aggregate() answers them
+  // from the totals instead of scanning. Terms the register no longer needs are dropped;
+  // new ones, and all of them when the register's definition changed, are built from its
+  // records. Terms not maintained are still answered, by a scan.
+  virtual void maintain_terms(const core::RegisterDef& register_def,
+                              const std::vector<const core::metric::Aggregate*>& aggregates) = 0;
 
   // Inserts records (values in field order, already parsed and checked); returns the
   // new record ids. Call inside a Transaction for all-or-nothing batches.
@@ -147,12 +155,20 @@ class Store {
   virtual std::int64_t count_records(const core::RegisterDef& register_def) = 0;
 
   // --- aggregates --------------------------------------------------------------------
-  // The aggregate's value over the register's records of ROC years `years`, computed by
-  // one parameterized query. nullopt for avg/min/max over no records. min/max of a date
-  // field answer the date as the number YYYYMMDD (2015-03-15 → 20150315).
+  // The aggregate's value over the register's records of ROC years `years`: from the
+  // term's maintained totals (maintain_terms) or else by one parameterized query. nullopt for
+  // avg/min/max over no records. min/max of a date field answer the date as the number YYYYMMDD
+  // (2015-03-15 → 20150315).
   virtual std::optional<double> aggregate(const core::RegisterDef& register_def,
                                           const core::metric::Aggregate& term,
                                           core::YearRange years) = 0;
+  // The same by a scan of the register, whether or not the term is maintained: the
+  // reference that maintained totals are checked and measured against.
+  virtual std::optional<double> scanned_aggregate(const core::RegisterDef& register_def,
+                                                  const core::metric::Aggregate& term,
+                                                  core::YearRange years) = 0;
+  // Every maintained term's totals, read at once (maintained_totals.h).
+  virtual MaintainedTotals maintained_totals() = 0;
   // Whether the register holds any record placed in `years` (for "no data").
   virtual bool has_records_in(const core::RegisterDef& register_def, core::YearRange years) = 0;
 

@@ -67,14 +67,16 @@ TEST_F(MigrationFromV1Test, OpensWithEveryTableAndTheOldDataIntact) {
   make_v1_database();
   auto store = open_store();
   EXPECT_THAT(database().rows("SELECT version FROM schema_migrations ORDER BY version"),
-              ElementsAre("1", "2"));
+              ElementsAre("1", "2", "3"));
   EXPECT_THAT(
       test::sqlite_rows(db_url(),
                         "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
                         "('users', 'sessions', 'login_failures', 'audit_log', 'reviews', "
-                        "'comments', 'evidence', 'year_locks', 'data_version') ORDER BY name"),
-      ElementsAre("audit_log", "comments", "data_version", "evidence", "login_failures", "reviews",
-                  "sessions", "users", "year_locks"));
+                        "'comments', 'evidence', 'year_locks', 'data_version', 'maintained_terms', "
+                        "'term_totals', 'term_values') ORDER BY name"),
+      ElementsAre("audit_log", "comments", "data_version", "evidence", "login_failures",
+                  "maintained_terms", "reviews", "sessions", "term_totals", "term_values", "users",
+                  "year_locks"));
   EXPECT_EQ(store->data_version(), 1);
   EXPECT_EQ(store->current_plan_version()->version, 3);
 
