@@ -45,9 +45,10 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
-std::string cases_csv(long records) {
+// Rows first … last - 1 of the generated procurement cases, as a CSV file.
+std::string cases_csv(long first, long last) {
   std::string csv = "announced_on,case_no,title,agency,e_tendering\n";
-  for (long i = 0; i < records; ++i)
+  for (long i = first; i < last; ++i)
     csv += fmt::format("{}-{:02d}-{:02d},C{},案{},機關{},{}\n", 2015 + i % 4, i % 12 + 1,
                        i % 28 + 1, i, i % 97, i % 31, i % 53 == 0 ? "否" : "是");
   return csv;
@@ -313,12 +314,23 @@ int main(int argc, char** argv) {
     return 1;
   const auto plan = service::require_current_plan(*store);
 
-  const auto csv = cases_csv(records);
-  auto start = Clock::now();
-  auto report =
-      service::import_csv(*store, plan, service::system_actor(), "procurement_cases", csv);
-  const double import_seconds = seconds_since(start);
-  if (!report.ok()) return 1;
+  // Files of at most a million rows: an import takes files up to 100 MB.
+  constexpr long kRowsPerFile = 1'000'000;
+  double import_seconds = 0;
+  for (long done = 0; done < records; done += kRowsPerFile) {
+    const auto file = cases_csv(done, std::min(records, done + kRowsPerFile));
+    const auto start = Clock::now();
+    const auto report =
+        service::import_csv(*store, plan, service::system_actor(), "procurement_cases", file);
+    import_seconds += seconds_since(start);
+    if (!report.ok()) {
+      fmt::print(stderr, "the import of rows {}… was refused: {}\n", done,
+                 report.file_problems.empty() ? "a row is invalid"
+                                              : core::to_string(report.file_problems.front()));
+      return 1;
+    }
+  }
+  const auto csv = cases_csv(0, records);
   double bare_floor_seconds = 0;
   double table_floor_seconds = 0;
   if (postgresql.empty()) {
@@ -345,6 +357,8 @@ int main(int argc, char** argv) {
   const WriteFigures plain = one_record_changes(*store, plan);
   const double hand_seconds =
       postgresql.empty() ? hand_written_seconds(db_path) : postgresql_hand_written_seconds(db_path);
+  // Left as a server would find it, for the HTTP benchmark.
+  service::maintain_plan_terms(*store);
 
   fmt::print("records: {} ({})\n", records, postgresql.empty() ? "SQLite" : "PostgreSQL");
   const char* floor_name = postgresql.empty() ? "sqlite3 prepared insert" : "COPY";

@@ -15,14 +15,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$binary" --db "$work/db.sqlite" init --demo > /dev/null
-password=$("$binary" --db "$work/db.sqlite" user add bench --role viewer | sed -n 's/.*signing in): //p')
-"$binary" --db "$work/db.sqlite" serve --port 0 --log-file "$work/server.log" > "$work/out" 2>&1 &
+# BENCH_DB: a database that already holds a plan and records (SQLite file or PostgreSQL
+# URL, as evaluation_bench leaves them); by default a fresh one with the demo data.
+db=${BENCH_DB:-$work/db.sqlite}
+[ -n "${BENCH_DB:-}" ] || "$binary" --db "$db" init --demo > /dev/null
+password=$("$binary" --db "$db" user add "bench$$" --role viewer | sed -n 's/.*signing in): //p')
+"$binary" --db "$db" serve --port 0 --log-file "$work/server.log" > "$work/out" 2>&1 &
 server=$!
-for _ in $(seq 100); do grep -q "listening on" "$work/out" && break; sleep 0.1; done
+# A server first brings the plan's maintained totals up to date: at 10^7 records that
+# can take a minute.
+for _ in $(seq 1200); do grep -q "listening on" "$work/out" && break; sleep 0.1; done
 base=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$work/out")
+[ -n "$base" ] || { echo "the server did not start:" >&2; cat "$work/out" >&2; exit 1; }
 curl -sf -c "$work/jar" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"bench\",\"password\":\"$password\"}" "$base/api/session" > /dev/null
+  -d "{\"username\":\"bench$$\",\"password\":\"$password\"}" "$base/api/session" > /dev/null
 token=$(awk '$6 == "planscore_session" { print $7 }' "$work/jar")
 
 # Prints "requests_per_second p99_ms errors" for one wrk run.
@@ -49,3 +55,5 @@ for connections in 64 256; do
   awk -v e="$eval_rps" -v h="$health_rps" -v p="$eval_p99" 'BEGIN {
     printf "       evaluation/health = %.2f (goal >= 0.50), evaluation p99 %.2f ms (goal <= 10)\n", e / h, p }'
 done
+# The server's peak resident memory over the whole run.
+awk '/^VmHWM:/ { printf "server peak RSS: %.1f MB\n", $2 / 1024 }' "/proc/$server/status"

@@ -44,14 +44,6 @@ std::string_view operator_sql(core::metric::CompareOp op) {
   return "=";
 }
 
-std::string value_column(const core::RegisterDef& register_def,
-                         const core::metric::Aggregate& term) {
-  if (term.field.empty()) {
-    throw StoreError("this aggregate over '" + register_def.id + "' needs a field");
-  }
-  return field_column(register_def, term.field);
-}
-
 std::string select_expression(const core::RegisterDef& register_def,
                               const core::metric::Aggregate& term) {
   switch (term.function) {
@@ -70,6 +62,14 @@ std::string select_expression(const core::RegisterDef& register_def,
       return "COUNT(DISTINCT " + value_column(register_def, term) + ")";
   }
   throw StoreError("unknown aggregate function");
+}
+
+// min/max of a date or text field are read as text (the caller turns dates into numbers).
+bool yields_text(const core::RegisterDef& register_def, const core::metric::Aggregate& term) {
+  if (term.function != AggregateFunction::min && term.function != AggregateFunction::max) {
+    return false;
+  }
+  return holds_text(register_def, term.field);
 }
 
 }  // namespace
@@ -110,11 +110,16 @@ YearScope scope_of(const core::metric::Aggregate& term) {
   return term.to_date ? YearScope::to_date : YearScope::in_year;
 }
 
-bool yields_text(const core::RegisterDef& register_def, const core::metric::Aggregate& term) {
-  if (term.function != AggregateFunction::min && term.function != AggregateFunction::max) {
-    return false;
+std::string value_column(const core::RegisterDef& register_def,
+                         const core::metric::Aggregate& term) {
+  if (term.field.empty()) {
+    throw StoreError("this aggregate over '" + register_def.id + "' needs a field");
   }
-  const core::FieldDef& field = require_field(register_def, term.field);
+  return field_column(register_def, term.field);
+}
+
+bool holds_text(const core::RegisterDef& register_def, const std::string& field_id) {
+  const core::FieldDef& field = require_field(register_def, field_id);
   return !core::is_numeric(field.type) && field.type != core::FieldType::yes_no;
 }
 

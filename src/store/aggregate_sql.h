@@ -43,9 +43,13 @@ std::string condition_sql(const core::RegisterDef& register_def,
 // The records a term reads: in the years, up to their end, or active at it.
 YearScope scope_of(const core::metric::Aggregate& term);
 
-// Whether the term's value is a date or text (min/max of a non-numeric field), answered
-// as text and turned into a number by the caller.
-bool yields_text(const core::RegisterDef& register_def, const core::metric::Aggregate& term);
+// The column of the term's field. Throws StoreError when the term has no field.
+std::string value_column(const core::RegisterDef& register_def,
+                         const core::metric::Aggregate& term);
+
+// Whether the field's values are text (dates included) rather than numbers. Throws
+// StoreError when the register has no such field.
+bool holds_text(const core::RegisterDef& register_def, const std::string& field_id);
 
 // SELECT of 1 when the register holds a record in the years, of 0 otherwise.
 CompiledQuery compile_has_records(const core::RegisterDef& register_def, core::YearRange years);

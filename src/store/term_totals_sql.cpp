@@ -50,29 +50,12 @@ BucketYears bucket_years(const core::RegisterDef& register_def, YearScope scope)
   throw StoreError("active() needs an interval register; '" + register_def.id + "' is not one");
 }
 
-std::string value_column_of(const core::RegisterDef& register_def,
-                            const core::metric::Aggregate& term) {
-  if (term.field.empty()) {
-    throw StoreError("this aggregate over '" + register_def.id + "' needs a field");
-  }
-  return field_column(register_def, term.field);
-}
-
-bool is_text_valued(const core::RegisterDef& register_def, const core::metric::Aggregate& term) {
-  const core::FieldDef* field = register_def.find_field(term.field);
-  if (field == nullptr) {
-    throw StoreError("register '" + register_def.id + "' has no field '" + term.field + "'");
-  }
-  return !core::is_numeric(field->type) && field->type != core::FieldType::yes_no;
-}
-
 // The inner SELECT's WHERE: records placed somewhere in time, matching the term's
 // condition.
 std::string picked_records_sql(const core::RegisterDef& register_def,
                                const core::metric::Aggregate& term, Parameters& parameters) {
   std::string where = field_column(register_def, register_def.time_field) + " IS NOT NULL";
-  if (uses_values_table(term))
-    where += " AND " + value_column_of(register_def, term) + " IS NOT NULL";
+  if (uses_values_table(term)) where += " AND " + value_column(register_def, term) + " IS NOT NULL";
   if (term.condition) {
     where += " AND (" + condition_sql(register_def, *term.condition, parameters) + ")";
   }
@@ -143,8 +126,8 @@ std::vector<CompiledQuery> compile_term_deltas(const core::RegisterDef& register
       if (!deltas.empty()) deltas += " UNION ALL ";
       const std::string id = parameters.add(maintained.id);
       if (values) {
-        const std::string column = value_column_of(register_def, term);
-        const bool text = is_text_valued(register_def, term);
+        const std::string column = value_column(register_def, term);
+        const bool text = holds_text(register_def, term.field);
         deltas += "SELECT CAST(" + id +
                   " AS BIGINT) AS term_id, y_from, y_to, value_text, value_num, " + negate +
                   "COUNT(*) AS records FROM (SELECT " + years.from + " AS y_from, " + years.to +
@@ -156,7 +139,7 @@ std::vector<CompiledQuery> compile_term_deltas(const core::RegisterDef& register
       }
       // A count without a field counts records; only sum and avg need a total (and a
       // text field has none).
-      const std::string value = term.field.empty() ? "0" : value_column_of(register_def, term);
+      const std::string value = term.field.empty() ? "0" : value_column(register_def, term);
       const bool totals =
           term.function == AggregateFunction::sum || term.function == AggregateFunction::avg;
       deltas += "SELECT CAST(" + id + " AS BIGINT) AS term_id, y_from, y_to, " + negate +
@@ -202,7 +185,7 @@ CompiledQuery compile_term_read(const core::RegisterDef& register_def,
   bucket_years(register_def, scope);  // refuses active() on a register without intervals
   const BucketBounds bounds = bucket_bounds(register_def, scope, years);
   const bool values = uses_values_table(term);
-  const bool text = values && is_text_valued(register_def, term);
+  const bool text = values && holds_text(register_def, term.field);
   const std::string value = text ? "b.value_text" : "b.value_num";
   std::string select;
   switch (term.function) {
