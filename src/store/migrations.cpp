@@ -72,7 +72,7 @@ std::vector<std::string> maintained_terms(const Dialect& dialect) {
                              "y_from " + integer + " NOT NULL, y_to " + integer + " NOT NULL, ";
   return {
       "CREATE TABLE maintained_terms (" + dialect.serial_id_column + ", term_key " + text +
-          " NOT NULL UNIQUE, register_id " + text + " NOT NULL, register_definition " + text +
+          " NOT NULL UNIQUE, register_id " + text + " NOT NULL, register_shape " + text +
           " NOT NULL)",
       "CREATE INDEX maintained_terms_by_register ON maintained_terms (register_id)",
       "CREATE TABLE term_totals (" + bucket + "records " + integer + " NOT NULL, filled " +

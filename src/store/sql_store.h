@@ -153,7 +153,7 @@ class SqlStore final : public Store {
   struct StoredTerm {
     std::int64_t id = 0;
     std::string key;
-    std::string register_definition;
+    std::string register_shape;  // term_totals_sql.h: register_shape()
   };
   std::vector<StoredTerm> stored_terms(const std::string& register_id);
   void run_deltas(const core::RegisterDef& register_def, const std::vector<MaintainedTerm>& terms,

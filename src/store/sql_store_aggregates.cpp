@@ -1,9 +1,6 @@
 // SqlStore: aggregates, answered from the totals of maintained terms (term_totals_sql.h)
 // when there are some, else by a scan of the register.
-#include <set>
-
 #include "core/metric/parse.h"
-#include "store/register_json.h"
 #include "store/sql_store.h"
 #include "store/sql_store_support.h"
 
@@ -94,21 +91,21 @@ void SqlStore::maintain_terms(const core::RegisterDef& register_def,
         wanted.emplace(term->key(), term);
       }
     }
-    const std::string definition = register_to_json(register_def);
+    const std::string shape = register_shape(register_def);
     WriteScope scope(*this);
     for (const StoredTerm& stored : stored_terms(register_def.id)) {
       // A term built over another definition of the register (a field's type, the time
       // basis) is built again from the records.
-      const bool current = stored.register_definition == definition;
+      const bool current = stored.register_shape == shape;
       if (current && wanted.erase(stored.key) == 1) continue;
       drop_term(session_, stored.id);
     }
     std::vector<MaintainedTerm> added;
     for (const auto& [key, term] : wanted) {
       long long term_id = 0;
-      session_ << "INSERT INTO maintained_terms (term_key, register_id, register_definition) "
-                  "VALUES (:key, :register_id, :definition) RETURNING id",
-          soci::use(key), soci::use(register_def.id), soci::use(definition), soci::into(term_id);
+      session_ << "INSERT INTO maintained_terms (term_key, register_id, register_shape) "
+                  "VALUES (:key, :register_id, :shape) RETURNING id",
+          soci::use(key), soci::use(register_def.id), soci::use(shape), soci::into(term_id);
       added.push_back({term, term_id});
     }
     run_deltas(register_def, added, +1, RecordSelection::all());
@@ -119,7 +116,7 @@ void SqlStore::maintain_terms(const core::RegisterDef& register_def,
 std::vector<SqlStore::StoredTerm> SqlStore::stored_terms(const std::string& register_id) {
   std::vector<StoredTerm> terms;
   prepared(maintained_terms_query_,
-           "SELECT id, term_key, register_definition FROM maintained_terms "
+           "SELECT id, term_key, register_shape FROM maintained_terms "
            "WHERE register_id = :p1 ORDER BY id",
            1, {ColumnType::integer, ColumnType::text, ColumnType::text})
       .run({register_id}, [&](const ResultRow& row) {
@@ -141,6 +138,12 @@ void SqlStore::run_deltas(const core::RegisterDef& register_def,
 }
 
 void SqlStore::run_prepared(const std::string& sql, std::vector<SqlValue> parameters) {
+  // Each plan edit that changes a register's terms brings new statements; a server that
+  // lives through many edits starts afresh now and then rather than keeping them all.
+  constexpr std::size_t kMaxPreparedDeltas = 256;
+  if (delta_statements_.size() >= kMaxPreparedDeltas && !delta_statements_.count(sql)) {
+    delta_statements_.clear();
+  }
   auto& statement = delta_statements_[sql];
   if (statement && statement->run(parameters)) return;
   statement.reset();  // a failed preparation leaves no entry half made
@@ -159,7 +162,16 @@ void SqlStore::rebuild_maintained_terms() {
 void SqlStore::update_maintained_terms(const core::RegisterDef& register_def,
                                        const RecordSelection& records, int sign) {
   std::vector<MaintainedTerm> terms;
-  for (const StoredTerm& stored : stored_terms(register_def.id)) {
+  const std::vector<StoredTerm> stored_list = stored_terms(register_def.id);
+  // Totals built over one definition of the register and written over another would be
+  // wrong for good: a writer holding a plan older than the terms' must start again.
+  if (!stored_list.empty() && stored_list.front().register_shape != register_shape(register_def)) {
+    throw StoreError("register '" + register_def.id +
+                         "' was changed by a plan edit while this change was being made; "
+                         "nothing was written, try again",
+                     StoreErrorKind::changed_meanwhile);
+  }
+  for (const StoredTerm& stored : stored_list) {
     auto parsed = parsed_terms_.find(stored.key);
     if (parsed == parsed_terms_.end()) {
       core::metric::ParseResult result = core::metric::parse(stored.key);

@@ -25,6 +25,9 @@ enum class StoreErrorKind {
   full,         // no room left for the change (disk or quota full)
   read_only,    // the database or its directory cannot be written
   unavailable,  // the file could not be read or written (I/O error)
+  // The register's definition changed (a plan edit, maybe through another server) after
+  // the writer read it; nothing was written, and the write may be tried again.
+  changed_meanwhile,
 };
 
 // Thrown for failures the caller cannot prevent (disk full, corrupt file, lost

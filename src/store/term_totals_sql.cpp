@@ -94,6 +94,16 @@ BucketBounds bucket_bounds(const core::RegisterDef& register_def, YearScope scop
   return bounds;
 }
 
+std::string register_shape(const core::RegisterDef& register_def) {
+  std::string shape = register_def.id + "|" +
+                      std::string(core::to_string(register_def.time_basis)) + "|" +
+                      register_def.time_field + "|" + register_def.end_field;
+  for (const core::FieldDef& field : register_def.fields) {
+    shape += "|" + field.id + ":" + std::string(core::to_string(field.type));
+  }
+  return shape;
+}
+
 std::vector<CompiledQuery> compile_term_deltas(const core::RegisterDef& register_def,
                                                const std::vector<MaintainedTerm>& terms, int sign,
                                                const RecordSelection& records) {

@@ -66,6 +66,11 @@ struct BucketBounds {
 BucketBounds bucket_bounds(const core::RegisterDef& register_def, YearScope scope,
                            core::YearRange years);
 
+// What of a register its terms' buckets depend on: the time basis, time fields and each
+// field's id and type, as text. Names, descriptions and defaults are left out, so editing
+// them neither rebuilds the totals nor stops a writer that read the plan before the edit.
+std::string register_shape(const core::RegisterDef& register_def);
+
 struct MaintainedTerm {
   const core::metric::Aggregate* term = nullptr;
   std::int64_t id = 0;  // maintained_terms.id

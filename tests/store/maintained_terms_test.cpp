@@ -281,6 +281,27 @@ TEST_F(MaintainedTermsTest, AChangedRegisterDefinitionRebuildsItsTerms) {
   expect_maintained_equal_scan({"definition changed"});
 }
 
+TEST_F(MaintainedTermsTest, AWriterHoldingAnOlderDefinitionOfTheRegisterWritesNothing) {
+  maintain(all_terms());
+  // As another server's plan edit left it, unknown to this writer: a field's type changed.
+  core::RegisterDef stale = registers_[0];
+  stale.fields[2].type = core::FieldType::decimal;
+  try {
+    store_->insert_records(stale, {record({"2015-03-01", "甲", 12.0, 4.0})});
+    FAIL() << "the write went through";
+  } catch (const StoreError& error) {
+    EXPECT_EQ(error.kind, StoreErrorKind::changed_meanwhile);
+    EXPECT_THAT(error.what(), ::testing::HasSubstr("records_trainings"));
+  }
+  EXPECT_EQ(store_->count_records(registers_[0]), 0);
+  // A new display name changes nothing the totals depend on.
+  core::RegisterDef renamed = registers_[0];
+  renamed.name = "新名稱";
+  renamed.fields[2].name = "人數";
+  store_->insert_records(renamed, {record({"2015-03-01", "甲", integer(12), 4.0})});
+  expect_maintained_equal_scan({"a write under new names"});
+}
+
 TEST_F(MaintainedTermsTest, AnUnmaintainedTermIsAnsweredByAScan) {
   const auto& trainings = registers_[0];
   store_->insert_records(trainings, {record({"2015-03-01", "甲", integer(12), 4.0})});

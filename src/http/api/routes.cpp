@@ -68,6 +68,8 @@ std::optional<Response> storage_failure_response(const store::StoreError& error)
                                "written. Check the server's disk or database server, then try "
                                "again.",
                                {}});
+    case StoreErrorKind::changed_meanwhile:
+      return problem_response({409, "about:blank", "", error.what(), {}});
     case StoreErrorKind::other:
       break;
   }
