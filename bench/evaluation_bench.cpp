@@ -353,10 +353,17 @@ int main(int argc, char** argv) {
   // The same without maintained totals: every term scans its register.
   for (const auto& register_def : plan.registers) store->maintain_terms(register_def, {});
   const double scan_seconds = full_evaluation_seconds(*store, plan);
-  const double register_scan_seconds = register_evaluation_seconds(*store, plan);
+  // Each the fastest of five runs, taken in turns: neither pays alone for reading pages
+  // from disk, nor for a background vacuum.
+  double register_scan_seconds = 1e9, hand_seconds = 1e9;
+  for (int run = 0; run < 5; ++run) {
+    register_scan_seconds =
+        std::min(register_scan_seconds, register_evaluation_seconds(*store, plan));
+    hand_seconds =
+        std::min(hand_seconds, postgresql.empty() ? hand_written_seconds(db_path)
+                                                  : postgresql_hand_written_seconds(db_path));
+  }
   const WriteFigures plain = one_record_changes(*store, plan);
-  const double hand_seconds =
-      postgresql.empty() ? hand_written_seconds(db_path) : postgresql_hand_written_seconds(db_path);
   // Left as a server would find it, for the HTTP benchmark.
   service::maintain_plan_terms(*store);
 

@@ -3,8 +3,10 @@
 # viewer cycling the evaluation, a register's records and the plan) and concurrent
 # writers (three section editors adding, correcting, deleting and importing records,
 # bench/soak_writers.py). Prints per minute: reads, read errors, read p99, writes, write
-# errors, write p99 and the server's RSS; then the RSS at start and end. Nothing is
-# asserted: the figures are for people to compare with earlier runs.
+# errors, write p99, the server's RSS (and of it: heap and other anonymous memory, and
+# mapped files such as SQLite's shared WAL index) and the database's size on disk with its
+# WAL; then the RSS at start and end. Nothing is asserted: the figures are for people to
+# compare with earlier runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=${PLANSCORE:-./build/planscore}
@@ -40,6 +42,14 @@ server=$!
 for _ in $(seq 100); do grep -q "listening on" "$work/out" && break; sleep 0.1; done
 base=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$work/out")
 rss() { awk '/^VmRSS:/ { print $2 }' "/proc/$server/status"; }
+# RSS split into anonymous memory (heap, stacks) and mapped files, both in kB, and the
+# database with its WAL in MB: growth that follows the data is caching, growth without it
+# is a leak.
+memory() {
+  awk '/^RssAnon:/ { a = $2 } /^RssFile:|^RssShmem:/ { f += $2 } END { printf "%s %s", a, f }' \
+    "/proc/$server/status"
+  du -cm "$db" "$db-wal" 2>/dev/null | awk 'END { printf " %s", $1 }'
+}
 rss_start=$(rss)
 
 curl -sf -c "$work/jar" -H 'Content-Type: application/json' \
@@ -60,8 +70,11 @@ LUA
 writers=$!
 
 # One wrk run per minute: its requests, errors and p99 are that minute's.
-printf "%-6s %10s %7s %9s %8s %7s %9s %10s\n" minute reads errors "p99 ms" writes errors \
-  "p99 ms" "RSS kB"
+header() {
+  printf "%-6s %10s %7s %9s %8s %7s %9s %10s %10s %10s %7s\n" minute reads errors "p99 ms" \
+    writes errors "p99 ms" "RSS kB" "anon kB" "file kB" "db MB"
+}
+header
 for minute in $(seq "$minutes"); do
   wrk -t2 -c"$connections" -d60s --latency -s "$work/paths.lua" \
     -H "Cookie: planscore_session=$token" "$base" > "$work/wrk.txt"
@@ -71,19 +84,22 @@ for minute in $(seq "$minutes"); do
                           else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }' "$work/wrk.txt")
   errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 }
                 END { print n + 0 }' "$work/wrk.txt")
-  echo "$minute $reads $errors $p99 $(rss)" >> "$work/reads.txt"
-  printf "%-6s %10s %7s %9.2f %8s %7s %9s %10s\n" "$minute" "$reads" "$errors" "$p99" "…" "…" "…" "$(rss)"
+  sample="$(rss) $(memory)"
+  echo "$minute $reads $errors $p99 $sample" >> "$work/reads.txt"
+  printf "%-6s %10s %7s %9.2f %8s %7s %9s %10s %10s %10s %7s\n" "$minute" "$reads" "$errors" \
+    "$p99" "…" "…" "…" $sample
 done
 wait "$writers"
 writers=""
 
 echo
 echo "per minute, reads and writes together:"
-printf "%-6s %10s %7s %9s %8s %7s %9s %10s\n" minute reads errors "p99 ms" writes errors \
-  "p99 ms" "RSS kB"
-join -a1 <(sort -n "$work/reads.txt" | awk '{ printf "%06d %s %s %s %s\n", $1, $2, $3, $4, $5 }') \
+header
+join -a1 <(sort -n "$work/reads.txt" |
+             awk '{ printf "%06d %s %s %s %s %s %s %s\n", $1, $2, $3, $4, $5, $6, $7, $8 }') \
          <(sort -n "$work/writes.txt" | awk '{ printf "%06d %s %s %s\n", $1, $2, $3, $4 }') |
-  awk '{ printf "%-6d %10s %7s %9.2f %8s %7s %9s %10s\n", $1, $2, $3, $4, $6, $7, $8, $5 }'
+  awk '{ printf "%-6d %10s %7s %9.2f %8s %7s %9s %10s %10s %10s %7s\n", $1, $2, $3, $4, $9, $10,
+         $11, $5, $6, $7, $8 }'
 awk '{ r += $2; e += $3 } END { printf "reads: %d requests, %d errors\n", r, e }' "$work/reads.txt"
 awk '{ w += $2; e += $3 } END { printf "writes: %d requests, %d errors\n", w, e }' "$work/writes.txt"
 echo "server RSS: ${rss_start} kB at start, $(rss) kB at end"

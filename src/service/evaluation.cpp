@@ -1,9 +1,12 @@
 #include "service/evaluation.h"
 
 #include <memory>
+#include <set>
 
 #include "core/metric/evaluate.h"
 #include "core/metric/parse.h"
+#include "core/metric/plan_terms.h"
+#include "store/aggregate_sql.h"
 
 namespace planscore::service {
 
@@ -16,6 +19,8 @@ struct ValueCalculator::Impl {
   std::map<std::pair<std::string, core::YearRange>, std::optional<double>> metric_cache;
   // Read at the first term: one query answers every maintained term and span.
   std::optional<store::MaintainedTotals> totals;
+  // Found at the first scan: the terms a register is scanned for together.
+  std::optional<core::metric::PlanTerms> plan_terms;
 
   Impl(store::Store& s, const core::Plan& p) : store(s), plan(p) {}
 
@@ -50,14 +55,42 @@ struct ValueCalculator::Impl {
     auto key = std::make_pair(aggregate.key(), years);
     if (auto found = term_cache.find(key); found != term_cache.end()) return found->second;
     std::optional<double> value;
-    if (const auto* reg = plan.find_register(aggregate.register_id)) {
-      if (aggregate.to_date || has_data(*reg, years)) {
-        const auto maintained_value = maintained().value(*reg, aggregate, years);
-        value = maintained_value ? *maintained_value : store.aggregate(*reg, aggregate, years);
-      }
+    const auto* reg = plan.find_register(aggregate.register_id);
+    if (reg == nullptr || !(aggregate.to_date || has_data(*reg, years))) {
+      term_cache.emplace(key, value);
+      return value;
+    }
+    if (const auto maintained_value = maintained().value(*reg, aggregate, years)) {
+      value = *maintained_value;
+    } else if (maintained().maintains(aggregate)) {
+      value = store.aggregate(*reg, aggregate, years);  // from its maintained values
+    } else {
+      return scan(*reg, aggregate, years);
     }
     term_cache.emplace(key, value);
     return value;
+  }
+
+  // A term not maintained is scanned for together with the register's other such terms
+  // of its scope over the same years, which the store may answer in one pass: they share
+  // this term's "no data" answer, and an evaluation asks for them next.
+  std::optional<double> scan(const core::RegisterDef& reg, const core::metric::Aggregate& aggregate,
+                             core::YearRange years) {
+    if (!plan_terms) plan_terms.emplace(plan);
+    std::vector<const core::metric::Aggregate*> batch{&aggregate};
+    std::set<std::string> keys{aggregate.key()};
+    for (const core::metric::Aggregate* other : plan_terms->of_register(reg.id)) {
+      if (store::scope_of(*other) != store::scope_of(aggregate)) continue;
+      if (maintained().maintains(*other)) continue;
+      const std::string other_key = other->key();
+      if (term_cache.count({other_key, years}) != 0) continue;
+      if (keys.insert(other_key).second) batch.push_back(other);
+    }
+    const std::vector<std::optional<double>> values = store.scanned_aggregates(reg, batch, years);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      term_cache.emplace(std::make_pair(batch[i]->key(), years), values[i]);
+    }
+    return values.front();
   }
 
   std::optional<double> formula_value(const std::string& formula, core::YearRange years) {

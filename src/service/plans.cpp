@@ -1,9 +1,8 @@
 #include "service/plans.h"
 
-#include <map>
 #include <stdexcept>
 
-#include "core/metric/parse.h"
+#include "core/metric/plan_terms.h"
 #include "core/plan/validate.h"
 #include "planfile/plan_json.h"
 #include "planfile/plan_yaml.h"
@@ -16,30 +15,15 @@ namespace {
 // Every aggregate each register is asked for, so the store can index for them and keep
 // their totals up to date.
 void prepare_terms(store::Store& store, const core::Plan& plan) {
-  std::vector<core::metric::ExprPtr> parsed;  // keeps the terms alive while indexing
-  std::map<std::string, std::vector<const core::metric::Aggregate*>> terms_by_register;
-  auto add_formula = [&](const std::string& formula) {
-    if (formula.empty()) return;
-    auto result = core::metric::parse(formula);
-    if (!result.expr) return;
-    parsed.push_back(result.expr);
-    std::vector<const core::metric::Aggregate*> terms;
-    core::metric::collect_aggregates(*result.expr, terms);
-    for (const auto* term : terms) terms_by_register[term->register_id].push_back(term);
-  };
-  for (const auto& metric : plan.metrics) add_formula(metric.formula);
-  for (const auto& dimension : plan.dimensions)
-    for (const auto& goal : dimension.goals)
-      for (const auto& indicator : goal.indicators) add_formula(indicator.formula);
-  for (const auto& [register_id, terms] : terms_by_register)
-    if (const auto* reg = plan.find_register(register_id)) store.ensure_indexes(*reg, terms);
+  const core::metric::PlanTerms plan_terms(plan);
   // count(register) too, for every register: it says whether a register holds records in
   // a year, which every evaluation asks.
   std::vector<core::metric::Aggregate> counts;
   counts.reserve(plan.registers.size());
   for (const core::RegisterDef& reg : plan.registers) {
+    std::vector<const core::metric::Aggregate*> terms = plan_terms.of_register(reg.id);
+    store.ensure_indexes(reg, terms);
     counts.push_back(store::record_count_term(reg.id));
-    auto& terms = terms_by_register[reg.id];
     terms.push_back(&counts.back());
     store.maintain_terms(reg, terms);
   }

@@ -44,24 +44,32 @@ std::string_view operator_sql(core::metric::CompareOp op) {
   return "=";
 }
 
-std::string select_expression(const core::RegisterDef& register_def,
-                              const core::metric::Aggregate& term) {
+// The term's aggregate over `argument`: its field's column, or for count(*) "*".
+std::string aggregate_expression(const core::metric::Aggregate& term, const std::string& argument) {
   switch (term.function) {
     case AggregateFunction::count:
     case AggregateFunction::active:
-      return term.field.empty() ? "COUNT(*)" : "COUNT(" + value_column(register_def, term) + ")";
+      return "COUNT(" + argument + ")";
     case AggregateFunction::sum:
-      return "COALESCE(SUM(" + value_column(register_def, term) + "), 0)";
+      return "COALESCE(SUM(" + argument + "), 0)";
     case AggregateFunction::avg:
-      return "AVG(" + value_column(register_def, term) + ")";
+      return "AVG(" + argument + ")";
     case AggregateFunction::min:
-      return "MIN(" + value_column(register_def, term) + ")";
+      return "MIN(" + argument + ")";
     case AggregateFunction::max:
-      return "MAX(" + value_column(register_def, term) + ")";
+      return "MAX(" + argument + ")";
     case AggregateFunction::count_distinct:
-      return "COUNT(DISTINCT " + value_column(register_def, term) + ")";
+      return "COUNT(DISTINCT " + argument + ")";
   }
   throw StoreError("unknown aggregate function");
+}
+
+std::string counted_column(const core::RegisterDef& register_def,
+                           const core::metric::Aggregate& term) {
+  const bool counts_records =
+      (term.function == AggregateFunction::count || term.function == AggregateFunction::active) &&
+      term.field.empty();
+  return counts_records ? "*" : value_column(register_def, term);
 }
 
 // min/max of a date or text field are read as text (the caller turns dates into numbers).
@@ -175,22 +183,42 @@ std::string year_scope_sql(const core::RegisterDef& register_def, core::YearRang
   throw StoreError("active() needs an interval register; '" + register_def.id + "' is not one");
 }
 
-CompiledQuery compile(const core::RegisterDef& register_def, const core::metric::Aggregate& term,
-                      core::YearRange years) {
-  if (term.register_id != register_def.id) {
-    throw StoreError("aggregate over '" + term.register_id + "' compiled against register '" +
-                     register_def.id + "'");
+CompiledPass compile(const core::RegisterDef& register_def,
+                     const std::vector<const core::metric::Aggregate*>& terms,
+                     core::YearRange years) {
+  if (terms.empty()) throw StoreError("no aggregate to compute over '" + register_def.id + "'");
+  CompiledPass pass;
+  Parameters parameters(pass.parameters);
+  std::string columns;
+  for (const core::metric::Aggregate* term : terms) {
+    if (term->register_id != register_def.id || scope_of(*term) != scope_of(*terms.front())) {
+      throw StoreError("aggregate '" + term->key() + "' cannot be computed in one pass over '" +
+                       register_def.id + "' with '" + terms.front()->key() + "'");
+    }
+    // Together, each term counts only the records its condition accepts; the others are
+    // NULL to it, which every aggregate skips. Parameters bind by position: the columns'
+    // come first.
+    std::string argument = counted_column(register_def, *term);
+    if (term->condition && terms.size() > 1) {
+      argument = "CASE WHEN " + condition_sql(register_def, *term->condition, parameters) +
+                 " THEN " + (argument == "*" ? "1" : argument) + " END";
+    }
+    if (!columns.empty()) columns += ", ";
+    columns += aggregate_expression(*term, argument);
+    pass.text_columns.push_back(yields_text(register_def, *term));
   }
-  CompiledQuery query;
-  Parameters parameters(query.parameters);
-  query.sql = "SELECT " + select_expression(register_def, term) + " FROM " +
-              table_name(register_def.id) + " WHERE " +
-              year_scope_sql(register_def, years, scope_of(term), parameters);
-  if (term.condition) {
-    query.sql += " AND (" + condition_sql(register_def, *term.condition, parameters) + ")";
+  pass.sql = "SELECT " + columns + " FROM " + table_name(register_def.id) + " WHERE " +
+             year_scope_sql(register_def, years, scope_of(*terms.front()), parameters);
+  // Alone, its condition narrows the records read (and picks its covering index).
+  if (terms.size() == 1 && terms.front()->condition) {
+    pass.sql += " AND (" + condition_sql(register_def, *terms.front()->condition, parameters) + ")";
   }
-  query.result_is_text = yields_text(register_def, term);
-  return query;
+  return pass;
+}
+
+CompiledPass compile(const core::RegisterDef& register_def, const core::metric::Aggregate& term,
+                     core::YearRange years) {
+  return compile(register_def, std::vector<const core::metric::Aggregate*>{&term}, years);
 }
 
 CompiledQuery compile_has_records(const core::RegisterDef& register_def, core::YearRange years) {

@@ -29,11 +29,23 @@ enum class YearScope {
   active,   // interval entries active on the last year's last day
 };
 
-// SELECT of the term's value over ROC years `years`. Throws StoreError when the term
-// does not fit the register (unknown field, sum without a field, active on a register
-// without intervals) — the metric checker rejects those before they get here.
-CompiledQuery compile(const core::RegisterDef& register_def, const core::metric::Aggregate& term,
-                      core::YearRange years);
+// SELECT of the terms' values over ROC years `years`, one column each, computed in one
+// pass over the register's records placed in those years: when one term reads every
+// record of the years anyway, the others cost little more in the same pass than in their
+// own query. The terms must all be over `register_def` and of one scope (scope_of).
+// Throws StoreError when a term does not fit the register (unknown field, sum without a
+// field, active on a register without intervals): the metric checker rejects those
+// before they get here.
+struct CompiledPass {
+  std::string sql;
+  std::vector<SqlValue> parameters;
+  std::vector<bool> text_columns;  // per term: min/max of a date field yields ISO text
+};
+CompiledPass compile(const core::RegisterDef& register_def,
+                     const std::vector<const core::metric::Aggregate*>& terms,
+                     core::YearRange years);
+CompiledPass compile(const core::RegisterDef& register_def, const core::metric::Aggregate& term,
+                     core::YearRange years);
 
 // The SQL of a `where` condition over the register's columns, its literals added to
 // `parameters`.

@@ -37,6 +37,8 @@ const Dialect& sqlite_dialect() {
       .blob_type = "BLOB",
       .empty_blob = "X''",
       .column_names_sql = "SELECT name FROM pragma_table_info(:table_name)",
+      .index_names_sql =
+          "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = :table_name",
       .begin_snapshot = "BEGIN",
       .id_counter_sql =
           "SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = :table_name",
@@ -74,6 +76,9 @@ const Dialect& postgresql_dialect() {
           "SELECT column_name::text FROM information_schema.columns "
           "WHERE table_schema = current_schema() AND table_name = :table_name "
           "ORDER BY ordinal_position",
+      .index_names_sql =
+          "SELECT indexname::text FROM pg_indexes "
+          "WHERE schemaname = current_schema() AND tablename = :table_name",
       .begin_snapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
       .id_counter_sql =
           "SELECT COALESCE(pg_sequence_last_value(pg_get_serial_sequence("

@@ -35,6 +35,8 @@ struct Dialect {
   std::string blob_to_hex = {};    // e.g. "encode({}, 'hex')"
   // SELECT of the column names of the table bound as its one parameter.
   std::string column_names_sql;
+  // SELECT of the names of the indexes on the table bound as its one parameter.
+  std::string index_names_sql;
   // Starts a read-only transaction that sees one moment throughout (copies, counts).
   std::string begin_snapshot;
   // The highest id a table with a serial id has handed out (0 when none), and setting

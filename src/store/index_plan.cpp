@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <set>
 
+#include "store/aggregate_sql.h"
 #include "store/identifiers.h"
 
 namespace planscore::store {
@@ -59,6 +61,13 @@ void collect_all_fields(const core::RegisterDef& register_def, const Condition& 
       condition.node);
 }
 
+// The term's field, then every field its condition reads.
+void add_term_columns(const core::RegisterDef& register_def, const core::metric::Aggregate& term,
+                      std::vector<std::string>& columns) {
+  if (!term.field.empty()) add_unique(columns, field_column(register_def, term.field));
+  if (term.condition) collect_all_fields(register_def, *term.condition, columns);
+}
+
 // FNV-1a: stable across builds and platforms, unlike std::hash.
 std::uint32_t stable_hash(const std::string& text) {
   std::uint32_t hash = 2166136261u;
@@ -95,9 +104,39 @@ IndexSpec covering_index(const core::RegisterDef& register_def,
   std::vector<std::string> columns;
   if (term.condition) collect_equalities(register_def, *term.condition, columns);
   for (const std::string& column : time_columns(register_def)) add_unique(columns, column);
-  if (!term.field.empty()) add_unique(columns, field_column(register_def, term.field));
-  if (term.condition) collect_all_fields(register_def, *term.condition, columns);
+  add_term_columns(register_def, term, columns);
   return named_index(table_name(register_def.id), std::move(columns));
+}
+
+bool reads_whole_years(const core::RegisterDef& register_def, const core::metric::Aggregate& term) {
+  std::vector<std::string> equalities;
+  if (term.condition) collect_equalities(register_def, *term.condition, equalities);
+  return equalities.empty();
+}
+
+std::vector<IndexSpec> aggregate_indexes(const core::RegisterDef& register_def,
+                                         const std::vector<const core::metric::Aggregate*>& terms) {
+  std::set<YearScope> one_pass_scopes;
+  for (const core::metric::Aggregate* term : terms) {
+    if (reads_whole_years(register_def, *term)) one_pass_scopes.insert(scope_of(*term));
+  }
+  std::vector<IndexSpec> indexes;
+  std::vector<std::string> one_pass_columns = time_columns(register_def);
+  for (const core::metric::Aggregate* term : terms) {
+    if (one_pass_scopes.count(scope_of(*term)) != 0) {
+      add_term_columns(register_def, *term, one_pass_columns);
+      continue;
+    }
+    IndexSpec own = covering_index(register_def, *term);
+    const bool known = std::any_of(indexes.begin(), indexes.end(),
+                                   [&](const IndexSpec& index) { return index.name == own.name; });
+    if (!known) indexes.push_back(std::move(own));
+  }
+  // Led by the time columns alone it would be the time index again.
+  if (one_pass_columns.size() > time_columns(register_def).size()) {
+    indexes.push_back(named_index(table_name(register_def.id), std::move(one_pass_columns)));
+  }
+  return indexes;
 }
 
 }  // namespace planscore::store

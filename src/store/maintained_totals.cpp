@@ -36,6 +36,10 @@ std::optional<std::optional<double>> MaintainedTotals::value(const core::Registe
   }
 }
 
+bool MaintainedTotals::maintains(const core::metric::Aggregate& term) const {
+  return buckets_by_term_.count(term.key()) != 0;
+}
+
 std::optional<bool> MaintainedTotals::has_records(const core::RegisterDef& register_def,
                                                   core::YearRange years) const {
   const auto count = value(register_def, record_count_term(register_def.id), years);

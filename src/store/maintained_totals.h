@@ -26,7 +26,8 @@ struct TermBucket {
 
 class MaintainedTotals {
  public:
-  // A maintained term with its buckets (none when no record counts for it).
+  // A maintained term with its buckets (none when no record counts for it, or when it is
+  // kept as values).
   void add_term(const std::string& key, std::vector<TermBucket> buckets);
 
   // The term's value over `years`, or nullopt when the totals cannot say (the term is
@@ -34,6 +35,8 @@ class MaintainedTotals {
   std::optional<std::optional<double>> value(const core::RegisterDef& register_def,
                                              const core::metric::Aggregate& term,
                                              core::YearRange years) const;
+  // Whether the term is maintained, in totals or (min, max, count_distinct) as values.
+  bool maintains(const core::metric::Aggregate& term) const;
   // Whether the register holds a record placed in `years`, when count(register) is
   // maintained.
   std::optional<bool> has_records(const core::RegisterDef& register_def,

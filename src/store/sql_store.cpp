@@ -303,10 +303,27 @@ core::Problems SqlStore::apply_registers(const std::vector<core::RegisterDef>& r
 void SqlStore::ensure_indexes(const core::RegisterDef& register_def,
                               const std::vector<const core::metric::Aggregate*>& aggregates) {
   guarded(description_, "creating indexes for register '" + register_def.id + "'", [&] {
+    std::vector<const core::metric::Aggregate*> terms;
     for (const core::metric::Aggregate* term : aggregates) {
-      if (term == nullptr || term->register_id != register_def.id) continue;
-      session_ << covering_index(register_def, *term).create_sql();
+      if (term != nullptr && term->register_id == register_def.id) terms.push_back(term);
     }
+    const std::string table = table_name(register_def.id);
+    std::set<std::string> wanted{time_index(register_def).name};
+    for (const IndexSpec& index : aggregate_indexes(register_def, terms)) {
+      session_ << index.create_sql();
+      wanted.insert(index.name);
+    }
+    // Indexes of terms the plan no longer has (or of an older index plan) only slow
+    // every write down.
+    std::vector<std::string> unwanted;
+    for_each_row(session_, dialect_.index_names_sql, {table}, {ColumnType::text},
+                 [&](const ResultRow& row) {
+                   const std::string& name = row.text(0);
+                   if (name.rfind("ix_" + table + "_", 0) == 0 && wanted.count(name) == 0) {
+                     unwanted.push_back(name);
+                   }
+                 });
+    for (const std::string& name : unwanted) session_ << "DROP INDEX " + name;
   });
 }
 

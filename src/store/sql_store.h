@@ -49,9 +49,9 @@ class SqlStore final : public Store {
   std::optional<double> aggregate(const core::RegisterDef& register_def,
                                   const core::metric::Aggregate& term,
                                   core::YearRange years) override;
-  std::optional<double> scanned_aggregate(const core::RegisterDef& register_def,
-                                          const core::metric::Aggregate& term,
-                                          core::YearRange years) override;
+  std::vector<std::optional<double>> scanned_aggregates(
+      const core::RegisterDef& register_def,
+      const std::vector<const core::metric::Aggregate*>& terms, core::YearRange years) override;
   MaintainedTotals maintained_totals() override;
   bool has_records_in(const core::RegisterDef& register_def, core::YearRange years) override;
 
@@ -189,6 +189,7 @@ class SqlStore final : public Store {
   std::map<std::string, std::unique_ptr<PreparedStatement>> delta_statements_;
   std::unique_ptr<PreparedQuery> maintained_terms_query_;
   std::unique_ptr<PreparedQuery> maintained_totals_query_;
+  std::unique_ptr<PreparedQuery> term_totals_query_;
 };
 
 }  // namespace planscore::store

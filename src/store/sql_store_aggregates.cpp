@@ -1,6 +1,9 @@
 // SqlStore: aggregates, answered from the totals of maintained terms (term_totals_sql.h)
 // when there are some, else by a scan of the register.
+#include <algorithm>
+
 #include "core/metric/parse.h"
+#include "store/index_plan.h"
 #include "store/sql_store.h"
 #include "store/sql_store_support.h"
 
@@ -15,6 +18,33 @@ std::optional<double> date_as_number(const std::string& iso) {
   } catch (const std::exception&) {
     return std::nullopt;
   }
+}
+
+// Every maintained term with its buckets of totals (none for a term kept as values).
+constexpr std::string_view kTotalsSql =
+    "SELECT t.term_key, b.y_from, b.y_to, b.records, b.filled, b.total "
+    "FROM maintained_terms t LEFT JOIN term_totals b ON b.term_id = t.id";
+const std::vector<ColumnType> kTotalsColumns{ColumnType::text,    ColumnType::integer,
+                                             ColumnType::integer, ColumnType::integer,
+                                             ColumnType::integer, ColumnType::real};
+
+// Rows of kTotalsSql, a term's rows together, into `totals`.
+void read_totals(PreparedQuery& query, const std::vector<std::string>& parameters,
+                 MaintainedTotals& totals) {
+  std::string key;
+  std::vector<TermBucket> buckets;
+  query.run(parameters, [&](const ResultRow& row) {
+    if (row.text(0) != key) {
+      if (!key.empty()) totals.add_term(key, std::move(buckets));
+      key = row.text(0);
+      buckets.clear();
+    }
+    if (!row.is_null(1)) {
+      buckets.push_back(
+          {row.integer(1), row.integer(2), row.integer(3), row.integer(4), row.real(5)});
+    }
+  });
+  if (!key.empty()) totals.add_term(key, std::move(buckets));
 }
 
 void drop_term(soci::session& session, std::int64_t term_id) {
@@ -39,31 +69,50 @@ std::optional<double> SqlStore::aggregate(const core::RegisterDef& register_def,
                  });
 }
 
-std::optional<double> SqlStore::scanned_aggregate(const core::RegisterDef& register_def,
-                                                  const core::metric::Aggregate& term,
-                                                  core::YearRange years) {
-  return guarded(description_, "computing an aggregate over '" + register_def.id + "'",
-                 [&]() -> std::optional<double> {
-                   CompiledQuery query = compile(register_def, term, years);
-                   std::vector<soci::indicator> indicators;
-                   double number = 0;
-                   std::string text;
-                   soci::indicator result = soci::i_null;
-                   soci::statement select(session_);
-                   select.alloc();
-                   select.prepare(query.sql);
-                   bind_all(select, query.parameters, indicators);
-                   if (query.result_is_text) {
-                     select.exchange(soci::into(text, result));
-                   } else {
-                     select.exchange(soci::into(number, result));
-                   }
-                   select.define_and_bind();
-                   select.execute(true);
-                   if (result != soci::i_ok) return std::nullopt;
-                   if (query.result_is_text) return date_as_number(text);
-                   return number;
-                 });
+std::vector<std::optional<double>> SqlStore::scanned_aggregates(
+    const core::RegisterDef& register_def, const std::vector<const core::metric::Aggregate*>& terms,
+    core::YearRange years) {
+  return guarded(description_, "computing aggregates over '" + register_def.id + "'", [&] {
+    std::vector<std::optional<double>> values(terms.size());
+    std::map<YearScope, std::vector<std::size_t>> by_scope;
+    for (std::size_t i = 0; i < terms.size(); ++i) by_scope[scope_of(*terms[i])].push_back(i);
+    for (const auto& [scope, positions] : by_scope) {
+      const bool one_pass =
+          positions.size() > 1 && std::any_of(positions.begin(), positions.end(), [&](auto i) {
+            return reads_whole_years(register_def, *terms[i]);
+          });
+      // Alone, a term narrowed by `=` reads only its own records through its own index.
+      std::vector<std::vector<std::size_t>> passes;
+      if (one_pass) {
+        passes.push_back(positions);
+      } else {
+        for (const std::size_t i : positions) passes.push_back({i});
+      }
+      for (const std::vector<std::size_t>& pass : passes) {
+        std::vector<const core::metric::Aggregate*> pass_terms;
+        for (const std::size_t i : pass) pass_terms.push_back(terms[i]);
+        CompiledPass query = compile(register_def, pass_terms, years);
+        std::vector<ColumnType> columns;
+        for (const bool text : query.text_columns) {
+          columns.push_back(text ? ColumnType::text : ColumnType::real);
+        }
+        for_each_row(session_, query.sql, std::move(query.parameters), columns,
+                     [&](const ResultRow& row) {
+                       for (std::size_t column = 0; column < pass.size(); ++column) {
+                         std::optional<double>& value = values[pass[column]];
+                         if (row.is_null(column)) {
+                           value.reset();
+                         } else if (query.text_columns[column]) {
+                           value = date_as_number(row.text(column));
+                         } else {
+                           value = row.real(column);
+                         }
+                       }
+                     });
+      }
+    }
+    return values;
+  });
 }
 
 bool SqlStore::has_records_in(const core::RegisterDef& register_def, core::YearRange years) {
@@ -188,27 +237,9 @@ void SqlStore::update_maintained_terms(const core::RegisterDef& register_def,
 MaintainedTotals SqlStore::maintained_totals() {
   return guarded(description_, "reading the maintained totals", [&] {
     MaintainedTotals totals;
-    std::string key;
-    std::vector<TermBucket> buckets;
-    prepared(maintained_totals_query_,
-             "SELECT t.term_key, b.y_from, b.y_to, b.records, b.filled, b.total "
-             "FROM maintained_terms t LEFT JOIN term_totals b ON b.term_id = t.id "
-             "ORDER BY t.term_key",
-             0,
-             {ColumnType::text, ColumnType::integer, ColumnType::integer, ColumnType::integer,
-              ColumnType::integer, ColumnType::real})
-        .run({}, [&](const ResultRow& row) {
-          if (row.text(0) != key) {
-            if (!key.empty()) totals.add_term(key, std::move(buckets));
-            key = row.text(0);
-            buckets.clear();
-          }
-          if (!row.is_null(1)) {
-            buckets.push_back(
-                {row.integer(1), row.integer(2), row.integer(3), row.integer(4), row.real(5)});
-          }
-        });
-    if (!key.empty()) totals.add_term(key, std::move(buckets));
+    read_totals(prepared(maintained_totals_query_, std::string(kTotalsSql) + " ORDER BY t.term_key",
+                         0, kTotalsColumns),
+                {}, totals);
     return totals;
   });
 }
@@ -216,7 +247,14 @@ MaintainedTotals SqlStore::maintained_totals() {
 std::optional<std::optional<double>> SqlStore::maintained_aggregate(
     const core::RegisterDef& register_def, const core::metric::Aggregate& term,
     core::YearRange years) {
-  CompiledQuery query = compile_term_read(register_def, term, years);
+  if (!uses_values_table(term)) {
+    MaintainedTotals totals;
+    read_totals(prepared(term_totals_query_, std::string(kTotalsSql) + " WHERE t.term_key = :p1", 1,
+                         kTotalsColumns),
+                {term.key()}, totals);
+    return totals.value(register_def, term, years);
+  }
+  CompiledQuery query = compile_values_read(register_def, term, years);
   std::optional<std::optional<double>> found;
   for_each_row(session_, query.sql, std::move(query.parameters),
                {query.result_is_text ? ColumnType::text : ColumnType::real},

@@ -165,11 +165,18 @@ class Store {
   virtual std::optional<double> aggregate(const core::RegisterDef& register_def,
                                           const core::metric::Aggregate& term,
                                           core::YearRange years) = 0;
-  // The same by a scan of the register, whether or not the term is maintained: the
-  // reference that maintained totals are checked and measured against.
-  virtual std::optional<double> scanned_aggregate(const core::RegisterDef& register_def,
-                                                  const core::metric::Aggregate& term,
-                                                  core::YearRange years) = 0;
+  // Each term's value by a scan of the register, whether or not it is maintained: the
+  // reference that maintained totals are checked and measured against, and the way terms
+  // that are not maintained are answered. Terms of one scope of which one reads every
+  // record of the years (index_plan.h) are computed together in one pass.
+  virtual std::vector<std::optional<double>> scanned_aggregates(
+      const core::RegisterDef& register_def,
+      const std::vector<const core::metric::Aggregate*>& terms, core::YearRange years) = 0;
+  std::optional<double> scanned_aggregate(const core::RegisterDef& register_def,
+                                          const core::metric::Aggregate& term,
+                                          core::YearRange years) {
+    return scanned_aggregates(register_def, {&term}, years).front();
+  }
   // Every maintained term's totals, read at once (maintained_totals.h).
   virtual MaintainedTotals maintained_totals() = 0;
   // Whether the register holds any record placed in `years` (for "no data").

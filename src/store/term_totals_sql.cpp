@@ -189,35 +189,24 @@ const std::vector<std::string>& emptied_buckets_cleanup() {
   return statements;
 }
 
-CompiledQuery compile_term_read(const core::RegisterDef& register_def,
-                                const core::metric::Aggregate& term, core::YearRange years) {
+CompiledQuery compile_values_read(const core::RegisterDef& register_def,
+                                  const core::metric::Aggregate& term, core::YearRange years) {
+  if (!uses_values_table(term)) {
+    throw StoreError("aggregate '" + term.key() + "' is not kept as values");
+  }
   const YearScope scope = scope_of(term);
-  bucket_years(register_def, scope);  // refuses active() on a register without intervals
   const BucketBounds bounds = bucket_bounds(register_def, scope, years);
-  const bool values = uses_values_table(term);
-  const bool text = values && holds_text(register_def, term.field);
+  const bool text = holds_text(register_def, term.field);
   const std::string value = text ? "b.value_text" : "b.value_num";
   std::string select;
   switch (term.function) {
-    case AggregateFunction::count:
-    case AggregateFunction::active:
-      select = term.field.empty() ? "COALESCE(SUM(b.records), 0)" : "COALESCE(SUM(b.filled), 0)";
-      break;
-    case AggregateFunction::sum:
-      select = "COALESCE(SUM(b.total), 0)";
-      break;
-    case AggregateFunction::avg:
-      select =
-          "CASE WHEN COALESCE(SUM(b.filled), 0) = 0 THEN NULL "
-          "ELSE SUM(b.total) / SUM(b.filled) END";
-      break;
     case AggregateFunction::min:
       select = "MIN(" + value + ")";
       break;
     case AggregateFunction::max:
       select = "MAX(" + value + ")";
       break;
-    case AggregateFunction::count_distinct:
+    default:  // count_distinct
       select = "COUNT(DISTINCT " + value + ")";
       break;
   }
@@ -228,9 +217,8 @@ CompiledQuery compile_term_read(const core::RegisterDef& register_def,
   const std::string to_low = parameters.add(bounds.to_low);
   const std::string to_high = parameters.add(bounds.to_high);
   const std::string key = parameters.add(term.key());
-  query.sql = "SELECT " + select + " FROM maintained_terms t LEFT JOIN " +
-              (values ? "term_values" : "term_totals") +
-              " b ON b.term_id = t.id AND b.y_from BETWEEN " + from_low + " AND " + from_high +
+  query.sql = "SELECT " + select + " FROM maintained_terms t LEFT JOIN term_values b ON " +
+              "b.term_id = t.id AND b.y_from BETWEEN " + from_low + " AND " + from_high +
               " AND b.y_to BETWEEN " + to_low + " AND " + to_high + " WHERE t.term_key = " + key +
               " GROUP BY t.id";
   query.result_is_text = text && term.function != AggregateFunction::count_distinct;

@@ -88,10 +88,11 @@ std::vector<CompiledQuery> compile_term_deltas(const core::RegisterDef& register
 // them without reading the others.
 const std::vector<std::string>& emptied_buckets_cleanup();
 
-// SELECT of the term's value over `years` from its maintained buckets, the term's key
-// bound. It yields no row when the term is not maintained (then the caller scans), and
-// one row otherwise, as compile() would: null for avg/min/max over nothing, dates as text.
-CompiledQuery compile_term_read(const core::RegisterDef& register_def,
-                                const core::metric::Aggregate& term, core::YearRange years);
+// SELECT of a min, max or count_distinct term's value over `years` from its maintained
+// values, the term's key bound. It yields no row when the term is not maintained (then
+// the caller scans), and one row otherwise, as compile() would: null for min/max over
+// nothing, dates as text. (The other terms' totals are summed by MaintainedTotals.)
+CompiledQuery compile_values_read(const core::RegisterDef& register_def,
+                                  const core::metric::Aggregate& term, core::YearRange years);
 
 }  // namespace planscore::store

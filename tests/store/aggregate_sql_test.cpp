@@ -15,7 +15,7 @@ using ::testing::Not;
 
 TEST(AggregateSqlTest, ShippedFormulaUsesPlaceholdersAndNoLiteralValues) {
   // b4-1: sum(procurement_trainings.participants where category = "採購專業人員訓練")
-  const CompiledQuery query =
+  const CompiledPass query =
       compile(procurement_trainings(),
               term(AggregateFunction::sum, "procurement_trainings", "participants",
                    equals("category", std::string("採購專業人員訓練"))),
@@ -33,7 +33,7 @@ TEST(AggregateSqlTest, ShippedFormulaUsesPlaceholdersAndNoLiteralValues) {
 
 TEST(AggregateSqlTest, YesLiteralBindsOne) {
   // b4-2: count(procurement_cases where e_tendering = yes)
-  const CompiledQuery query = compile(
+  const CompiledPass query = compile(
       procurement_cases(),
       term(AggregateFunction::count, "procurement_cases", "", equals("e_tendering", true)), 104);
   EXPECT_THAT(query.sql, HasSubstr("COUNT(*)"));
@@ -42,10 +42,10 @@ TEST(AggregateSqlTest, YesLiteralBindsOne) {
 }
 
 TEST(AggregateSqlTest, NumbersBindAsDouble) {
-  const CompiledQuery query = compile(records_trainings(),
-                                      term(AggregateFunction::count, "records_trainings", "",
-                                           compare("participants", CompareOp::ge, 30.0)),
-                                      104);
+  const CompiledPass query = compile(records_trainings(),
+                                     term(AggregateFunction::count, "records_trainings", "",
+                                          compare("participants", CompareOp::ge, 30.0)),
+                                     104);
   EXPECT_THAT(query.sql, HasSubstr("f_participants >= :p3"));
   EXPECT_EQ(query.parameters.at(2), SqlValue(30.0));
 }
@@ -64,25 +64,25 @@ TEST(AggregateSqlTest, FunctionsMapToSql) {
 }
 
 TEST(AggregateSqlTest, YearScopeFollowsTimeBasis) {
-  const CompiledQuery by_date =
+  const CompiledPass by_date =
       compile(records_trainings(),
               term(AggregateFunction::count, "records_trainings", "", nullptr, true), 104);
   EXPECT_THAT(by_date.sql, HasSubstr("WHERE f_held_on <= :p1"));
   EXPECT_THAT(by_date.parameters, ElementsAre(SqlValue(std::string("2015-12-31"))));
 
-  const CompiledQuery by_year =
+  const CompiledPass by_year =
       compile(budget_execution(), term(AggregateFunction::sum, "budget_execution", "budget"), 105);
   EXPECT_THAT(by_year.sql, HasSubstr("WHERE f_year = :p1"));
   EXPECT_THAT(by_year.parameters, ElementsAre(SqlValue(std::int64_t{105})));
 
-  const CompiledQuery overlapping =
+  const CompiledPass overlapping =
       compile(volunteers(), term(AggregateFunction::count, "volunteers"), 104);
   EXPECT_THAT(overlapping.sql,
               HasSubstr("WHERE f_joined <= :p1 AND (f_left IS NULL OR f_left >= :p2)"));
   EXPECT_THAT(overlapping.parameters, ElementsAre(SqlValue(std::string("2015-12-31")),
                                                   SqlValue(std::string("2015-01-01"))));
 
-  const CompiledQuery active =
+  const CompiledPass active =
       compile(volunteers(), term(AggregateFunction::active, "volunteers"), 104);
   EXPECT_THAT(active.sql, HasSubstr("WHERE f_joined <= :p1 AND (f_left IS NULL OR f_left > :p2)"));
   EXPECT_THAT(active.parameters, ElementsAre(SqlValue(std::string("2015-12-31")),
@@ -90,7 +90,7 @@ TEST(AggregateSqlTest, YearScopeFollowsTimeBasis) {
 }
 
 TEST(AggregateSqlTest, ConditionTreeKeepsItsShape) {
-  const CompiledQuery query =
+  const CompiledPass query =
       compile(procurement_trainings(),
               term(AggregateFunction::count, "procurement_trainings", "",
                    both(either(equals("category", std::string("採購法專題講座")),
@@ -119,6 +119,31 @@ TEST(AggregateSqlTest, RefusesWhatTheCheckerWouldHaveRejected) {
                             equals("title; DROP TABLE plans", std::string("x"))),
                        104),
                StoreError);
+}
+
+TEST(AggregateSqlTest, TermsTogetherAreColumnsOfOnePass) {
+  // b4-2's two terms: every case of the year, and those tendered electronically.
+  const Aggregate cases = term(AggregateFunction::count, "procurement_cases");
+  const Aggregate electronic =
+      term(AggregateFunction::count, "procurement_cases", "", equals("e_tendering", true));
+  const Aggregate first = term(AggregateFunction::min, "procurement_cases", "announced_on",
+                               equals("agency", std::string("甲")));
+  const CompiledPass pass = compile(procurement_cases(), {&cases, &electronic, &first}, 104);
+  EXPECT_EQ(pass.sql,
+            "SELECT COUNT(*), COUNT(CASE WHEN f_e_tendering = :p1 THEN 1 END), "
+            "MIN(CASE WHEN f_agency = :p2 THEN f_announced_on END) FROM reg_procurement_cases "
+            "WHERE f_announced_on BETWEEN :p3 AND :p4");
+  EXPECT_THAT(pass.parameters, ElementsAre(SqlValue(std::int64_t{1}), SqlValue(std::string("甲")),
+                                           SqlValue(std::string("2015-01-01")),
+                                           SqlValue(std::string("2015-12-31"))));
+  EXPECT_THAT(pass.text_columns, ElementsAre(false, false, true));
+}
+
+TEST(AggregateSqlTest, TermsOfDifferentScopesAreNotOnePass) {
+  const Aggregate in_year = term(AggregateFunction::count, "volunteers");
+  const Aggregate active = term(AggregateFunction::active, "volunteers");
+  EXPECT_THROW(compile(volunteers(), {&in_year, &active}, 104), StoreError);
+  EXPECT_THROW(compile(volunteers(), std::vector<const Aggregate*>{}, 104), StoreError);
 }
 
 TEST(AggregateSqlTest, HasRecordsProbesTheYearScope) {

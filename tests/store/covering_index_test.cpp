@@ -20,7 +20,7 @@ class CoveringIndexTest : public TempDirTest {
     TempDirTest::SetUp();
     if (database().is_postgresql()) GTEST_SKIP() << "SQLite's query plans";
   }
-  std::string query_plan(const CompiledQuery& query) {
+  std::string query_plan(const CompiledPass& query) {
     std::string plan;
     for (const std::string& row : database().rows("EXPLAIN QUERY PLAN " + query.sql)) {
       plan += row + "\n";
@@ -41,7 +41,7 @@ TEST_F(CoveringIndexTest, ConditionedSumUsesTheCoveringIndex) {
 
   const Aggregate sum = term(AggregateFunction::sum, "procurement_trainings", "participants",
                              equals("category", std::string("採購專業人員訓練")));
-  const CompiledQuery query = compile(procurement_trainings(), sum, 104);
+  const CompiledPass query = compile(procurement_trainings(), sum, 104);
   EXPECT_THAT(query_plan(query), Not(HasSubstr("COVERING INDEX")));
 
   store->ensure_indexes(procurement_trainings(), {&sum});
@@ -67,6 +67,43 @@ TEST_F(CoveringIndexTest, YearBasisSumUsesTheCoveringIndex) {
   EXPECT_THAT(database().rows("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
                               "AND tbl_name = 'reg_budget_execution'"),
               Contains("2"));
+}
+
+TEST_F(CoveringIndexTest, TermsReadInOnePassUseOneCoveringIndex) {
+  auto store = open_store();
+  ASSERT_THAT(store->apply_registers({procurement_cases()}), IsEmpty());
+  std::vector<core::Record> records;
+  for (int i = 0; i < 100; ++i) {
+    records.push_back(record({i % 2 ? "2015-03-01" : "2016-03-01", "C" + std::to_string(i), "案",
+                              "機關", integer(i % 3 != 0 ? 1 : 0)}));
+  }
+  store->insert_records(procurement_cases(), records);
+  const Aggregate cases = term(AggregateFunction::count, "procurement_cases");
+  const Aggregate electronic =
+      term(AggregateFunction::count, "procurement_cases", "", equals("e_tendering", true));
+  store->ensure_indexes(procurement_cases(), {&cases, &electronic});
+  const std::string plan = query_plan(compile(procurement_cases(), {&cases, &electronic}, 104));
+  EXPECT_THAT(plan, HasSubstr("USING COVERING INDEX ix_reg_procurement_cases_")) << plan;
+  EXPECT_THAT(plan, HasSubstr("f_announced_on>? AND f_announced_on<?")) << plan;
+  EXPECT_EQ(store->scanned_aggregates(procurement_cases(), {&cases, &electronic}, 104),
+            (std::vector<std::optional<double>>{50.0, 33.0}));
+}
+
+TEST_F(CoveringIndexTest, IndexesOfTermsNoLongerAskedForAreDropped) {
+  auto store = open_store();
+  ASSERT_THAT(store->apply_registers({budget_execution()}), IsEmpty());
+  const auto index_count = [&] {
+    return database().rows(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
+        "AND tbl_name = 'reg_budget_execution' AND name LIKE 'ix_%'");
+  };
+  ASSERT_THAT(index_count(), Contains("1"));  // the time index
+  const Aggregate spent = term(AggregateFunction::sum, "budget_execution", "spent",
+                               equals("category", std::string("資本門")));
+  store->ensure_indexes(budget_execution(), {&spent});
+  EXPECT_THAT(index_count(), Contains("2"));
+  store->ensure_indexes(budget_execution(), {});
+  EXPECT_THAT(index_count(), Contains("1"));
 }
 
 }  // namespace

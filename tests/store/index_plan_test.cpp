@@ -51,6 +51,35 @@ TEST(IndexPlanTest, NamesAreDeterministicAndDistinct) {
                 " ON reg_budget_execution (f_category, f_year, f_spent)");
 }
 
+TEST(IndexPlanTest, TermsReadingWholeYearsShareOneIndexLedByTime) {
+  const Aggregate cases = term(AggregateFunction::count, "procurement_cases");
+  const Aggregate electronic =
+      term(AggregateFunction::count, "procurement_cases", "", equals("e_tendering", true));
+  EXPECT_TRUE(reads_whole_years(procurement_cases(), cases));
+  EXPECT_FALSE(reads_whole_years(procurement_cases(), electronic));
+  const auto indexes = aggregate_indexes(procurement_cases(), {&cases, &electronic});
+  ASSERT_EQ(indexes.size(), 1u);
+  EXPECT_THAT(indexes[0].columns, ElementsAre("f_announced_on", "f_e_tendering"));
+}
+
+TEST(IndexPlanTest, TermsNarrowedByEqualityAloneKeepTheirOwnIndexes) {
+  const Aggregate spent = term(AggregateFunction::sum, "budget_execution", "spent",
+                               equals("category", std::string("經常門")));
+  const Aggregate budget = term(AggregateFunction::sum, "budget_execution", "budget",
+                                equals("category", std::string("資本門")));
+  const Aggregate to_date =
+      term(AggregateFunction::sum, "budget_execution", "budget", nullptr, true);
+  // to_date reads whole years of its own scope only: the in-year sums keep their indexes.
+  const auto indexes = aggregate_indexes(budget_execution(), {&spent, &budget, &spent, &to_date});
+  ASSERT_EQ(indexes.size(), 3u);
+  EXPECT_THAT(indexes[0].columns, ElementsAre("f_category", "f_year", "f_spent"));
+  EXPECT_THAT(indexes[1].columns, ElementsAre("f_category", "f_year", "f_budget"));
+  EXPECT_THAT(indexes[2].columns, ElementsAre("f_year", "f_budget"));
+  // count(*) over time alone needs no index beyond the time index.
+  const Aggregate all = term(AggregateFunction::count, "budget_execution");
+  EXPECT_TRUE(aggregate_indexes(budget_execution(), {&all}).empty());
+}
+
 TEST(IdentifiersTest, OnlyLowercaseIdentifiersReachSql) {
   EXPECT_TRUE(is_safe_identifier("held_on"));
   EXPECT_TRUE(is_safe_identifier("a1_b"));

@@ -211,6 +211,24 @@ class MaintainedTermsTest : public TempDirTest {
         if (from_totals && !equal(*from_totals, scanned, t, years, " (all at once)", log)) return;
       }
     }
+    // A register's terms scanned together (one pass per scope) equal each scanned alone.
+    const std::vector<Term> every_term = all_terms();
+    for (const core::RegisterDef& register_def : registers_) {
+      std::vector<const Term*> terms;
+      std::vector<const Aggregate*> aggregates;
+      for (const Term& t : every_term) {
+        if (t.register_def.id != register_def.id) continue;
+        terms.push_back(&t);
+        aggregates.push_back(&t.aggregate);
+      }
+      for (const core::YearRange years : spans) {
+        const auto together = store_->scanned_aggregates(register_def, aggregates, years);
+        for (std::size_t i = 0; i < terms.size(); ++i) {
+          const auto alone = store_->scanned_aggregate(register_def, *aggregates[i], years);
+          if (!equal(together[i], alone, *terms[i], years, " (scanned together)", log)) return;
+        }
+      }
+    }
     for (const core::RegisterDef& register_def : registers_) {
       for (const core::YearRange years : spans) {
         const auto has_records = totals.has_records(register_def, years);
