@@ -146,16 +146,18 @@ class SqlStore final : public Store {
   void copy_table_rows(SqlStore& source, const std::string& table);
   std::int64_t id_counter(const std::string& table);
   void set_id_counter(const std::string& table, std::int64_t value);
-  // sql_store_terms.cpp: adds (+1) or takes away (-1) the selected records' share of every
-  // term maintained for the register; called by each record write inside its WriteScope.
-  void update_maintained_terms(const core::RegisterDef& register_def,
-                               const RecordSelection& records, int sign);
+  // sql_store_aggregates.cpp: the terms maintained for the register, for run_deltas.
+  // Throws StoreError (changed_meanwhile) when they were built over another definition of
+  // the register than the writer's.
+  std::vector<MaintainedTerm> maintained_terms_of(const core::RegisterDef& register_def);
   struct StoredTerm {
     std::int64_t id = 0;
     std::string key;
     std::string register_shape;  // term_totals_sql.h: register_shape()
   };
   std::vector<StoredTerm> stored_terms(const std::string& register_id);
+  // Adds (+1) or takes away (-1) the selected records' share of the terms; each record
+  // write calls it inside its WriteScope.
   void run_deltas(const core::RegisterDef& register_def, const std::vector<MaintainedTerm>& terms,
                   int sign, const RecordSelection& records);
   // Runs a statement of the record writes' deltas, prepared on first use.

@@ -204,12 +204,11 @@ void SqlStore::rebuild_maintained_terms() {
   execute(session_, "DELETE FROM term_totals", {});
   execute(session_, "DELETE FROM term_values", {});
   for (const auto& [register_id, register_def] : stored_registers()) {
-    update_maintained_terms(register_def, RecordSelection::all(), +1);
+    run_deltas(register_def, maintained_terms_of(register_def), +1, RecordSelection::all());
   }
 }
 
-void SqlStore::update_maintained_terms(const core::RegisterDef& register_def,
-                                       const RecordSelection& records, int sign) {
+std::vector<MaintainedTerm> SqlStore::maintained_terms_of(const core::RegisterDef& register_def) {
   std::vector<MaintainedTerm> terms;
   const std::vector<StoredTerm> stored_list = stored_terms(register_def.id);
   // Totals built over one definition of the register and written over another would be
@@ -231,7 +230,7 @@ void SqlStore::update_maintained_terms(const core::RegisterDef& register_def,
     }
     terms.push_back({&std::get<core::metric::Aggregate>(parsed->second->node), stored.id});
   }
-  run_deltas(register_def, terms, sign, records);
+  return terms;
 }
 
 MaintainedTotals SqlStore::maintained_totals() {

@@ -204,7 +204,8 @@ std::vector<std::int64_t> SqlStore::insert_records(const core::RegisterDef& regi
       if (rest > 0) BatchInsert(session_, register_def, rest).run(records, full * per_insert, ids);
     }
     const auto [first, last] = std::minmax_element(ids.begin(), ids.end());
-    update_maintained_terms(register_def, RecordSelection::ids(*first, *last), +1);
+    run_deltas(register_def, maintained_terms_of(register_def), +1,
+               RecordSelection::ids(*first, *last));
     bump_data_version();
     scope.commit();
     return ids;
@@ -274,11 +275,12 @@ std::optional<std::int64_t> SqlStore::update_record(const core::RegisterDef& reg
                    WriteScope scope(*this);
                    // The record's share of the totals leaves with its old values and comes back
                    // with its new ones; at another version neither happens, nor the update.
-                   update_maintained_terms(register_def,
-                                           RecordSelection::one(record_id, expected_version), -1);
+                   const std::vector<MaintainedTerm> terms = maintained_terms_of(register_def);
+                   run_deltas(register_def, terms, -1,
+                              RecordSelection::one(record_id, expected_version));
                    if (execute(session_, sql, std::move(slots)) != 1) return std::nullopt;
-                   update_maintained_terms(
-                       register_def, RecordSelection::one(record_id, expected_version + 1), +1);
+                   run_deltas(register_def, terms, +1,
+                              RecordSelection::one(record_id, expected_version + 1));
                    bump_data_version();
                    scope.commit();
                    return expected_version + 1;
@@ -289,7 +291,8 @@ bool SqlStore::delete_record(const core::RegisterDef& register_def, std::int64_t
                              std::int64_t expected_version) {
   return guarded(description_, "deleting a record of '" + register_def.id + "'", [&] {
     WriteScope scope(*this);
-    update_maintained_terms(register_def, RecordSelection::one(record_id, expected_version), -1);
+    run_deltas(register_def, maintained_terms_of(register_def), -1,
+               RecordSelection::one(record_id, expected_version));
     if (execute(session_,
                 "DELETE FROM " + table_name(register_def.id) +
                     " WHERE id = :id AND version = :expected",
