@@ -252,39 +252,37 @@ std::optional<std::int64_t> SqlStore::update_record(const core::RegisterDef& reg
                                                     std::int64_t record_id,
                                                     const core::Record& record,
                                                     std::int64_t expected_version) {
-  return guarded(description_, "updating a record of '" + register_def.id + "'",
-                 [&]() -> std::optional<std::int64_t> {
-                   std::vector<SqlValue> slots = empty_slots(register_def);
-                   std::vector<soci::indicator> indicators(slots.size(), soci::i_ok);
-                   fill_record(register_def, record, 0, slots, indicators);
-                   for (std::size_t i = 0; i < slots.size(); ++i) {
-                     if (indicators[i] == soci::i_null) slots[i] = std::monostate{};
-                   }
-                   std::string sql = "UPDATE " + table_name(register_def.id) + " SET ";
-                   Parameters parameters(slots);
-                   for (std::size_t i = 0; i < register_def.fields.size(); ++i) {
-                     sql += column_name(register_def.fields[i].id) + " = :p" +
-                            std::to_string(i + 1) + ", ";
-                   }
-                   // The version check is in the UPDATE itself, so of two writers that read the
-                   // same version exactly one succeeds.
-                   const std::string id = parameters.add(record_id);
-                   const std::string expected = parameters.add(expected_version);
-                   sql += "version = version + 1 WHERE id = " + id + " AND version = " + expected;
+  return guarded(
+      description_, "updating a record of '" + register_def.id + "'",
+      [&]() -> std::optional<std::int64_t> {
+        std::vector<SqlValue> slots = empty_slots(register_def);
+        std::vector<soci::indicator> indicators(slots.size(), soci::i_ok);
+        fill_record(register_def, record, 0, slots, indicators);
+        for (std::size_t i = 0; i < slots.size(); ++i) {
+          if (indicators[i] == soci::i_null) slots[i] = std::monostate{};
+        }
+        std::string sql = "UPDATE " + table_name(register_def.id) + " SET ";
+        Parameters parameters(slots);
+        for (std::size_t i = 0; i < register_def.fields.size(); ++i) {
+          sql += column_name(register_def.fields[i].id) + " = :p" + std::to_string(i + 1) + ", ";
+        }
+        // The version check is in the UPDATE itself, so of two writers that read the
+        // same version exactly one succeeds.
+        const std::string id = parameters.add(record_id);
+        const std::string expected = parameters.add(expected_version);
+        sql += "version = version + 1 WHERE id = " + id + " AND version = " + expected;
 
-                   WriteScope scope(*this);
-                   // The record's share of the totals leaves with its old values and comes back
-                   // with its new ones; at another version neither happens, nor the update.
-                   const std::vector<MaintainedTerm> terms = maintained_terms_of(register_def);
-                   run_deltas(register_def, terms, -1,
-                              RecordSelection::one(record_id, expected_version));
-                   if (execute(session_, sql, std::move(slots)) != 1) return std::nullopt;
-                   run_deltas(register_def, terms, +1,
-                              RecordSelection::one(record_id, expected_version + 1));
-                   bump_data_version();
-                   scope.commit();
-                   return expected_version + 1;
-                 });
+        WriteScope scope(*this);
+        // The record's share of the totals leaves with its old values and comes back
+        // with its new ones; at another version neither happens, nor the update.
+        const std::vector<MaintainedTerm> terms = maintained_terms_of(register_def);
+        run_deltas(register_def, terms, -1, RecordSelection::one(record_id, expected_version));
+        if (execute(session_, sql, std::move(slots)) != 1) return std::nullopt;
+        run_deltas(register_def, terms, +1, RecordSelection::one(record_id, expected_version + 1));
+        bump_data_version();
+        scope.commit();
+        return expected_version + 1;
+      });
 }
 
 bool SqlStore::delete_record(const core::RegisterDef& register_def, std::int64_t record_id,
