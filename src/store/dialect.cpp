@@ -87,6 +87,9 @@ const Dialect& postgresql_dialect() {
       // fresh sequence.
       .set_id_counter_sql = {"SELECT setval(pg_get_serial_sequence(:table_name, 'id'), "
                              "GREATEST(CAST(:value AS BIGINT), 1), CAST(:value AS BIGINT) > 0)"},
+      .reserve_ids_sql =
+          "WITH s AS (SELECT pg_get_serial_sequence(:table_name, 'id') AS seq, "
+          "CAST(:count AS BIGINT) AS n) SELECT setval(seq, nextval(seq) + n - 1) - n + 1 FROM s",
       .audit_log_guard =
           {"CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
            "BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$",

@@ -43,6 +43,11 @@ struct Dialect {
   // it, both with the table's name bound as :table_name (and :value).
   std::string id_counter_sql;
   std::vector<std::string> set_id_counter_sql;
+  // When set, a batch of records goes in through COPY (postgresql_copy.h) with explicit
+  // ids this statement reserves: :count ids of the table bound as :table_name, yielding
+  // the first. Writers take turns, so no other writer takes an id in between. When empty,
+  // batches go in through INSERT … RETURNING id.
+  std::string reserve_ids_sql = {};
   // Makes the audit_log table append-only: statements that refuse UPDATE and DELETE
   // inside the database, so no code path (or hand-run SQL) can rewrite history.
   std::vector<std::string> audit_log_guard;

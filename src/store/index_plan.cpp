@@ -139,4 +139,16 @@ std::vector<IndexSpec> aggregate_indexes(const core::RegisterDef& register_def,
   return indexes;
 }
 
+std::vector<IndexSpec> register_indexes(const core::RegisterDef& register_def,
+                                        const std::vector<const core::metric::Aggregate*>& terms) {
+  std::vector<IndexSpec> indexes = aggregate_indexes(register_def, terms);
+  const std::vector<std::string> time = time_columns(register_def);
+  const bool led_by_time = std::any_of(indexes.begin(), indexes.end(), [&](const IndexSpec& index) {
+    return index.columns.size() >= time.size() &&
+           std::equal(time.begin(), time.end(), index.columns.begin());
+  });
+  if (!led_by_time) indexes.insert(indexes.begin(), time_index(register_def));
+  return indexes;
+}
+
 }  // namespace planscore::store

@@ -283,13 +283,14 @@ core::Problems SqlStore::apply_registers(const std::vector<core::RegisterDef>& r
       if (action.rebuild) {
         if (stored.count(wanted.id) != 0) session_ << "DROP TABLE " + table;
         session_ << create_table_sql(wanted, dialect_);
+        // ensure_indexes adds the plan's aggregate indexes, and may drop this one then.
+        session_ << time_index(wanted).create_sql();
       } else {
         if (!has_version_column(table)) session_ << add_version_column_sql(wanted, dialect_);
         for (const core::FieldDef* field : action.change.added_fields) {
           session_ << add_column_sql(wanted, *field, dialect_);
         }
       }
-      session_ << time_index(wanted).create_sql();
       const std::string definition = register_to_json(wanted);
       session_ << "INSERT INTO registers (id, definition) VALUES (:id, :definition) "
                   "ON CONFLICT (id) DO UPDATE SET definition = excluded.definition",
@@ -308,8 +309,8 @@ void SqlStore::ensure_indexes(const core::RegisterDef& register_def,
       if (term != nullptr && term->register_id == register_def.id) terms.push_back(term);
     }
     const std::string table = table_name(register_def.id);
-    std::set<std::string> wanted{time_index(register_def).name};
-    for (const IndexSpec& index : aggregate_indexes(register_def, terms)) {
+    std::set<std::string> wanted;
+    for (const IndexSpec& index : register_indexes(register_def, terms)) {
       session_ << index.create_sql();
       wanted.insert(index.name);
     }

@@ -160,6 +160,8 @@ class SqlStore final : public Store {
   // write calls it inside its WriteScope.
   void run_deltas(const core::RegisterDef& register_def, const std::vector<MaintainedTerm>& terms,
                   int sign, const RecordSelection& records);
+  // `count` new ids for the register's records, in order (Dialect::reserve_ids_sql).
+  std::vector<std::int64_t> reserve_ids(const core::RegisterDef& register_def, std::size_t count);
   // Runs a statement of the record writes' deltas, prepared on first use.
   void run_prepared(const std::string& sql, std::vector<SqlValue> parameters);
   // Builds the totals of every maintained term again from the records.

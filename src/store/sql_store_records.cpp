@@ -1,10 +1,12 @@
 // SqlStore: a register's records, in batches and one by one.
 #include <fmt/format.h>
+#include <soci/postgresql/soci-postgresql.h>
 
 #include <algorithm>
 #include <cmath>
 
 #include "store/identifiers.h"
+#include "store/postgresql_copy.h"
 #include "store/record_query_sql.h"
 #include "store/sql_rows.h"
 #include "store/sql_store.h"
@@ -175,7 +177,50 @@ class BatchInsert {
   soci::statement statement_;
 };
 
+// Sends `records` to COPY, each with its id (ids[i] for records[i]) first.
+void copy_records(PGconn* connection, const core::RegisterDef& register_def,
+                  const std::vector<core::Record>& records, const std::vector<std::int64_t>& ids) {
+  std::vector<std::string> columns{"id"};
+  for (const core::FieldDef& field : register_def.fields) columns.push_back(column_name(field.id));
+  std::vector<SqlValue> slots = empty_slots(register_def);
+  std::vector<soci::indicator> indicators(slots.size(), soci::i_ok);
+  CopyIn copy(connection, table_name(register_def.id), columns);
+  for (std::size_t row = 0; row < records.size(); ++row) {
+    fill_record(register_def, records[row], row + 1, slots, indicators);
+    copy.add(ids[row]);
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+      if (indicators[i] == soci::i_null) {
+        copy.add_null();
+        continue;
+      }
+      std::visit(
+          [&](const auto& value) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(value)>, std::monostate>) {
+              copy.add_null();
+            } else {
+              copy.add(value);
+            }
+          },
+          slots[i]);
+    }
+    copy.end_row();
+  }
+  copy.finish();
+}
+
 }  // namespace
+
+std::vector<std::int64_t> SqlStore::reserve_ids(const core::RegisterDef& register_def,
+                                                std::size_t count) {
+  long long first = 0;
+  const std::string table = table_name(register_def.id);
+  const long long wanted = static_cast<long long>(count);
+  session_ << dialect_.reserve_ids_sql, soci::use(table, "table_name"), soci::use(wanted, "count"),
+      soci::into(first);
+  std::vector<std::int64_t> ids(count);
+  for (std::size_t i = 0; i < count; ++i) ids[i] = first + static_cast<std::int64_t>(i);
+  return ids;
+}
 
 std::vector<std::int64_t> SqlStore::insert_records(const core::RegisterDef& register_def,
                                                    const std::vector<core::Record>& records) {
@@ -191,6 +236,10 @@ std::vector<std::int64_t> SqlStore::insert_records(const core::RegisterDef& regi
             soci::into(id);
         ids.push_back(id);
       }
+    } else if (!dialect_.reserve_ids_sql.empty() && records.size() > 1) {
+      ids = reserve_ids(register_def, records.size());
+      auto* backend = static_cast<soci::postgresql_session_backend*>(session_.get_backend());
+      copy_records(backend->conn_, register_def, records, ids);
     } else {
       // Scoped so the statements are finished before the commit: SQLite refuses to
       // commit while a RETURNING statement is still open.

@@ -1,5 +1,8 @@
 #include "store/term_totals_sql.h"
 
+#include <map>
+#include <utility>
+
 #include "core/metric/ast.h"
 #include "store/identifiers.h"
 #include "store/store.h"
@@ -62,6 +65,130 @@ std::string picked_records_sql(const core::RegisterDef& register_def,
   return where;
 }
 
+// The SQL choosing the selected records ("" for all), its bounds added to `parameters`.
+std::string selection_sql(const RecordSelection& records, Parameters& parameters) {
+  if (!records.by_id) return "";
+  const std::string first = parameters.add(records.first_id);
+  const std::string last = parameters.add(records.last_id);
+  std::string chosen = "id BETWEEN " + first + " AND " + last;
+  if (records.version) chosen += " AND version = " + parameters.add(*records.version);
+  return chosen;
+}
+
+// The value terms' deltas (min, max, count_distinct): one SELECT per term, grouped by
+// bucket and value; each names its own term, so no two rows of the union meet the same
+// bucket.
+CompiledQuery values_delta(const core::RegisterDef& register_def,
+                           const std::vector<const MaintainedTerm*>& terms,
+                           const std::string& negate, const RecordSelection& records) {
+  CompiledQuery query;
+  Parameters parameters(query.parameters);
+  // Parameters bind by position: the WITH's come first, as in the SQL.
+  std::string source = table_name(register_def.id);
+  if (records.by_id) {
+    // The selected records are picked by id first, apart from the terms' conditions:
+    // otherwise a planner may prefer an index on a condition's columns and read every
+    // record matching it, making a one-record write cost as much as the register is large.
+    query.sql = "WITH chosen AS MATERIALIZED (SELECT * FROM " + source + " WHERE " +
+                selection_sql(records, parameters) + ") ";
+    source = "chosen";
+  }
+  std::string deltas;
+  for (const MaintainedTerm* maintained : terms) {
+    const core::metric::Aggregate& term = *maintained->term;
+    const BucketYears years = bucket_years(register_def, scope_of(term));
+    const std::string column = value_column(register_def, term);
+    const bool text = holds_text(register_def, term.field);
+    if (!deltas.empty()) deltas += " UNION ALL ";
+    const std::string id = parameters.add(maintained->id);
+    deltas += "SELECT CAST(" + id +
+              " AS BIGINT) AS term_id, y_from, y_to, value_text, value_num, " + negate +
+              "COUNT(*) AS records FROM (SELECT " + years.from + " AS y_from, " + years.to +
+              " AS y_to, " + (text ? column : "''") + " AS value_text, " + (text ? "0" : column) +
+              " AS value_num FROM " + source + " WHERE " +
+              picked_records_sql(register_def, term, parameters) +
+              ") AS picked GROUP BY y_from, y_to, value_text, value_num";
+  }
+  // `WHERE 1 = 1` tells SQLite's parser that ON CONFLICT is not a join's ON.
+  query.sql +=
+      "INSERT INTO term_values (term_id, y_from, y_to, value_text, value_num, records) "
+      "SELECT * FROM (" +
+      deltas +
+      ") AS deltas WHERE 1 = 1 ON CONFLICT (term_id, y_from, y_to, value_text, value_num) "
+      "DO UPDATE SET records = term_values.records + excluded.records";
+  return query;
+}
+
+// The total terms' deltas (count, sum, avg, active). Terms whose buckets come from the same
+// years (all but active() on an interval register) are counted in one pass over the
+// selected records, grouped by bucket, each term's records, filled values and total as
+// columns of a WITH `pass_N`: one grouping instead of one per term (at 10^6 records
+// 0.7 s instead of 1.4 s). Then one row per term and bucket it has records in. The
+// conditions are inside the pass's sums, not its WHERE, so the records are found by id
+// alone.
+CompiledQuery totals_delta(const core::RegisterDef& register_def,
+                           const std::vector<const MaintainedTerm*>& terms,
+                           const std::string& negate, const RecordSelection& records) {
+  std::map<std::pair<std::string, std::string>, std::vector<const MaintainedTerm*>> passes;
+  for (const MaintainedTerm* maintained : terms) {
+    const BucketYears years = bucket_years(register_def, scope_of(*maintained->term));
+    passes[{years.from, years.to}].push_back(maintained);
+  }
+  CompiledQuery query;
+  Parameters parameters(query.parameters);
+  std::string with;
+  std::vector<std::string> rows;  // SELECTs of the union, before their term ids are bound
+  std::vector<const MaintainedTerm*> row_terms;
+  int pass_count = 0;
+  for (const auto& [years, pass_terms] : passes) {
+    const std::string pass = "pass_" + std::to_string(pass_count++);
+    std::string picked = years.first + " AS y_from, " + years.second + " AS y_to";
+    std::string sums;
+    for (std::size_t k = 0; k < pass_terms.size(); ++k) {
+      const core::metric::Aggregate& term = *pass_terms[k]->term;
+      // A count without a field counts records; only sum and avg need a total (and a
+      // text field has none).
+      const std::string value = term.field.empty() ? "0" : value_column(register_def, term);
+      const std::string n = std::to_string(k);
+      // The condition is written once (its parameters bind by position); the sums read
+      // the value only where it held.
+      const std::string mask =
+          term.condition ? "CASE WHEN " + condition_sql(register_def, *term.condition, parameters) +
+                               " THEN 1 END"
+                         : "1";
+      picked += ", " + mask + " AS m" + n + ", " + value + " AS v" + n;
+      const std::string counted =
+          term.condition ? "CASE WHEN m" + n + " = 1 THEN v" + n + " END" : "v" + n;
+      const bool totals =
+          term.function == AggregateFunction::sum || term.function == AggregateFunction::avg;
+      sums += ", COUNT(m" + n + ") AS r" + n + ", COUNT(" + counted + ") AS f" + n + ", " +
+              (totals ? "COALESCE(SUM(" + counted + "), 0)" : "0") + " AS t" + n;
+      rows.push_back(", y_from, y_to, " + negate + "r" + n + ", " + negate + "f" + n + ", " +
+                     negate + "t" + n + " FROM " + pass + " WHERE r" + n + " <> 0");
+      row_terms.push_back(pass_terms[k]);
+    }
+    std::string where = field_column(register_def, register_def.time_field) + " IS NOT NULL";
+    if (records.by_id) where += " AND " + selection_sql(records, parameters);
+    with += (with.empty() ? "WITH " : ", ") + pass + " AS MATERIALIZED (SELECT y_from, y_to" +
+            sums + " FROM (SELECT " + picked + " FROM " + table_name(register_def.id) + " WHERE " +
+            where + ") AS picked GROUP BY y_from, y_to)";
+  }
+  std::string deltas;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!deltas.empty()) deltas += " UNION ALL ";
+    deltas += "SELECT CAST(" + parameters.add(row_terms[i]->id) + " AS BIGINT)" + rows[i];
+  }
+  query.sql = with +
+              " INSERT INTO term_totals (term_id, y_from, y_to, records, filled, total) "
+              "SELECT * FROM (" +
+              deltas +
+              ") AS deltas WHERE 1 = 1 ON CONFLICT (term_id, y_from, y_to) DO UPDATE SET "
+              "records = term_totals.records + excluded.records, "
+              "filled = term_totals.filled + excluded.filled, "
+              "total = term_totals.total + excluded.total";
+  return query;
+}
+
 }  // namespace
 
 bool uses_values_table(const core::metric::Aggregate& term) {
@@ -108,76 +235,14 @@ std::vector<CompiledQuery> compile_term_deltas(const core::RegisterDef& register
                                                const std::vector<MaintainedTerm>& terms, int sign,
                                                const RecordSelection& records) {
   const std::string negate = sign < 0 ? "-" : "";
-  std::vector<CompiledQuery> statements;
-  for (const bool values : {false, true}) {
-    CompiledQuery query;
-    Parameters parameters(query.parameters);
-    // Selected records are picked by id first, apart from the rest of the query:
-    // otherwise a planner may prefer an index on a condition's columns and read every
-    // record matching it, making a one-record write cost as much as the register is large.
-    // Parameters bind by position: the WITH's come first, as in the SQL.
-    std::string source = table_name(register_def.id);
-    if (records.by_id) {
-      const std::string first = parameters.add(records.first_id);
-      const std::string last = parameters.add(records.last_id);
-      std::string chosen = "id BETWEEN " + first + " AND " + last;
-      if (records.version) chosen += " AND version = " + parameters.add(*records.version);
-      query.sql =
-          "WITH chosen AS MATERIALIZED (SELECT * FROM " + source + " WHERE " + chosen + ") ";
-      source = "chosen";
-    }
-    // One SELECT per term, grouped by bucket; each names its own term, so no two rows of
-    // the union meet the same bucket.
-    std::string deltas;
-    for (const MaintainedTerm& maintained : terms) {
-      const core::metric::Aggregate& term = *maintained.term;
-      if (uses_values_table(term) != values) continue;
-      const BucketYears years = bucket_years(register_def, scope_of(term));
-      if (!deltas.empty()) deltas += " UNION ALL ";
-      const std::string id = parameters.add(maintained.id);
-      if (values) {
-        const std::string column = value_column(register_def, term);
-        const bool text = holds_text(register_def, term.field);
-        deltas += "SELECT CAST(" + id +
-                  " AS BIGINT) AS term_id, y_from, y_to, value_text, value_num, " + negate +
-                  "COUNT(*) AS records FROM (SELECT " + years.from + " AS y_from, " + years.to +
-                  " AS y_to, " + (text ? column : "''") + " AS value_text, " +
-                  (text ? "0" : column) + " AS value_num FROM " + source + " WHERE " +
-                  picked_records_sql(register_def, term, parameters) +
-                  ") AS picked GROUP BY y_from, y_to, value_text, value_num";
-        continue;
-      }
-      // A count without a field counts records; only sum and avg need a total (and a
-      // text field has none).
-      const std::string value = term.field.empty() ? "0" : value_column(register_def, term);
-      const bool totals =
-          term.function == AggregateFunction::sum || term.function == AggregateFunction::avg;
-      deltas += "SELECT CAST(" + id + " AS BIGINT) AS term_id, y_from, y_to, " + negate +
-                "COUNT(*) AS records, " + negate + "COUNT(value) AS filled, " +
-                (totals ? negate + "COALESCE(SUM(value), 0)" : "0") + " AS total FROM (SELECT " +
-                years.from + " AS y_from, " + years.to + " AS y_to, " + value + " AS value FROM " +
-                source + " WHERE " + picked_records_sql(register_def, term, parameters) +
-                ") AS picked GROUP BY y_from, y_to";
-    }
-    if (deltas.empty()) continue;
-    // `WHERE 1 = 1` tells SQLite's parser that ON CONFLICT is not a join's ON.
-    query.sql += values
-                     ? "INSERT INTO term_values (term_id, y_from, y_to, value_text, value_num, "
-                       "records) SELECT * FROM (" +
-                           deltas +
-                           ") AS deltas WHERE 1 = 1 "
-                           "ON CONFLICT (term_id, y_from, y_to, value_text, value_num) DO UPDATE "
-                           "SET records = term_values.records + excluded.records"
-                     : "INSERT INTO term_totals (term_id, y_from, y_to, records, filled, total) "
-                       "SELECT * FROM (" +
-                           deltas +
-                           ") AS deltas WHERE 1 = 1 "
-                           "ON CONFLICT (term_id, y_from, y_to) DO UPDATE SET "
-                           "records = term_totals.records + excluded.records, "
-                           "filled = term_totals.filled + excluded.filled, "
-                           "total = term_totals.total + excluded.total";
-    statements.push_back(std::move(query));
+  std::vector<const MaintainedTerm*> totals;
+  std::vector<const MaintainedTerm*> values;
+  for (const MaintainedTerm& maintained : terms) {
+    (uses_values_table(*maintained.term) ? values : totals).push_back(&maintained);
   }
+  std::vector<CompiledQuery> statements;
+  if (!totals.empty()) statements.push_back(totals_delta(register_def, totals, negate, records));
+  if (!values.empty()) statements.push_back(values_delta(register_def, values, negate, records));
   return statements;
 }
 

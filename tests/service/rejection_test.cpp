@@ -44,6 +44,38 @@ TEST_F(Rejections, CsvWithBadRowsWritesNothingAndReportsEveryBadRow) {
   EXPECT_EQ(trainings(), 0);
 }
 
+// Rows are checked a chunk ahead of the writes: a bad row in the last chunk turns up after
+// the earlier chunks were written, and those go with the transaction.
+TEST_F(Rejections, ABadRowAfterRecordsWereWrittenLeavesNothingWritten) {
+  constexpr int kRows = 120'001;
+  std::string csv = "held_on,title,participants\n";
+  for (int i = 1; i < kRows; ++i) csv += "2015-03-01,研習" + std::to_string(i) + ",10\n";
+  const std::string good = csv + "2015-03-02,最後一場,20\n";
+  csv += "2015-03-02,最後一場,many\n";
+  auto report =
+      service::import_csv(db_.store(), plan_, service::system_actor(), "records_trainings", csv);
+  ASSERT_EQ(report.rows.size(), 1u);
+  EXPECT_EQ(report.rows[0].row, kRows);
+  EXPECT_EQ(report.rows[0].line, kRows + 1);
+  EXPECT_EQ(report.imported, 0);
+  EXPECT_EQ(report.valid_rows, 0);
+  EXPECT_EQ(trainings(), 0);
+  store::AuditQuery imports;
+  imports.object_type = "register";
+  EXPECT_TRUE(service::read_audit(db_.store(), service::system_actor(), imports).empty());
+
+  report =
+      service::import_csv(db_.store(), plan_, service::system_actor(), "records_trainings", good);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report.imported, kRows);
+  EXPECT_EQ(trainings(), kRows);
+  const auto trail = service::read_audit(db_.store(), service::system_actor(), imports);
+  ASSERT_EQ(trail.size(), 1u);
+  EXPECT_NE(trail[0].after.find("\"records\":\"120001\""), std::string::npos) << trail[0].after;
+  EXPECT_DOUBLE_EQ(*service::evaluate_year(db_.store(), plan_, 104).indicators.front().actual.value,
+                   (kRows - 1) * 10.0 + 20.0);
+}
+
 TEST_F(Rejections, ValidCsvImportsEveryRowWithRocDates) {
   auto report = service::import_csv(
       db_.store(), plan_, service::system_actor(), "records_trainings",

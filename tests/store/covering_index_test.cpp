@@ -3,12 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "store/aggregate_sql.h"
+#include "store/index_plan.h"
 #include "store/store_test_support.h"
 
 namespace planscore::store::testing {
 namespace {
 
 using ::testing::Contains;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
@@ -104,6 +106,31 @@ TEST_F(CoveringIndexTest, IndexesOfTermsNoLongerAskedForAreDropped) {
   EXPECT_THAT(index_count(), Contains("2"));
   store->ensure_indexes(budget_execution(), {});
   EXPECT_THAT(index_count(), Contains("1"));
+}
+
+TEST_F(CoveringIndexTest, TheTimeIndexGivesWayToAnIndexLedByTheTimeColumnsAndComesBack) {
+  auto store = open_store();
+  ASSERT_THAT(store->apply_registers({procurement_cases()}), IsEmpty());
+  const auto indexes = [&] {
+    return database().rows(
+        "SELECT name FROM sqlite_master WHERE type = 'index' "
+        "AND tbl_name = 'reg_procurement_cases' AND name LIKE 'ix_%' ORDER BY name");
+  };
+  const std::string time = time_index(procurement_cases()).name;
+  ASSERT_THAT(indexes(), ElementsAre(time));
+  const Aggregate cases = term(AggregateFunction::count, "procurement_cases");
+  const Aggregate electronic =
+      term(AggregateFunction::count, "procurement_cases", "", equals("e_tendering", true));
+  store->ensure_indexes(procurement_cases(), {&cases, &electronic});
+  const std::string one_pass =
+      register_indexes(procurement_cases(), {&cases, &electronic}).front().name;
+  EXPECT_THAT(indexes(), ElementsAre(one_pass));
+  // A plan import applies the registers again: the time index does not come back
+  // (that would build it over every record, only to drop it again).
+  ASSERT_THAT(store->apply_registers({procurement_cases()}), IsEmpty());
+  EXPECT_THAT(indexes(), ElementsAre(one_pass));
+  store->ensure_indexes(procurement_cases(), {&cases});
+  EXPECT_THAT(indexes(), ElementsAre(time));
 }
 
 }  // namespace

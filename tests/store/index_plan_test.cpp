@@ -80,6 +80,30 @@ TEST(IndexPlanTest, TermsNarrowedByEqualityAloneKeepTheirOwnIndexes) {
   EXPECT_TRUE(aggregate_indexes(budget_execution(), {&all}).empty());
 }
 
+TEST(IndexPlanTest, TheTimeIndexStaysOnlyWhenNoOtherIndexLeadsWithTheTimeColumns) {
+  const Aggregate cases = term(AggregateFunction::count, "procurement_cases");
+  const Aggregate electronic =
+      term(AggregateFunction::count, "procurement_cases", "", equals("e_tendering", true));
+  const auto one_pass = register_indexes(procurement_cases(), {&cases, &electronic});
+  ASSERT_EQ(one_pass.size(), 1u);
+  EXPECT_THAT(one_pass[0].columns, ElementsAre("f_announced_on", "f_e_tendering"));
+  const auto counted = register_indexes(procurement_cases(), {&cases});
+  ASSERT_EQ(counted.size(), 1u);
+  EXPECT_EQ(counted[0].name, time_index(procurement_cases()).name);
+  // An index led by an equality column does not serve a year's records.
+  const Aggregate spent = term(AggregateFunction::sum, "budget_execution", "spent",
+                               equals("category", std::string("經常門")));
+  const auto narrowed = register_indexes(budget_execution(), {&spent});
+  ASSERT_EQ(narrowed.size(), 2u);
+  EXPECT_EQ(narrowed[0].name, time_index(budget_execution()).name);
+  // An interval register's index must lead with both its start and its end.
+  const Aggregate serving = term(AggregateFunction::count, "volunteers", "",
+                                 compare("service", CompareOp::ne, std::string("導覽")));
+  const auto interval = register_indexes(volunteers(), {&serving});
+  ASSERT_EQ(interval.size(), 1u);
+  EXPECT_THAT(interval[0].columns, ElementsAre("f_joined", "f_left", "f_service"));
+}
+
 TEST(IdentifiersTest, OnlyLowercaseIdentifiersReachSql) {
   EXPECT_TRUE(is_safe_identifier("held_on"));
   EXPECT_TRUE(is_safe_identifier("a1_b"));

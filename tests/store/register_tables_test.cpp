@@ -154,6 +154,34 @@ TEST_F(RegisterTablesTest, MisfitValueIsAStoreErrorNamingRecordAndField) {
     EXPECT_THAT(error.what(), HasSubstr("participants"));
   }
   EXPECT_THROW(store->insert_records(records_trainings(), {record({"2015-03-01"})}), StoreError);
+  // The refused batch wrote nothing, and the connection takes the next one (PostgreSQL:
+  // the abandoned COPY was ended).
+  EXPECT_EQ(store->count_records(records_trainings()), 0);
+  store->insert_records(records_trainings(), {record({"2015-03-01", "a", integer(1), 1.0}),
+                                              record({"2015-03-02", "b", integer(2), 2.0})});
+  EXPECT_EQ(store->count_records(records_trainings()), 2);
+}
+
+// A batch goes to PostgreSQL as COPY text: characters that text format escapes, and a
+// text that reads like its null marker, come back as they were.
+TEST_F(RegisterTablesTest, ABatchKeepsEveryCharacterNullAndNumber) {
+  auto store = open_store();
+  ASSERT_THAT(store->apply_registers({records_trainings()}), IsEmpty());
+  const std::vector<core::Record> records = {
+      record({"2015-03-01", "tab\there\nnew\\N", integer(9007199254740993), 0.1}),
+      record({"2015-03-02", "line\nbreak\r\n", integer(-5), 1e-7}),
+      record({"2015-03-03", "\\N", std::monostate{}, std::monostate{}}),
+      record({"2015-03-04", "", integer(0), -2.5}),
+      record({"2015-03-05", "\\", integer(1), 123456789.125}),
+  };
+  const auto ids = store->insert_records(records_trainings(), records);
+  ASSERT_EQ(ids.size(), records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const auto stored = store->find_record(records_trainings(), ids[i]);
+    ASSERT_TRUE(stored) << i;
+    EXPECT_EQ(stored->record.values, records[i].values) << "record " << i;
+    EXPECT_EQ(stored->version, 1);
+  }
 }
 
 // Records go many to an INSERT; full batches and the rest keep every record, and each id

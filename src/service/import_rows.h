@@ -1,0 +1,40 @@
+#pragma once
+// The checks of an import's rows, apart from writing them: each row's cells parsed by the
+// field types, the record checked as a whole, and its year not locked. Reads only the
+// plan and the table, so an import checks the next rows while the store writes the
+// previous ones.
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "core/plan/plan.h"
+#include "core/register/csv.h"
+#include "core/register/record.h"
+#include "service/records.h"
+
+namespace planscore::service {
+
+struct CheckedRows {
+  std::vector<core::Record> records;  // the rows that passed, in order
+  std::vector<RowProblem> problems;   // every bad row and cell
+};
+
+class RowChecker {
+ public:
+  // `columns` maps each column of the table to its field (map_header's result, every
+  // column known); records placed in `locked_years` are refused.
+  RowChecker(const core::Plan& plan, const core::RegisterDef& reg, std::vector<std::size_t> columns,
+             std::vector<int> locked_years);
+
+  // Rows first … last - 1 of the table (0-based, after the header).
+  CheckedRows check(const core::CsvTable& table, std::size_t first, std::size_t last) const;
+
+ private:
+  const core::RegisterDef& reg_;
+  std::vector<std::size_t> columns_;
+  std::vector<int> locked_years_;
+  std::vector<std::string> sections_;
+  core::Record absent_;  // every field at its default; fields without a column keep it
+};
+
+}  // namespace planscore::service
