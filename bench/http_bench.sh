@@ -31,27 +31,32 @@ curl -sf -c "$work/jar" -H 'Content-Type: application/json' \
   -d "{\"username\":\"bench$$\",\"password\":\"$password\"}" "$base/api/session" > /dev/null
 token=$(awk '$6 == "planscore_session" { print $7 }' "$work/jar")
 
-# Prints "requests_per_second p99_ms errors" for one wrk run.
+# Prints "requests_per_second p99_ms errors timeouts" for one wrk run. Errors are answers
+# other than 2xx and broken connections; timeouts are requests wrk gave up on after 2 s,
+# which a server with a queue of 256 on two cores may still have answered.
 measure() {
   local connections=$1 path=$2
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Cookie: planscore_session=$token" \
     "$base$path" > "$work/wrk.txt"
-  local rps p99 errors
+  local rps p99 errors timeouts
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$work/wrk.txt")
   p99=$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 }
                           else if (v ~ /ms$/) { sub(/ms$/, "", v) }
                           else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }' "$work/wrk.txt")
-  errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 }
+  errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 }
                 END { print n + 0 }' "$work/wrk.txt")
-  echo "$rps $p99 $errors"
+  timeouts=$(awk '/Socket errors/ { gsub(/,/, ""); n += $10 } END { print n + 0 }' "$work/wrk.txt")
+  echo "$rps $p99 $errors $timeouts"
 }
 
-printf "%-6s %-22s %12s %9s %7s\n" conns endpoint "req/s" "p99 ms" errors
+printf "%-6s %-22s %12s %9s %7s %9s\n" conns endpoint "req/s" "p99 ms" errors timeouts
 for connections in 64 256; do
-  read -r health_rps health_p99 health_errors < <(measure "$connections" /api/health)
-  read -r eval_rps eval_p99 eval_errors < <(measure "$connections" /api/evaluation/105)
-  printf "%-6s %-22s %12.0f %9.2f %7d\n" "$connections" /api/health "$health_rps" "$health_p99" "$health_errors"
-  printf "%-6s %-22s %12.0f %9.2f %7d\n" "$connections" /api/evaluation/105 "$eval_rps" "$eval_p99" "$eval_errors"
+  read -r health_rps health_p99 health_errors health_timeouts < <(measure "$connections" /api/health)
+  read -r eval_rps eval_p99 eval_errors eval_timeouts < <(measure "$connections" /api/evaluation/105)
+  printf "%-6s %-22s %12.0f %9.2f %7d %9d\n" "$connections" /api/health "$health_rps" "$health_p99" \
+    "$health_errors" "$health_timeouts"
+  printf "%-6s %-22s %12.0f %9.2f %7d %9d\n" "$connections" /api/evaluation/105 "$eval_rps" "$eval_p99" \
+    "$eval_errors" "$eval_timeouts"
   awk -v e="$eval_rps" -v h="$health_rps" -v p="$eval_p99" 'BEGIN {
     printf "       evaluation/health = %.2f (goal >= 0.50), evaluation p99 %.2f ms (goal <= 10)\n", e / h, p }'
 done

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { Field } from '../api/types'
+import type { Field, Register } from '../api/types'
+import { i18n } from '../i18n'
 import {
   activeFilterCount,
+  basisText,
   buildFilters,
   decodeUtf8,
   displayValue,
@@ -213,5 +215,34 @@ describe('server messages', () => {
       params: { count: 2, header: 3 },
     })
     expect(localizeProblem('something new')).toBeNull()
+  })
+})
+
+describe('time basis', () => {
+  const t = (key: string, params?: Record<string, string | number>) => i18n.global.t(key, params ?? {})
+  const register = (time_basis: Register['time_basis'], end_field: string): Register => ({
+    id: 'tours',
+    name: '導覽',
+    description: '',
+    owner_section: 'documents',
+    time_basis,
+    time_field: 'start',
+    end_field,
+    record_count: 0,
+    fields: [
+      { id: 'start', name: '開始日', type: 'date', required: true, choices: [], description: '' },
+      { id: 'end', name: '結束日', type: 'date', required: false, choices: [], description: '' },
+    ],
+  })
+
+  it('names the start and end fields of a period', () => {
+    expect(basisText(register('interval', 'end'), t)).toBe('依期間（開始日～結束日）')
+    expect(basisText(register('period', 'end'), t)).toContain('依期間（開始日～結束日）')
+  })
+
+  it('says what a register without an end field means instead of an empty end', () => {
+    expect(basisText(register('interval', ''), t)).toBe('依期間（開始日起，無結束日）')
+    expect(basisText(register('period', ''), t)).toBe('依日期（開始日），每筆資料為一天')
+    expect(basisText(register('date', ''), t)).toBe('依日期（開始日）')
   })
 })

@@ -292,8 +292,17 @@ function fieldName(register: Register, id: string): string {
 }
 
 // "依日期（日期）", "依期間（加入日期～離隊日期）": how a register places records in a year.
+// A register with periods but no end field has open-ended entries (interval) or one-day
+// records (period), which a range with an empty end would misstate.
 export function basisText(register: Register, t: Translate): string {
-  return t(`registers.basisText.${register.time_basis}`, {
+  const noEnd = !register.end_field
+  const key =
+    noEnd && register.time_basis === 'interval'
+      ? 'intervalOpen'
+      : noEnd && register.time_basis === 'period'
+        ? 'periodOneDay'
+        : register.time_basis
+  return t(`registers.basisText.${key}`, {
     field: fieldName(register, register.time_field),
     end: fieldName(register, register.end_field),
   })

@@ -26,6 +26,8 @@ export default {
         year: '依年度欄位（{field}）',
         interval: '依期間（{field}～{end}）',
         period: '依期間（{field}～{end}），整段期間落在該年度內才算入',
+        intervalOpen: '依期間（{field}起，無結束日）',
+        periodOneDay: '依日期（{field}），每筆資料為一天',
       },
       basisHelp: {
         date: '資料依此日期歸入該年度',
@@ -206,6 +208,8 @@ export default {
         year: 'By year field ({field})',
         interval: 'By period ({field} – {end})',
         period: 'By period ({field} – {end}); counts only in a year that holds the whole period',
+        intervalOpen: 'By period (from {field}, no end)',
+        periodOneDay: 'By date ({field}); each record is one day',
       },
       basisHelp: {
         date: 'A record counts in the year of this date',
