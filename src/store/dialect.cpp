@@ -87,6 +87,7 @@ const Dialect& postgresql_dialect() {
       // fresh sequence.
       .set_id_counter_sql = {"SELECT setval(pg_get_serial_sequence(:table_name, 'id'), "
                              "GREATEST(CAST(:value AS BIGINT), 1), CAST(:value AS BIGINT) > 0)"},
+      .copy_in = true,
       .reserve_ids_sql =
           "WITH s AS (SELECT pg_get_serial_sequence(:table_name, 'id') AS seq, "
           "CAST(:count AS BIGINT) AS n) SELECT setval(seq, nextval(seq) + n - 1) - n + 1 FROM s",

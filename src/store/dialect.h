@@ -43,10 +43,12 @@ struct Dialect {
   // it, both with the table's name bound as :table_name (and :value).
   std::string id_counter_sql;
   std::vector<std::string> set_id_counter_sql;
-  // When set, a batch of records goes in through COPY (postgresql_copy.h) with explicit
-  // ids this statement reserves: :count ids of the table bound as :table_name, yielding
-  // the first. Writers take turns, so no other writer takes an id in between. When empty,
-  // batches go in through INSERT … RETURNING id.
+  // Whether rows in bulk (a batch of records, a table being copied) go in through COPY
+  // (postgresql_copy.h) rather than INSERT.
+  bool copy_in = false;
+  // Reserves :count ids of the table bound as :table_name for a batch written with
+  // explicit ids, yielding the first (for copy_in). Writers take turns, so no other writer
+  // takes an id in between.
   std::string reserve_ids_sql = {};
   // Makes the audit_log table append-only: statements that refuse UPDATE and DELETE
   // inside the database, so no code path (or hand-run SQL) can rewrite history.

@@ -2,9 +2,12 @@
 // Rows travel as text, which both databases turn back into the column's type, except
 // evidence bytes, which travel as bytes. Register tables are made from the register
 // definitions, so they get this backend's column types and indexes.
+#include <optional>
 #include <regex>
+#include <variant>
 
 #include "store/identifiers.h"
+#include "store/postgresql_copy.h"
 #include "store/sql_rows.h"
 #include "store/sql_store.h"
 #include "store/sql_store_support.h"
@@ -82,15 +85,43 @@ void SqlStore::copy_table_rows(SqlStore& source, const std::string& table) {
   const std::string insert =
       "INSERT INTO " + table + " (" + names + ") VALUES (" + placeholders + ")";
   const std::vector<ColumnType> as_text(columns.size(), ColumnType::text);
-  std::vector<std::vector<SqlValue>> rows;
-  for_each_row(source.session_, "SELECT " + names + " FROM " + table, {}, as_text,
-               [&](const ResultRow& row) {
-                 std::vector<SqlValue> values;
-                 values.reserve(columns.size());
-                 for (std::size_t i = 0; i < columns.size(); ++i) values.push_back(row.value(i));
-                 rows.push_back(std::move(values));
-               });
-  for (std::vector<SqlValue>& values : rows) execute(session_, insert, std::move(values));
+  const std::string select = "SELECT " + names + " FROM " + table;
+  // Each row goes in as it is read, so a register of 10^7 records never sits in memory.
+  if (dialect_.copy_in) {
+    CopyIn copy(postgresql_connection(session_), table, columns);
+    for_each_row(source.session_, select, {}, as_text, [&](const ResultRow& row) {
+      for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (row.is_null(i)) {
+          copy.add_null();
+        } else {
+          copy.add(row.text(i));
+        }
+      }
+      copy.end_row();
+    });
+    copy.finish();
+    return;
+  }
+  // Rows without nulls share one prepared INSERT; SOCI binds a type to each placeholder
+  // and a null has none, so a row with nulls is sent on its own.
+  std::optional<PreparedStatement> prepared;
+  for_each_row(source.session_, select, {}, as_text, [&](const ResultRow& row) {
+    std::vector<SqlValue> values;
+    values.reserve(columns.size());
+    bool has_null = false;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      values.push_back(row.value(i));
+      has_null = has_null || std::holds_alternative<std::monostate>(values.back());
+    }
+    if (has_null) {
+      execute(session_, insert, std::move(values));
+      return;
+    }
+    if (!prepared) prepared.emplace(session_, insert, values);
+    if (!prepared->run(std::move(values))) {
+      throw StoreError("a row of '" + table + "' changed its column types");
+    }
+  });
 }
 
 void SqlStore::copy_from(Store& source_store) {

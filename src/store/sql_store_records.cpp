@@ -1,6 +1,5 @@
 // SqlStore: a register's records, in batches and one by one.
 #include <fmt/format.h>
-#include <soci/postgresql/soci-postgresql.h>
 
 #include <algorithm>
 #include <cmath>
@@ -236,10 +235,9 @@ std::vector<std::int64_t> SqlStore::insert_records(const core::RegisterDef& regi
             soci::into(id);
         ids.push_back(id);
       }
-    } else if (!dialect_.reserve_ids_sql.empty() && records.size() > 1) {
+    } else if (dialect_.copy_in && records.size() > 1) {
       ids = reserve_ids(register_def, records.size());
-      auto* backend = static_cast<soci::postgresql_session_backend*>(session_.get_backend());
-      copy_records(backend->conn_, register_def, records, ids);
+      copy_records(postgresql_connection(session_), register_def, records, ids);
     } else {
       // Scoped so the statements are finished before the commit: SQLite refuses to
       // commit while a RETURNING statement is still open.

@@ -1,6 +1,8 @@
 #pragma once
 // Shared by the files that define SqlStore's members (sql_store*.cpp); not part of the
 // store's interface.
+#include <libpq-fe.h>
+
 #include <string>
 
 #include "store/soci.h"
@@ -26,6 +28,9 @@ auto guarded(const std::string& database, const std::string& what, Action action
     throw StoreError(what + " failed in " + database + ": " + error.what(), error_kind(error));
   }
 }
+
+// The libpq connection under a PostgreSQL session (for COPY, which SOCI does not offer).
+PGconn* postgresql_connection(soci::session& session);
 
 // A write of several statements: one transaction of its own, or part of the caller's
 // when one is open (then the caller's commit or rollback decides).

@@ -93,7 +93,7 @@ TEST_F(BackupRestore, ARestoredBackupHoldsEverythingThatWasSaved) {
   const std::string original = everything(*store_, plan_);
   const store::DatabaseCounts counts = store_->counts();
   ASSERT_EQ(counts.evidence_files, 1);
-  ASSERT_EQ(counts.comments, 1);
+  ASSERT_EQ(counts.comments, 2);
   ASSERT_GT(counts.total_records(), 100);
 
   const auto backup = service::back_up_database(*store_, system_actor(), path("backup.db"), false);

@@ -45,6 +45,10 @@ inline void populate(store::Store& store, const core::Plan& plan) {
                             std::nullopt);
   service::save_explanation(store, plan, system_actor(), "b1-1", 105, "講師異動,改於下半年補辦", 0);
   service::add_comment(store, plan, system_actor(), "b1-1", 105, "請補附簽到表");
+  // Text that PostgreSQL's COPY format escapes (a backslash, tabs, line breaks), and
+  // text that reads like its null marker, must arrive as it was.
+  service::add_comment(store, plan, system_actor(), "b1-1", 105,
+                       "路徑 C:\\簽到\\N\t第一行\r\n第二行\\");
   service::add_evidence(store, plan, system_actor(), "b1-1", 105,
                         {"簽到表.pdf", std::string(kEvidence, kEvidenceSize)}, 1 << 20);
   service::create_user(
