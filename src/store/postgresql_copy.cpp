@@ -5,6 +5,8 @@
 #include <soci/postgresql/soci-postgresql.h>
 
 #include <iterator>
+#include <type_traits>
+#include <variant>
 
 namespace planscore::store {
 namespace {
@@ -68,30 +70,23 @@ CopyIn::~CopyIn() {
   while (PGresult* result = PQgetResult(connection_)) PQclear(result);
 }
 
-void CopyIn::separate() {
+void CopyIn::add(const SqlValue& value) {
   if (row_started_) buffer_ += '\t';
   row_started_ = true;
-}
-
-void CopyIn::add_null() {
-  separate();
-  buffer_ += "\\N";
-}
-
-void CopyIn::add(std::int64_t value) {
-  separate();
-  fmt::format_to(std::back_inserter(buffer_), "{}", value);
-}
-
-void CopyIn::add(double value) {
-  separate();
-  // The shortest text that reads back as the same double.
-  fmt::format_to(std::back_inserter(buffer_), "{}", value);
-}
-
-void CopyIn::add(std::string_view text) {
-  separate();
-  append_copy_text(buffer_, text);
+  std::visit(
+      [&](const auto& given) {
+        using Given = std::decay_t<decltype(given)>;
+        if constexpr (std::is_same_v<Given, std::monostate>) {
+          buffer_ += "\\N";
+        } else if constexpr (std::is_same_v<Given, std::string>) {
+          append_copy_text(buffer_, given);
+        } else {
+          // Whole numbers as they are; doubles as the shortest text that reads back as
+          // the same double.
+          fmt::format_to(std::back_inserter(buffer_), "{}", given);
+        }
+      },
+      value);
 }
 
 void CopyIn::end_row() {

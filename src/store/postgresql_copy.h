@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "store/sql_value.h"
+
 namespace planscore::store {
 
 // Appends `text` to `out` as one field of COPY's text format: backslash, tab, newline
@@ -26,11 +28,8 @@ class CopyIn {
   CopyIn(const CopyIn&) = delete;
   CopyIn& operator=(const CopyIn&) = delete;
 
-  // The fields of a row, in the columns' order, then end_row().
-  void add_null();
-  void add(std::int64_t value);
-  void add(double value);
-  void add(std::string_view text);
+  // The fields of a row, in the columns' order (no value: null), then end_row().
+  void add(const SqlValue& value);
   void end_row();
 
   // Sends what is left and ends the COPY; throws as the constructor does when the server
@@ -38,7 +37,6 @@ class CopyIn {
   void finish();
 
  private:
-  void separate();
   void send();
   void check_result();
 

@@ -36,14 +36,6 @@ StoreErrorKind postgresql_error_kind(const std::string& sqlstate) {
   return StoreErrorKind::other;
 }
 
-PGconn* postgresql_connection(soci::session& session) {
-  // SOCI's backend classes have no exported type information to dynamic_cast with.
-  if (session.get_backend_name() != "postgresql") {
-    throw StoreError("COPY needs a PostgreSQL connection");
-  }
-  return static_cast<soci::postgresql_session_backend*>(session.get_backend())->conn_;
-}
-
 StoreErrorKind error_kind(const soci::soci_error& error) {
   if (const auto* sqlite = dynamic_cast<const soci::sqlite3_soci_error*>(&error)) {
     return sqlite_error_kind(sqlite->result());

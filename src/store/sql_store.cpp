@@ -82,6 +82,14 @@ std::unique_ptr<SqlStore> SqlStore::open_sqlite(const std::string& path) {
   return store;
 }
 
+PGconn* postgresql_connection(soci::session& session) {
+  // SOCI's backend classes have no exported type information to dynamic_cast with.
+  if (session.get_backend_name() != "postgresql") {
+    throw StoreError("COPY needs a PostgreSQL connection");
+  }
+  return static_cast<soci::postgresql_session_backend*>(session.get_backend())->conn_;
+}
+
 std::unique_ptr<SqlStore> SqlStore::open_postgresql(const std::string& url) {
   std::unique_ptr<SqlStore> store(
       new SqlStore(postgresql_dialect(), "database '" + url_without_password(url) + "'"));

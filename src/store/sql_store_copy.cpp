@@ -82,26 +82,20 @@ void SqlStore::copy_table_rows(SqlStore& source, const std::string& table) {
     names += (i ? ", " : "") + columns[i];
     placeholders += (i ? ", :p" : ":p") + std::to_string(i + 1);
   }
-  const std::string insert =
-      "INSERT INTO " + table + " (" + names + ") VALUES (" + placeholders + ")";
   const std::vector<ColumnType> as_text(columns.size(), ColumnType::text);
   const std::string select = "SELECT " + names + " FROM " + table;
   // Each row goes in as it is read, so a register of 10^7 records never sits in memory.
   if (dialect_.copy_in) {
     CopyIn copy(postgresql_connection(session_), table, columns);
     for_each_row(source.session_, select, {}, as_text, [&](const ResultRow& row) {
-      for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (row.is_null(i)) {
-          copy.add_null();
-        } else {
-          copy.add(row.text(i));
-        }
-      }
+      for (std::size_t i = 0; i < columns.size(); ++i) copy.add(row.value(i));
       copy.end_row();
     });
     copy.finish();
     return;
   }
+  const std::string insert =
+      "INSERT INTO " + table + " (" + names + ") VALUES (" + placeholders + ")";
   // Rows without nulls share one prepared INSERT; SOCI binds a type to each placeholder
   // and a null has none, so a row with nulls is sent on its own.
   std::optional<PreparedStatement> prepared;

@@ -188,19 +188,12 @@ void copy_records(PGconn* connection, const core::RegisterDef& register_def,
     fill_record(register_def, records[row], row + 1, slots, indicators);
     copy.add(ids[row]);
     for (std::size_t i = 0; i < slots.size(); ++i) {
+      // Passed by reference, not copied out of the slot: this runs for every cell.
       if (indicators[i] == soci::i_null) {
-        copy.add_null();
-        continue;
+        copy.add(SqlValue{});
+      } else {
+        copy.add(slots[i]);
       }
-      std::visit(
-          [&](const auto& value) {
-            if constexpr (std::is_same_v<std::decay_t<decltype(value)>, std::monostate>) {
-              copy.add_null();
-            } else {
-              copy.add(value);
-            }
-          },
-          slots[i]);
     }
     copy.end_row();
   }
