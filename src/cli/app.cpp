@@ -13,7 +13,9 @@
 #include "cli/evaluation_output.h"
 #include "cli/report_command.h"
 #include "cli/serve_command.h"
+#include "core/register/csv.h"
 #include "http/api/api.h"
+#include "planfile/document_tree.h"
 #include "planfile/evaluation_json.h"
 #include "service/accounts.h"
 #include "service/audit.h"
@@ -36,12 +38,38 @@ struct CommandError : std::runtime_error {
   core::Problems problems;
 };
 
-std::string read_file(const std::string& path) {
+// The whole file at `path`, which must be a regular file of at most `max_bytes` (what
+// names it: "plan files"). Checked before reading: /dev/zero or a FIFO would otherwise be
+// read until memory runs out, and a file over the limit would be read only to be refused.
+std::string read_file(const std::string& path, std::size_t max_bytes, const std::string& what) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (error || !std::filesystem::exists(status))
+    throw CommandError("cannot read " + path + ": no such file");
+  if (std::filesystem::is_directory(status))
+    throw CommandError(path + " is a directory; give a file");
+  if (!std::filesystem::is_regular_file(status))
+    throw CommandError(path + " is not a regular file (a device, pipe or socket); give a file");
+  const auto size = std::filesystem::file_size(path, error);
+  if (error) throw CommandError("cannot read " + path + ": " + error.message());
+  const auto too_large = [&](std::uintmax_t bytes) {
+    return CommandError(
+        fmt::format("{} is {} bytes; {} are limited to {} bytes", path, bytes, what, max_bytes));
+  };
+  if (size > max_bytes) throw too_large(size);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw CommandError("cannot read " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  // Reads one byte past the limit, in case the file grew since its size was taken.
+  std::string text(max_bytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad()) throw CommandError("cannot read " + path);
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > max_bytes) throw too_large(text.size());
+  return text;
+}
+
+std::string read_plan_file(const std::string& path) {
+  return read_file(path, planfile::kMaxInputBytes, "plan files");
 }
 
 void write_output(const std::string& path, const std::string& text) {
@@ -62,7 +90,7 @@ std::unique_ptr<store::Store> open_store(const std::string& url) {
 }
 
 void import_plan_file(store::Store& store, const std::string& plan_file) {
-  auto result = service::import_plan(store, read_file(plan_file), service::PlanFormat::yaml,
+  auto result = service::import_plan(store, read_plan_file(plan_file), service::PlanFormat::yaml,
                                      service::system_actor());
   if (!result.problems.empty())
     throw CommandError(fmt::format("{} has {} problem(s); nothing was imported", plan_file,
@@ -296,7 +324,7 @@ int run(int argc, char** argv) {
   const bool db_given = db_from_environment || db_option->count() > 0;
   try {
     if (plan_validate->parsed()) {
-      auto problems = service::validate_plan_text(read_file(plan_path));
+      auto problems = service::validate_plan_text(read_plan_file(plan_path));
       if (!problems.empty())
         throw CommandError(fmt::format("{} has {} problem(s)", plan_path, problems.size()),
                            problems);
@@ -338,8 +366,9 @@ int run(int argc, char** argv) {
       source.format = *service::parse_import_format(import_format);
       source.encoding = *exchange::parse_text_encoding(import_encoding);
       source.sheet = import_sheet;
-      auto report = service::import_file(*store, plan, service::system_actor(), register_id,
-                                         read_file(record_file), source);
+      auto report =
+          service::import_file(*store, plan, service::system_actor(), register_id,
+                               read_file(record_file, core::kMaxCsvBytes, "record files"), source);
       if (!report.ok()) {
         std::cerr << fmt::format("error: {} was not imported: {} problem(s); nothing was written\n",
                                  record_file, report.file_problems.size() + report.rows.size());

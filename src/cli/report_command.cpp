@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 
 #include "service/failure.h"
 #include "service/plans.h"
+#include "service/register_export.h"
 #include "service/reports.h"
 #include "service/statistics.h"
 
@@ -32,16 +35,45 @@ service::ReportFormat format_of(const ReportCommand& report, const char* default
   return *format;
 }
 
-void deliver(const service::ReportFile& file, const std::string& output) {
+// Writes a report piece by piece to standard output ("-") or a file. A file is written
+// under a temporary name and renamed when complete, so a report that fails half way
+// leaves no partial file behind (nor replaces an older one).
+void deliver(const std::string& file_name, const std::string& output,
+             const std::function<void(const service::ReportSink&)>& write) {
   if (output == "-") {
-    std::cout << file.bytes;
+    write([](std::string_view piece) {
+      return static_cast<bool>(
+          std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size())));
+    });
+    std::cout.flush();
     return;
   }
-  const std::string path = output.empty() ? file.file_name : output;
-  std::ofstream out(path, std::ios::binary);
-  if (!out || !out.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size())))
-    throw std::runtime_error("cannot write " + path);
-  std::cout << fmt::format("wrote {} ({} bytes)\n", path, file.bytes.size());
+  const std::filesystem::path path = output.empty() ? file_name : output;
+  std::filesystem::path partial = path;
+  partial += ".partial";
+  std::uintmax_t bytes = 0;
+  try {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error("cannot write " + path.string());
+    write([&](std::string_view piece) {
+      if (!out.write(piece.data(), static_cast<std::streamsize>(piece.size())))
+        throw std::runtime_error("cannot write " + path.string());
+      bytes += piece.size();
+      return true;
+    });
+    out.close();
+    if (!out) throw std::runtime_error("cannot write " + path.string());
+    std::filesystem::rename(partial, path);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(partial, ignored);
+    throw;
+  }
+  std::cout << fmt::format("wrote {} ({} bytes)\n", path.string(), bytes);
+}
+
+void deliver(const service::ReportFile& file, const std::string& output) {
+  deliver(file.file_name, output, [&](const service::ReportSink& sink) { sink(file.bytes); });
 }
 
 }  // namespace
@@ -88,8 +120,11 @@ void run_report_command(const ReportCommand& report, store::Store& store) {
         store, plan, service::statistics_range(plan, report.first_year, report.last_year),
         format_of(report, "csv"));
   } else {
-    file = service::register_report(store, plan, report.register_id, report.register_year,
-                                    format_of(report, "csv"));
+    const service::RegisterExport records(plan, report.register_id, report.register_year,
+                                          format_of(report, "csv"));
+    deliver(records.file_name(), report.output,
+            [&](const service::ReportSink& sink) { records.write(store, sink); });
+    return;
   }
   deliver(file, report.output);
 }

@@ -31,6 +31,11 @@ void add_serve_options(CLI::App& serve, ServeOptions& options) {
               "IP address to listen on (default 127.0.0.1)");
   add_setting(serve, options, "--port", "port", "TCP port (default 8080; 0 picks a free one)");
   add_setting(serve, options, "--threads", "threads", "worker threads (default 2 to 16)");
+  add_setting(serve, options, "--report-workers", "report_workers",
+              "threads for reports and imports (default: half the cores)");
+  add_setting(serve, options, "--max-connections-per-address", "max_connections_per_address",
+              "connections one client address may hold (default 64; 0: no limit, behind a "
+              "reverse proxy)");
   add_setting(serve, options, "--web-root", "web_root", "directory of the web client's files");
   add_setting(serve, options, "--max-body-bytes", "max_body_bytes",
               "largest request body, e.g. 16MiB (default)");

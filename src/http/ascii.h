@@ -22,4 +22,15 @@ inline bool ascii_iequals(std::string_view a, std::string_view b) {
                     [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
 }
 
+// An RFC 9110 token (tchar+): what a header name must be. "Transfer-Encoding " or
+// "X Name" is not one; a proxy in front may read such a name differently from this
+// server, which is how requests are smuggled past it.
+inline bool is_http_token(std::string_view text) {
+  static constexpr std::string_view kSymbols = "!#$%&'*+-.^_`|~";
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           kSymbols.find(c) != std::string_view::npos;
+  });
+}
+
 }  // namespace planscore::http

@@ -89,6 +89,10 @@ unsigned default_thread_count() {
   return std::clamp(std::thread::hardware_concurrency(), 2u, 16u);
 }
 
+unsigned default_report_workers() {
+  return std::clamp(std::thread::hardware_concurrency() / 2, 1u, 8u);
+}
+
 const std::vector<std::string>& config_keys() {
   static const std::vector<std::string> keys = {"address",
                                                 "port",
@@ -98,6 +102,8 @@ const std::vector<std::string>& config_keys() {
                                                 "read_timeout_seconds",
                                                 "request_timeout_seconds",
                                                 "max_connections",
+                                                "max_connections_per_address",
+                                                "report_workers",
                                                 "web_root",
                                                 "session_idle_minutes",
                                                 "secure_cookies",
@@ -140,6 +146,12 @@ void apply_setting(ServerConfig& config, const std::string& key, const std::stri
   } else if (key == "max_connections") {
     config.max_connections = static_cast<std::size_t>(
         parse_integer(value, 1, 100000, origin, "is not a connection count (1 to 100000)"));
+  } else if (key == "max_connections_per_address") {
+    config.max_connections_per_address = static_cast<std::size_t>(parse_integer(
+        value, 0, 100000, origin, "is not a connection count (0 for no limit, to 100000)"));
+  } else if (key == "report_workers") {
+    config.report_workers = static_cast<unsigned>(
+        parse_integer(value, 1, 64, origin, "is not a number of report workers (1 to 64)"));
   } else if (key == "web_root") {
     std::error_code error;
     if (!value.empty() && !std::filesystem::is_directory(value, error))

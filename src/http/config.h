@@ -24,6 +24,9 @@ namespace planscore::http {
 // Between 2 and 16: handlers block on the database, so a few threads keep one slow request
 // from holding up the rest, and more than 16 mostly contend for SQLite.
 unsigned default_thread_count();
+// Half the cores, at least 1 and at most 8: reports use the CPU (PDF layout) and the
+// database, and the request threads need their share.
+unsigned default_report_workers();
 
 struct ServerConfig {                             // key
   std::string address = "127.0.0.1";              // address (IPv4, IPv6 or localhost)
@@ -34,13 +37,20 @@ struct ServerConfig {                             // key
   std::chrono::seconds read_timeout{30};          // read_timeout_seconds: send a request
   std::chrono::seconds request_timeout{60};       // request_timeout_seconds: see server.h
   std::size_t max_connections = 512;              // max_connections
-  std::string web_root;                           // web_root; empty: no static files
-  int session_idle_minutes = 30;                  // session_idle_minutes
-  bool secure_cookies = false;                    // secure_cookies: behind TLS
-  std::string tls_certificate;                    // tls_certificate: PEM file; empty: HTTP
-  std::string tls_private_key;                    // tls_private_key: PEM file
-  std::string database_url;                       // database_url ($PLANSCORE_DB)
-  std::string log_file;                           // log_file; empty: stderr
+  // A browser opens up to 6; an office behind one NAT address opens more. 0: no limit
+  // (behind a reverse proxy, which comes from one address and limits its clients itself).
+  std::size_t max_connections_per_address = 64;  // max_connections_per_address
+  // Reports and imports run on these, never on the request threads, so a few long
+  // downloads cannot hold up everyone else; more wait in a short queue, and past it are
+  // answered 503 with Retry-After.
+  unsigned report_workers = default_report_workers();  // report_workers
+  std::string web_root;                                // web_root; empty: no static files
+  int session_idle_minutes = 30;                       // session_idle_minutes
+  bool secure_cookies = false;                         // secure_cookies: behind TLS
+  std::string tls_certificate;                         // tls_certificate: PEM file; empty: HTTP
+  std::string tls_private_key;                         // tls_private_key: PEM file
+  std::string database_url;                            // database_url ($PLANSCORE_DB)
+  std::string log_file;                                // log_file; empty: stderr
 
   bool tls() const { return !tls_certificate.empty(); }
   // Cookies Secure and HSTS sent: served over TLS, by this server or a proxy in front.

@@ -25,6 +25,13 @@ Response with_problems(int status, const std::string& detail, const core::Proble
   return problem_response(problem);
 }
 
+Response retry_later(int status, std::chrono::seconds retry_after, const std::string& detail) {
+  auto response = simple(status, detail);
+  response.set_header("Retry-After",
+                      std::to_string(std::max<std::chrono::seconds::rep>(1, retry_after.count())));
+  return response;
+}
+
 }  // namespace
 
 std::string reason_phrase(int status) {
@@ -160,10 +167,11 @@ Response payload_too_large(const std::string& detail) {
 }
 
 Response too_many_requests(std::chrono::seconds retry_after, const std::string& detail) {
-  auto response = simple(429, detail);
-  response.set_header("Retry-After",
-                      std::to_string(std::max<std::chrono::seconds::rep>(1, retry_after.count())));
-  return response;
+  return retry_later(429, retry_after, detail);
+}
+
+Response service_busy(std::chrono::seconds retry_after, const std::string& detail) {
+  return retry_later(503, retry_after, detail);
 }
 
 Response unprocessable(const std::string& detail, const core::Problems& problems) {

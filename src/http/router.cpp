@@ -56,11 +56,10 @@ void Router::add(Route route) {
   routes_.push_back(std::move(route));
 }
 
-Response Router::dispatch(Request& request) const {
+const Route* Router::find(const Request& request, std::vector<std::string>& allowed) const {
   const auto path = split_path(request.path);
   const Route* best = nullptr;
   Specificity best_specificity, specificity;
-  std::vector<std::string> allowed;
   for (const auto& route : routes_) {
     if (!matches(split_path(route.pattern), path, specificity)) continue;
     if (route.method != request.method) {
@@ -72,6 +71,18 @@ Response Router::dispatch(Request& request) const {
       best_specificity = specificity;
     }
   }
+  return best;
+}
+
+bool Router::runs_long(const Request& request) const {
+  std::vector<std::string> allowed;
+  const Route* route = find(request, allowed);
+  return route != nullptr && route->runs_long;
+}
+
+Response Router::dispatch(Request& request) const {
+  std::vector<std::string> allowed;
+  const Route* best = find(request, allowed);
   if (!best) {
     if (allowed.empty()) return not_found();
     std::sort(allowed.begin(), allowed.end());
@@ -80,6 +91,7 @@ Response Router::dispatch(Request& request) const {
   }
 
   request.path_params.clear();
+  const auto path = split_path(request.path);
   const auto pattern = split_path(best->pattern);
   for (std::size_t i = 0; i < pattern.size(); ++i)
     if (is_parameter(pattern[i]))

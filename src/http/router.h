@@ -17,6 +17,9 @@ struct Route {
   std::string pattern;  // "/api/registers/{register}/records/{record}"
   bool needs_session = true;
   bool changes_state = false;  // POST/PUT/PATCH/DELETE: needs the CSRF token
+  // Reports, imports and other requests that may take seconds: the server runs them on
+  // its report workers, so they never hold every request thread (server.h).
+  bool runs_long = false;
   Handler handler;
 };
 
@@ -27,9 +30,14 @@ class Router {
   // with another method: 405 with Allow. A handler's exception becomes a 500 problem
   // document that reveals nothing of the exception (it is logged instead).
   Response dispatch(Request& request) const;
+  // Whether the route `request` would be dispatched to runs long.
+  bool runs_long(const Request& request) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
+  // The route for the request's path and method; nullptr with the methods the path does
+  // allow (none: no such path).
+  const Route* find(const Request& request, std::vector<std::string>& allowed) const;
   std::vector<Route> routes_;
 };
 

@@ -23,14 +23,33 @@
 //   reset, no status; a warning is logged. Clients should check sizes before uploading.
 // - the URL and each header field value are limited to max_header_bytes, names to 256
 //   bytes, and a request to 100 fields; beyond that the connection is dropped the same way.
-// - a client has read_timeout to send a whole request and to read the response;
-//   max_connections connections are served at once, more wait in the listen backlog.
+// - a client has read_timeout to send a whole request, head and body, and to read each
+//   part of the response; max_connections connections are served at once, more wait in
+//   the listen backlog; one client address may hold max_connections_per_address of them
+//   (more are closed as they arrive), so idle sockets from one client cannot starve the
+//   rest.
+// - a header name that is not a token ("Transfer-Encoding : chunked", "X Name") is
+//   answered 400 and ends the connection: a proxy in front may frame the body otherwise.
+// - requests pipelined on one connection are read up to four ahead, carried out and
+//   answered in order.
+//
+// Threads. Request threads (config.threads) answer quick routes. A route marked runs_long
+// (reports, imports, plan checks) runs on one of report_workers threads instead; up to
+// three times as many more wait their turn, and past that a request is answered 503 with
+// Retry-After at once. A long request whose client has gone while it waited is dropped
+// (logged with status 499). A response with a `stream` is written as chunks from its
+// report worker, each waited for, so a reader that stops reading holds one worker and
+// bounded memory, and one that disconnects stops its producer; a stream that fails part
+// way is left unfinished (the connection closes after request_timeout), so the client
+// never takes a truncated body for a whole one. Response::send_after holds a response on
+// a timer, not a thread.
 //
 // Shutdown (stop(), or SIGTERM/SIGINT under run()): the listening socket closes at once;
-// requests already being handled finish and their responses are written (with
-// Connection: close), waiting at most request_timeout for the writes; then every other
-// connection is closed and the threads end. A handler that never returns holds shutdown up,
-// as its thread cannot be abandoned.
+// held responses go out at once; requests already being handled finish and their
+// responses are written (with Connection: close), waiting at most request_timeout for the
+// writes; streams stop where they are and long requests still waiting are answered 503;
+// then every other connection is closed and the threads end. A handler that never returns
+// holds shutdown up, as its thread cannot be abandoned.
 #include <cstdint>
 #include <memory>
 

@@ -82,7 +82,11 @@ store::RecordQuery record_list_query(const core::Plan& plan, const core::Registe
   // The year becomes Gregorian dates by adding 1911: far years would overflow an int.
   if (request.year && (*request.year < 1 || *request.year > 9999))
     problems.push_back({"year", "must be an ROC year"});
-  if (request.offset < 0) problems.push_back({"offset", "must not be negative"});
+  // A page that deep costs as much as reading every record before it; the whole register
+  // comes from the export, which pages by id.
+  if (request.offset < 0 || request.offset > kMaxRecordListOffset)
+    problems.push_back({"offset", "must be from 0 to " + std::to_string(kMaxRecordListOffset) +
+                                      "; narrow the list with filters or a year"});
   if (request.limit < 1 || request.limit > 1000)
     problems.push_back({"limit", "must be between 1 and 1000"});
   if (!problems.empty())

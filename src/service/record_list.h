@@ -12,6 +12,10 @@
 
 namespace planscore::service {
 
+// The deepest page a list goes to: an offset costs as much as reading the records before
+// it. The whole register comes from the register export (register_export.h).
+inline constexpr std::int64_t kMaxRecordListOffset = 100000;
+
 // A list request as people write it: filters as (field, operator, text) with operators
 // eq ne lt le gt ge contains, sort as a field id with an optional leading '-'.
 struct RecordListRequest {

@@ -1,19 +1,16 @@
 #pragma once
-// Report use cases: the plan document, a year's performance report, the workbook, and
-// open-data exports of a register or of the evaluation, each as file bytes ready to send
-// or save. Every signed-in role may read them; nothing here writes.
-#include <optional>
+// Report use cases: the plan document, a year's performance report, the workbook, the
+// statistics and the open-data export of the evaluation, each as file bytes ready to send
+// or save (a register's records, which can be any size, are written a page at a time by
+// register_export.h). Every signed-in role may read them; nothing here writes.
 #include <string>
-#include <string_view>
 
 #include "core/calendar/year_range.h"
 #include "core/plan/plan.h"
+#include "service/report_format.h"
 #include "store/store.h"
 
 namespace planscore::service {
-
-enum class ReportFormat { pdf, odt, xlsx, ods, csv, json };
-std::optional<ReportFormat> report_format_from_string(std::string_view text);
 
 struct ReportFile {
   std::string bytes;
@@ -33,11 +30,6 @@ ReportFile annual_report(store::Store& store, const core::Plan& plan, int year,
 ReportFile workbook_report(store::Store& store, const core::Plan& plan, ReportFormat format);
 // Every year's evaluation: csv or json.
 ReportFile evaluation_report(store::Store& store, const core::Plan& plan, ReportFormat format);
-// A register's records (of one ROC year when `year` is set): csv (columns named as the
-// register's fields, so the file imports back) or json.
-ReportFile register_report(store::Store& store, const core::Plan& plan,
-                           const std::string& register_id, std::optional<int> year,
-                           ReportFormat format);
 // The statistics view (業務統計) over `years`: pdf, odt, csv, xlsx or ods.
 ReportFile statistics_report(store::Store& store, const core::Plan& plan, core::YearRange years,
                              ReportFormat format);

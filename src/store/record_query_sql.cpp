@@ -116,4 +116,16 @@ CompiledRecordQuery compile_record_query(const core::RegisterDef& register_def,
   return compiled;
 }
 
+CompiledSql compile_records_after(const core::RegisterDef& register_def, std::optional<int> year,
+                                  std::int64_t after_id, std::int64_t limit) {
+  CompiledSql compiled;
+  Parameters parameters(compiled.parameters);
+  std::string where = " WHERE id > " + parameters.add(after_id);
+  if (year)
+    where += " AND (" + year_scope_sql(register_def, *year, YearScope::in_year, parameters) + ")";
+  compiled.sql = "SELECT " + record_columns(register_def) + " FROM " + table_name(register_def.id) +
+                 where + " ORDER BY id LIMIT " + parameters.add(std::max<std::int64_t>(limit, 0));
+  return compiled;
+}
+
 }  // namespace planscore::store

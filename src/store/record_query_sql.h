@@ -2,6 +2,8 @@
 // Compiles a RecordQuery (filters, year, sort, page) into parameterized SELECTs over a
 // register's table. Pure, like aggregate_sql: every value is bound, only checked
 // identifiers reach the SQL text.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +12,11 @@
 #include "store/sql_value.h"
 
 namespace planscore::store {
+
+struct CompiledSql {
+  std::string sql;
+  std::vector<SqlValue> parameters;
+};
 
 struct CompiledRecordQuery {
   std::string count_sql;  // COUNT(*) of the matching records
@@ -25,6 +32,11 @@ struct CompiledRecordQuery {
 // (`contains` with a non-text value, an ordering against nothing).
 CompiledRecordQuery compile_record_query(const core::RegisterDef& register_def,
                                          const RecordQuery& query);
+
+// The SELECT behind Store::records_after: records above an id, in id order, optionally
+// placed in a year.
+CompiledSql compile_records_after(const core::RegisterDef& register_def, std::optional<int> year,
+                                  std::int64_t after_id, std::int64_t limit);
 
 // "id, version, f_<field>, …" in the register's field order: how records are selected.
 std::string record_columns(const core::RegisterDef& register_def);

@@ -56,6 +56,9 @@ class SqlStore final : public Store {
   bool has_records_in(const core::RegisterDef& register_def, core::YearRange years) override;
 
   RecordPage list_records(const core::RegisterDef& register_def, const RecordQuery& query) override;
+  std::vector<StoredRecord> records_after(const core::RegisterDef& register_def,
+                                          std::optional<int> year, std::int64_t after_id,
+                                          std::int64_t limit) override;
   std::optional<StoredRecord> find_record(const core::RegisterDef& register_def,
                                           std::int64_t record_id) override;
   std::optional<std::int64_t> update_record(const core::RegisterDef& register_def,

@@ -274,6 +274,20 @@ RecordPage SqlStore::list_records(const core::RegisterDef& register_def, const R
   });
 }
 
+std::vector<StoredRecord> SqlStore::records_after(const core::RegisterDef& register_def,
+                                                  std::optional<int> year, std::int64_t after_id,
+                                                  std::int64_t limit) {
+  return guarded(description_, "reading records of '" + register_def.id + "'", [&] {
+    const CompiledSql compiled = compile_records_after(register_def, year, after_id, limit);
+    std::vector<StoredRecord> records;
+    for_each_row(session_, compiled.sql, compiled.parameters, record_column_types(register_def),
+                 [&](const ResultRow& row) {
+                   records.push_back(read_record(row, register_def.fields.size()));
+                 });
+    return records;
+  });
+}
+
 std::optional<StoredRecord> SqlStore::find_record(const core::RegisterDef& register_def,
                                                   std::int64_t record_id) {
   return guarded(description_, "reading a record of '" + register_def.id + "'", [&] {

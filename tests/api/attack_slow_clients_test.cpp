@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "api_fixture.h"
-#include "raw_socket.h"
+#include "http/raw_socket.h"
 
 namespace planscore::test {
 namespace {

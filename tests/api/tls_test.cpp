@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "api_fixture.h"
-#include "raw_socket.h"
+#include "http/raw_socket.h"
 
 namespace planscore::test {
 namespace {

@@ -111,6 +111,34 @@ TEST_F(Cli, BadCsvIsRejectedWithRowErrorsAndNothingWritten) {
   EXPECT_EQ(evaluation["indicators"][0]["actual"], 12);
 }
 
+// Found in an attack run: `record import REG /dev/zero` grew to 3.5 GB in 10 s and `plan
+// import /dev/zero` to 4.3 GB, as the size limit was checked only after reading; a
+// directory was reported as an empty file.
+TEST_F(Cli, InputFilesAreCheckedBeforeTheyAreRead) {
+  ASSERT_EQ(run("init").status, 0);
+  for (const std::string command : {"record import records_trainings /dev/zero",
+                                    "plan import /dev/zero", "plan validate /dev/zero"}) {
+    const auto outcome = run(command);
+    EXPECT_EQ(outcome.status, 1) << command;
+    EXPECT_NE(outcome.err.find("/dev/zero is not a regular file"), std::string::npos)
+        << command << ": " << outcome.err;
+  }
+  const auto directory = run("record import records_trainings " + dir_.string());
+  EXPECT_EQ(directory.status, 1);
+  EXPECT_NE(directory.err.find("is a directory"), std::string::npos) << directory.err;
+  const auto missing = run("plan validate " + (dir_ / "nothing.yaml").string());
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.err.find("no such file"), std::string::npos) << missing.err;
+
+  const auto big = dir_ / "big.yaml";
+  std::filesystem::resize_file(write("big.yaml", ""), 6 * 1024 * 1024);
+  const auto too_large = run("plan import " + big.string());
+  EXPECT_EQ(too_large.status, 1);
+  EXPECT_NE(too_large.err.find("is 6291456 bytes; plan files are limited to 5242880 bytes"),
+            std::string::npos)
+      << too_large.err;
+}
+
 TEST_F(Cli, RecordImportReadsXlsxSheetsAndBig5Csv) {
   ASSERT_EQ(run("init").status, 0);
   planscore::document::Workbook workbook;

@@ -158,36 +158,6 @@ TEST_F(Reports, XlsxFormatsPercentagesAndFreezesTheHeader) {
   EXPECT_NE(achievement_format.find('%'), std::string::npos);
 }
 
-TEST_F(Reports, RegisterCsvImportsBackIntoAnEmptyDatabase) {
-  const auto& register_def = plan_.registers.front();
-  const auto file =
-      register_report(db_.store(), plan_, register_def.id, std::nullopt, ReportFormat::csv);
-  ASSERT_TRUE(file.bytes.starts_with(document::kUtf8Bom));
-  planscore::testing::TempDatabase other;
-  const auto other_plan = planscore::testing::import_shipped_plan(other.store());
-  const auto report =
-      import_csv(other.store(), other_plan, system_actor(), register_def.id, file.bytes);
-  ASSERT_TRUE(report.ok());
-  EXPECT_EQ(report.imported, db_.store().count_records(register_def));
-  EXPECT_EQ(
-      register_report(other.store(), other_plan, register_def.id, std::nullopt, ReportFormat::csv)
-          .bytes,
-      file.bytes);
-}
-
-TEST_F(Reports, RegisterJsonListsTheRecordsOfAYear) {
-  const auto& register_def = plan_.registers.front();
-  const auto all = nlohmann::json::parse(
-      register_report(db_.store(), plan_, register_def.id, std::nullopt, ReportFormat::json).bytes);
-  const auto one_year = nlohmann::json::parse(
-      register_report(db_.store(), plan_, register_def.id, 104, ReportFormat::json).bytes);
-  EXPECT_EQ(all["register"]["id"], register_def.id);
-  EXPECT_EQ(all["records"].size(),
-            static_cast<std::size_t>(db_.store().count_records(register_def)));
-  EXPECT_GT(one_year["records"].size(), 0u);
-  EXPECT_LT(one_year["records"].size(), all["records"].size());
-}
-
 TEST_F(Reports, EvaluationCsvHasARowPerYearAndIndicator) {
   const auto file = evaluation_report(db_.store(), plan_, ReportFormat::csv);
   ASSERT_TRUE(file.bytes.starts_with(document::kUtf8Bom));
@@ -213,8 +183,6 @@ TEST_F(Reports, RefusesFormatsYearsAndRegistersItDoesNotHave) {
     EXPECT_EQ(failure.problems.front().message, "choose one of: pdf, odt");
   }
   EXPECT_THROW(annual_report(db_.store(), plan_, 103, ReportFormat::pdf), Failure);
-  EXPECT_THROW(register_report(db_.store(), plan_, "no_such", std::nullopt, ReportFormat::csv),
-               Failure);
   EXPECT_FALSE(report_format_from_string("docx"));
 }
 

@@ -159,10 +159,10 @@ Response sections(Exchange& exchange) {
 
 void add_plan_routes(ApiRoutes& routes) {
   routes.get("/api/plan", plan);
-  routes.put("/api/plan", edit_plan);
+  routes.put("/api/plan", edit_plan, Work::long_running);
   routes.get("/api/plan/export", export_plan);
-  routes.post("/api/plan/import", import_plan);
-  routes.post("/api/plan/validate", validate_plan);
+  routes.post("/api/plan/import", import_plan, Access::session, Work::long_running);
+  routes.post("/api/plan/validate", validate_plan, Access::session, Work::long_running);
   routes.get("/api/plan/goals", goals);
   routes.get("/api/plan/indicators", indicators);
   routes.get("/api/plan/indicators/{indicator}", indicator);

@@ -147,7 +147,8 @@ void add_register_routes(ApiRoutes& routes) {
   routes.get("/api/registers/{register}/records/{record}", get_record);
   routes.put("/api/registers/{register}/records/{record}", update_record);
   routes.del("/api/registers/{register}/records/{record}", delete_record);
-  routes.post("/api/registers/{register}/import", import_records);
+  routes.post("/api/registers/{register}/import", import_records, Access::session,
+              Work::long_running);
 }
 
 }  // namespace planscore::http

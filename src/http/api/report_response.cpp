@@ -14,12 +14,17 @@ service::ReportFormat format_query(Exchange& exchange, service::ReportFormat def
   return *format;
 }
 
-Response file_response(service::ReportFile file) {
+Response attachment_response(const std::string& content_type, const std::string& file_name) {
   Response response;
-  response.body = std::move(file.bytes);
-  response.set_header("Content-Type", file.content_type);
-  response.set_header("Content-Disposition", content_disposition(file.file_name));
+  response.set_header("Content-Type", content_type);
+  response.set_header("Content-Disposition", content_disposition(file_name));
   response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+Response file_response(service::ReportFile file) {
+  auto response = attachment_response(file.content_type, file.file_name);
+  response.body = std::move(file.bytes);
   return response;
 }
 

@@ -6,6 +6,8 @@
 namespace planscore::http {
 
 service::ReportFormat format_query(Exchange& exchange, service::ReportFormat default_format);
+// A download's headers: its type, its file name for saving, never cached.
+Response attachment_response(const std::string& content_type, const std::string& file_name);
 Response file_response(service::ReportFile file);
 
 }  // namespace planscore::http

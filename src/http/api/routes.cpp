@@ -108,13 +108,14 @@ Response run_guarded(ApiState& state, Request& request, const ApiHandler& handle
 }  // namespace
 
 void ApiRoutes::add(const std::string& method, const std::string& pattern, ApiHandler handler,
-                    Access access) {
+                    Access access, Work work) {
   const bool changes_state = method != "GET";
   Route route;
   route.method = method;
   route.pattern = pattern;
   route.needs_session = access == Access::session;
   route.changes_state = changes_state;
+  route.runs_long = work == Work::long_running;
   route.handler = [state = state_, handler = std::move(handler), access,
                    changes_state](Request& request) {
     return run_guarded(*state, request, handler, access, changes_state);
@@ -122,20 +123,20 @@ void ApiRoutes::add(const std::string& method, const std::string& pattern, ApiHa
   router_.add(std::move(route));
 }
 
-void ApiRoutes::get(const std::string& pattern, ApiHandler handler, Access access) {
-  add("GET", pattern, std::move(handler), access);
+void ApiRoutes::get(const std::string& pattern, ApiHandler handler, Access access, Work work) {
+  add("GET", pattern, std::move(handler), access, work);
 }
-void ApiRoutes::post(const std::string& pattern, ApiHandler handler, Access access) {
-  add("POST", pattern, std::move(handler), access);
+void ApiRoutes::post(const std::string& pattern, ApiHandler handler, Access access, Work work) {
+  add("POST", pattern, std::move(handler), access, work);
 }
-void ApiRoutes::put(const std::string& pattern, ApiHandler handler) {
-  add("PUT", pattern, std::move(handler), Access::session);
+void ApiRoutes::put(const std::string& pattern, ApiHandler handler, Work work) {
+  add("PUT", pattern, std::move(handler), Access::session, work);
 }
 void ApiRoutes::patch(const std::string& pattern, ApiHandler handler) {
-  add("PATCH", pattern, std::move(handler), Access::session);
+  add("PATCH", pattern, std::move(handler), Access::session, Work::quick);
 }
 void ApiRoutes::del(const std::string& pattern, ApiHandler handler) {
-  add("DELETE", pattern, std::move(handler), Access::session);
+  add("DELETE", pattern, std::move(handler), Access::session, Work::quick);
 }
 
 }  // namespace planscore::http

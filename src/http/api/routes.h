@@ -12,6 +12,9 @@
 namespace planscore::http {
 
 enum class Access { public_route, session };
+// Reports, imports and plan checks may take seconds: they run on the server's report
+// workers, never on the request threads (Route::runs_long).
+enum class Work { quick, long_running };
 
 using ApiHandler = std::function<Response(Exchange&)>;
 
@@ -19,15 +22,17 @@ class ApiRoutes {
  public:
   ApiRoutes(Router& router, std::shared_ptr<ApiState> state)
       : router_(router), state_(std::move(state)) {}
-  void get(const std::string& pattern, ApiHandler handler, Access access = Access::session);
-  void post(const std::string& pattern, ApiHandler handler, Access access = Access::session);
-  void put(const std::string& pattern, ApiHandler handler);
+  void get(const std::string& pattern, ApiHandler handler, Access access = Access::session,
+           Work work = Work::quick);
+  void post(const std::string& pattern, ApiHandler handler, Access access = Access::session,
+            Work work = Work::quick);
+  void put(const std::string& pattern, ApiHandler handler, Work work = Work::quick);
   void patch(const std::string& pattern, ApiHandler handler);
   void del(const std::string& pattern, ApiHandler handler);
 
  private:
-  void add(const std::string& method, const std::string& pattern, ApiHandler handler,
-           Access access);
+  void add(const std::string& method, const std::string& pattern, ApiHandler handler, Access access,
+           Work work);
   Router& router_;
   std::shared_ptr<ApiState> state_;  // every handler keeps it alive
 };

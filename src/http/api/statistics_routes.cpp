@@ -60,8 +60,8 @@ Response statistics_report(Exchange& exchange) {
 }  // namespace
 
 void add_statistics_routes(ApiRoutes& routes) {
-  routes.get("/api/statistics", statistics);
-  routes.get("/api/reports/statistics", statistics_report);
+  routes.get("/api/statistics", statistics, Access::session, Work::long_running);
+  routes.get("/api/reports/statistics", statistics_report, Access::session, Work::long_running);
 }
 
 }  // namespace planscore::http

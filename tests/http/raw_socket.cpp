@@ -1,4 +1,4 @@
-#include "raw_socket.h"
+#include "http/raw_socket.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -37,18 +37,36 @@ bool RawSocket::send(const std::string& bytes) {
   return !closed_;
 }
 
+bool RawSocket::read_some(std::chrono::milliseconds timeout) {
+  pollfd entry{fd_, POLLIN, 0};
+  int ready = 0;
+  do {
+    ready = ::poll(&entry, 1, static_cast<int>(std::max<long>(timeout.count(), 0)));
+  } while (ready < 0 && errno == EINTR);
+  if (ready == 0) return false;
+  char buffer[4096];
+  const auto got = ::recv(fd_, buffer, sizeof buffer, MSG_DONTWAIT);
+  if (got > 0) received_.append(buffer, static_cast<std::size_t>(got));
+  if (got == 0 || (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) closed_ = true;
+  return true;
+}
+
 bool RawSocket::wait_for_close(std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (!closed_) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
-    pollfd entry{fd_, POLLIN, 0};
-    const int ready = ::poll(&entry, 1, static_cast<int>(std::max<long>(left.count(), 0)));
-    if (ready == 0) return false;  // nothing within the timeout: still open
-    if (ready < 0 && errno == EINTR) continue;
-    char buffer[4096];
-    const auto got = ::recv(fd_, buffer, sizeof buffer, MSG_DONTWAIT);
-    if (got == 0 || (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) closed_ = true;
+    if (!read_some(left)) return false;  // nothing within the timeout: still open
+  }
+  return true;
+}
+
+bool RawSocket::wait_for(const std::string& text, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (received_.find(text) == std::string::npos) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (closed_ || !read_some(left)) return received_.find(text) != std::string::npos;
   }
   return true;
 }

@@ -1,6 +1,6 @@
 #pragma once
 // A bare TCP connection for tests that misbehave below HTTP: clients that send a request
-// a byte at a time, or connect and say nothing.
+// a byte at a time, connect and say nothing, pipeline requests or send malformed heads.
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -16,15 +16,21 @@ class RawSocket {
 
   // False when the peer has closed or reset the connection.
   bool send(const std::string& bytes);
-  // Waits up to `timeout` for the peer to close the connection (reading and discarding
-  // anything it sends first); true when it did.
+  // Waits up to `timeout` for the peer to close the connection (keeping anything it sends
+  // first in received()); true when it did.
   bool wait_for_close(std::chrono::milliseconds timeout);
+  // Waits up to `timeout` until received() holds `text`; true when it does.
+  bool wait_for(const std::string& text, std::chrono::milliseconds timeout);
+  const std::string& received() const { return received_; }
   // Whether the peer has closed the connection already (does not wait).
   bool closed() { return wait_for_close(std::chrono::milliseconds(0)); }
 
  private:
+  // Reads what has arrived, waiting up to `timeout` for something; false on timeout.
+  bool read_some(std::chrono::milliseconds timeout);
   int fd_ = -1;
   bool closed_ = false;
+  std::string received_;
 };
 
 }  // namespace planscore::test
