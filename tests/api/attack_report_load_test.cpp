@@ -44,7 +44,7 @@ void add_trainings(ApiSession& editor, int count) {
   }
   const auto result =
       editor.send_raw("POST", "/api/registers/records_trainings/import", csv, "text/csv");
-  ASSERT_EQ(result.status, 200) << result.body.substr(0, 500);
+  ASSERT_EQ(result.status, 201) << result.body.substr(0, 500);
 }
 
 long export_ticks(ApiWorld& world, ApiSession& viewer, std::size_t expected_rows) {
