@@ -101,12 +101,18 @@ std::vector<store::StoredRecord> all_records(store::Store& store,
 std::string register_csv(const core::RegisterDef& register_def,
                          const std::vector<store::StoredRecord>& records) {
   std::string csv = document::kUtf8Bom;
-  std::vector<std::string> header;
+  std::vector<core::CsvCell> header;
   for (const auto& field : register_def.fields) header.push_back(field.name);
   csv += core::csv_line(header);
   for (const auto& stored : records) {
-    std::vector<std::string> cells;
-    for (const auto& value : stored.record.values) cells.push_back(core::to_text(value));
+    std::vector<core::CsvCell> cells;
+    for (std::size_t f = 0; f < register_def.fields.size() && f < stored.record.values.size();
+         ++f) {
+      std::string text = core::to_text(stored.record.values[f]);
+      cells.push_back(core::is_textual(register_def.fields[f].type)
+                          ? core::CsvCell(std::move(text))
+                          : core::CsvCell::formatted(std::move(text)));
+    }
     csv += core::csv_line(cells);
   }
   return csv;
