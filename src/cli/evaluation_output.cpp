@@ -4,6 +4,7 @@
 
 #include "cli/table.h"
 #include "core/register/csv.h"
+#include "core/text/plan_number.h"
 
 namespace planscore::cli {
 namespace {
@@ -82,17 +83,23 @@ std::string trend_table(const core::Plan& plan, const std::vector<core::YearEval
 }
 
 std::string evaluation_csv(const std::vector<core::YearEvaluation>& years) {
-  auto optional_text = [](const std::optional<double>& value) {
-    return value ? fmt::format("{}", *value) : std::string();
+  // Figures at the precision the reports print them: values at the indicator's decimals,
+  // achievements (percent) at 1, scores at 2.
+  const auto figure = [](const std::optional<double>& value, int decimals) {
+    return core::CsvCell::formatted(
+        value ? core::format_plan_number(*value, decimals, core::NumberStyle::bare) : "");
   };
   std::string out = core::csv_line(
       {"year", "indicator", "name", "weight", "target", "actual", "achievement", "light", "score"});
   for (const auto& year : years)
-    for (const auto& row : year.indicators)
-      out += core::csv_line({std::to_string(year.year), row.indicator->id, row.indicator->name,
-                             fmt::format("{}", row.indicator->weight), optional_text(row.target),
-                             optional_text(row.actual.value), optional_text(row.achievement),
-                             row.light, fmt::format("{}", row.score)});
+    for (const auto& row : year.indicators) {
+      const int decimals = row.indicator->decimals;
+      out += core::csv_line({core::CsvCell::formatted(std::to_string(year.year)), row.indicator->id,
+                             row.indicator->name,
+                             core::CsvCell::formatted(fmt::format("{}", row.indicator->weight)),
+                             figure(row.target, decimals), figure(row.actual.value, decimals),
+                             figure(row.achievement, 1), row.light, figure(row.score, 2)});
+    }
   return out;
 }
 

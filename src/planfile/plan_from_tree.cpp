@@ -73,9 +73,10 @@ class PlanReader {
   }
 
   void field(const TreeNode& node, const std::string& path, core::FieldDef& field) {
-    MapReader map(reader_, node, path,
-                  {"id", "name", "type", "required", "choices", "description", "default"},
-                  {"id", "type"});
+    MapReader map(
+        reader_, node, path,
+        {"id", "name", "type", "required", "choices", "description", "default", "min", "max"},
+        {"id", "type"});
     map.text("id", field.id);
     map.text("name", field.name);
     map.enumeration("type", field.type, core::field_type_from_string,
@@ -86,6 +87,8 @@ class PlanReader {
     // Any scalar, as written (`default: 1`, `default: 104/01/01`): the field's type decides
     // what it means, and validation checks that it parses.
     map.text("default", field.default_value);
+    map.optional_number("min", field.minimum);
+    map.optional_number("max", field.maximum);
   }
 
   void constant(const TreeNode& node, const std::string& path, core::Constant& constant) {
@@ -207,11 +210,7 @@ class PlanReader {
     map.text("label", light.label);
     map.text("symbol", light.symbol);
     map.text("colour", light.colour);
-    if (const TreeNode* at_least = map.find("at_least");
-        at_least != nullptr && at_least->kind != TreeNode::Kind::null) {
-      double value = 0;
-      if (reader_.read_number(*at_least, map.path_of("at_least"), value)) light.at_least = value;
-    }
+    map.optional_number("at_least", light.at_least);
   }
 
   void chapter(const TreeNode& node, const std::string& path, core::Chapter& chapter) {

@@ -57,6 +57,14 @@ class TreeWriter {
     if (always || complete_ || !value.empty()) node.add(key, TreeNode::string(value));
   }
 
+  // Absent is left out, or written as null for programs.
+  void optional_number(TreeNode& node, const char* key, std::optional<double> value) const {
+    if (value)
+      node.add(key, TreeNode::number(*value));
+    else if (complete_)
+      node.add(key, TreeNode());
+  }
+
   template <typename Item, typename Convert>
   void list(TreeNode& node, const char* key, const std::vector<Item>& items,
             Convert convert) const {
@@ -106,6 +114,8 @@ class TreeWriter {
     text(node, "description", field.description);
     if (complete_ || !field.default_value.empty())
       node.add("default", default_node(field.default_value));
+    optional_number(node, "min", field.minimum);
+    optional_number(node, "max", field.maximum);
     return node;
   }
 
@@ -219,11 +229,7 @@ class TreeWriter {
       out.add("label", TreeNode::string(light.label));
       out.add("symbol", TreeNode::string(light.symbol));
       out.add("colour", TreeNode::string(light.colour));
-      if (light.at_least) {
-        out.add("at_least", TreeNode::number(*light.at_least));
-      } else if (complete_) {
-        out.add("at_least", TreeNode());
-      }
+      optional_number(out, "at_least", light.at_least);
       lights.items.push_back(std::move(out));
     }
     return node;

@@ -13,8 +13,11 @@ nlohmann::json register_to_json_value(const core::RegisterDef& register_def) {
                       {"required", field.required},
                       {"choices", field.choices},
                       {"description", field.description}});
-    // Only when set, so definitions stored before defaults existed read back unchanged.
+    // Only when set, so definitions stored before defaults and bounds existed read back
+    // unchanged.
     if (!field.default_value.empty()) fields.back()["default"] = field.default_value;
+    if (field.minimum) fields.back()["min"] = *field.minimum;
+    if (field.maximum) fields.back()["max"] = *field.maximum;
   }
   return {{"id", register_def.id},
           {"name", register_def.name},

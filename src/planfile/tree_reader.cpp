@@ -215,6 +215,12 @@ void MapReader::text(std::string_view key, std::string& out) {
 void MapReader::number(std::string_view key, double& out) {
   if (const TreeNode* value = find(key)) reader_.read_number(*value, path_of(key), out);
 }
+void MapReader::optional_number(std::string_view key, std::optional<double>& out) {
+  const TreeNode* value = find(key);
+  if (value == nullptr || value->kind == TreeNode::Kind::null) return;
+  double number = 0;
+  if (reader_.read_number(*value, path_of(key), number)) out = number;
+}
 void MapReader::integer(std::string_view key, int& out) {
   if (const TreeNode* value = find(key)) reader_.read_int(*value, path_of(key), out);
 }

@@ -4,6 +4,7 @@
 #include <functional>
 #include <initializer_list>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,6 +81,8 @@ class MapReader {
 
   void text(std::string_view key, std::string& out);
   void number(std::string_view key, double& out);
+  // Left empty when the key is absent (or null).
+  void optional_number(std::string_view key, std::optional<double>& out);
   void integer(std::string_view key, int& out);
   void boolean(std::string_view key, bool& out);
   void text_list(std::string_view key, std::vector<std::string>& out);

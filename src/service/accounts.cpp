@@ -7,6 +7,7 @@
 #include "service/failure.h"
 #include "service/passwords.h"
 #include "service/snapshots.h"
+#include "service/text_limits.h"
 
 namespace planscore::service {
 namespace {
@@ -87,6 +88,8 @@ store::UserRow create_user(store::Store& store, const core::Actor& actor, const 
                         "starts with a letter or digit"});
   if (auto weakness = password_weakness(user.username, user.password))
     problems.push_back({"password", *weakness});
+  if (auto problem = length_problem(user.display_name, kMaxDisplayNameCharacters))
+    problems.push_back({"display_name", *problem});
   check_role(user.role, user.section_id, plan, problems);
   if (!problems.empty()) throw Failure(FailureKind::invalid, "the user was not created", problems);
 
@@ -118,7 +121,10 @@ store::UserRow update_user(store::Store& store, const core::Actor& actor, const 
   if (change.section_id) after.section_id = *change.section_id;
   if (change.active) after.active = *change.active;
   core::Problems problems;
-  if (after.display_name.empty()) problems.push_back({"display_name", "must not be empty"});
+  if (after.display_name.empty())
+    problems.push_back({"display_name", "must not be empty"});
+  else if (auto problem = length_problem(after.display_name, kMaxDisplayNameCharacters))
+    problems.push_back({"display_name", *problem});
   check_role(after.role, after.section_id, plan, problems);
   if (user_id == actor.user_id && (after.role != before.role || !after.active))
     problems.push_back({"role", "administrators cannot demote or deactivate themselves"});

@@ -38,7 +38,12 @@ CheckedRows RowChecker::check(const core::CsvTable& table, std::size_t first,
     bool row_ok = true;
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const auto& field = reg_.fields[columns_[c]];
-      auto parsed = core::parse_field_value(field, cells[c], sections_);
+      // Text cells come back as the CSV export neutralised them (csv.h); numbers and
+      // dates were written as they are, so "'-5" in a number column stays an error.
+      auto parsed =
+          core::is_textual(field.type)
+              ? core::parse_field_value(field, core::restore_csv_text(cells[c]), sections_)
+              : core::parse_field_value(field, cells[c], sections_);
       if (parsed.error) {
         checked.problems.push_back({row_number, line, field.name, cells[c], *parsed.error});
         row_ok = false;

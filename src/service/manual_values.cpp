@@ -2,10 +2,13 @@
 
 #include <cmath>
 
+#include "core/register/record.h"
+#include "core/text/plan_number.h"
 #include "service/audit.h"
 #include "service/failure.h"
 #include "service/plan_lookup.h"
 #include "service/snapshots.h"
+#include "service/text_limits.h"
 #include "service/year_locks.h"
 
 namespace planscore::service {
@@ -45,6 +48,11 @@ store::ManualValue set_manual_value(store::Store& store, const core::Plan& plan,
                                     std::to_string(plan.last_year) + ")"});
   if (!std::isfinite(value)) {
     problems.push_back({"value", "the value is not a number"});
+  } else if (std::fabs(value) > core::kMaxFieldMagnitude) {
+    // The bound of a register's numbers: a value beyond it is a typo, not a figure.
+    problems.push_back({"value", "the value must lie within ±" +
+                                     core::format_plan_number(core::kMaxFieldMagnitude) +
+                                     ", as any figure"});
   } else if (indicator.kind == core::IndicatorKind::yes_no && value != 0 && value != 1) {
     problems.push_back({"value", "a yes/no indicator takes 1 (yes) or 0 (no)"});
   } else if (indicator.kind == core::IndicatorKind::milestone) {
@@ -55,6 +63,8 @@ store::ManualValue set_manual_value(store::Store& store, const core::Plan& plan,
   }
   if (note.find_first_not_of(" \t\r\n") == std::string::npos)
     problems.push_back({"note", "say where the value comes from (a source note)"});
+  else if (auto problem = length_problem(note, kMaxNoteCharacters))
+    problems.push_back({"note", *problem});
   if (!problems.empty()) throw Failure(FailureKind::invalid, "the value was not stored", problems);
 
   store::Transaction transaction(store);

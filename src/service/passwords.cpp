@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "core/text/utf8.h"
+
 namespace planscore::service {
 namespace {
 
@@ -41,10 +43,7 @@ bool verify_password(const std::string& hash, std::string_view password) {
 }
 
 std::optional<std::string> password_weakness(std::string_view username, std::string_view password) {
-  std::size_t characters = 0;  // code points, so 12 Chinese characters count as 12
-  for (unsigned char byte : password)
-    if ((byte & 0xC0) != 0x80) ++characters;
-  if (characters < kMinPasswordLength)
+  if (core::utf8_character_count(password) < kMinPasswordLength)
     return "the password must have at least " + std::to_string(kMinPasswordLength) + " characters";
   if (password.size() > kMaxPasswordBytes)
     return "the password must be at most " + std::to_string(kMaxPasswordBytes) + " bytes";

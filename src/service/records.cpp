@@ -36,7 +36,8 @@ std::vector<std::optional<std::size_t>> map_header(const core::RegisterDef& reg,
   std::vector<std::optional<std::size_t>> columns;
   std::vector<bool> seen(reg.fields.size(), false);
   for (std::size_t c = 0; c < header.size(); ++c) {
-    auto index = field_index(reg, header[c]);
+    // The export writes display names as text, neutralised like any other (csv.h).
+    auto index = field_index(reg, core::restore_csv_text(header[c]));
     const std::string where = "header, column " + std::to_string(c + 1);
     if (!index) {
       problems.push_back({where, "\"" + header[c] + "\" is not a field of " + reg.id +

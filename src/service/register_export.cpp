@@ -11,16 +11,25 @@ namespace planscore::service {
 namespace {
 
 std::string csv_header(const core::RegisterDef& register_def) {
-  std::vector<std::string> names;
+  std::vector<core::CsvCell> names;
   for (const auto& field : register_def.fields) names.push_back(field.name);
   return document::kUtf8Bom + core::csv_line(names);
 }
 
-std::string csv_rows(const std::vector<store::StoredRecord>& records) {
+// Text cells are neutralised (csv.h) so a spreadsheet does not run them as formulas;
+// numbers and dates are written as they are.
+std::string csv_rows(const core::RegisterDef& register_def,
+                     const std::vector<store::StoredRecord>& records) {
   std::string rows;
   for (const auto& stored : records) {
-    std::vector<std::string> cells;
-    for (const auto& value : stored.record.values) cells.push_back(core::to_text(value));
+    std::vector<core::CsvCell> cells;
+    for (std::size_t f = 0; f < register_def.fields.size() && f < stored.record.values.size();
+         ++f) {
+      std::string text = core::to_text(stored.record.values[f]);
+      cells.push_back(core::is_textual(register_def.fields[f].type)
+                          ? core::CsvCell(std::move(text))
+                          : core::CsvCell::formatted(std::move(text)));
+    }
     rows += core::csv_line(cells);
   }
   return rows;
@@ -77,7 +86,8 @@ bool RegisterExport::write(store::Store& store, const ReportSink& sink,
   for (;;) {
     const auto page = store.records_after(register_def_, year_, after_id, page_size);
     if (page.empty()) break;
-    if (!sink(csv ? csv_rows(page) : json_rows(register_def_, page, !any_record))) return false;
+    if (!sink(csv ? csv_rows(register_def_, page) : json_rows(register_def_, page, !any_record)))
+      return false;
     any_record = true;
     after_id = page.back().id;
     if (static_cast<std::int64_t>(page.size()) < page_size) break;

@@ -9,12 +9,11 @@
 #include "service/passwords.h"
 #include "service/plan_lookup.h"
 #include "service/snapshots.h"
+#include "service/text_limits.h"
 #include "service/year_locks.h"
 
 namespace planscore::service {
 namespace {
-
-constexpr std::size_t kMaxTextBytes = 20000;
 
 std::string review_object(const std::string& indicator_id, int year) {
   return indicator_id + "/" + std::to_string(year);
@@ -75,9 +74,8 @@ store::CommentRow insert_comment(store::Store& store, const core::Plan& plan,
                                  int year, const std::string& body) {
   if (is_blank(body))
     throw Failure(FailureKind::invalid, "the comment is empty", {{"body", "must not be empty"}});
-  if (body.size() > kMaxTextBytes)
-    throw Failure(FailureKind::invalid, "the comment is too long",
-                  {{"body", "at most 20000 bytes"}});
+  if (auto problem = length_problem(body, kMaxCommentCharacters))
+    throw Failure(FailureKind::invalid, "the comment is too long", {{"body", *problem}});
   store::CommentRow comment{0,
                             plan.id,
                             indicator_id,
@@ -156,9 +154,8 @@ store::ReviewRow save_explanation(store::Store& store, const core::Plan& plan,
                                   int year, const std::string& explanation,
                                   std::int64_t expected_version) {
   const auto& indicator = require_indicator(plan, indicator_id);
-  if (explanation.size() > kMaxTextBytes)
-    throw Failure(FailureKind::invalid, "the explanation is too long",
-                  {{"explanation", "at most 20000 bytes"}});
+  if (auto problem = length_problem(explanation, kMaxCommentCharacters))
+    throw Failure(FailureKind::invalid, "the explanation is too long", {{"explanation", *problem}});
   store::Transaction transaction(store);
   const store::ReviewRow before = review_of(store, plan, indicator_id, year);
   require_section_may_edit(store, plan, actor, indicator, before);

@@ -60,13 +60,15 @@ document::Sheet statistics_sheet(const Statistics& statistics) {
 
 std::string statistics_csv(const Statistics& statistics) {
   std::string csv = document::kUtf8Bom;
-  csv += core::csv_line(header(statistics));
+  const auto titles = header(statistics);
+  csv += core::csv_line(std::vector<core::CsvCell>(titles.begin(), titles.end()));
   for (const auto& part : statistics.sections) {
     for (const auto& row : part.rows) {
-      std::vector<std::string> cells{part.section->name, row.metric->name, row.metric->unit};
+      std::vector<core::CsvCell> cells{part.section->name, row.metric->name, row.metric->unit};
       for (const auto& value : values(statistics, row))
-        cells.push_back(value ? fmt::format("{:.{}f}", *value, std::max(row.metric->decimals, 0))
-                              : std::string());
+        cells.push_back(core::CsvCell::formatted(
+            value ? core::format_plan_number(*value, row.metric->decimals, core::NumberStyle::bare)
+                  : std::string()));
       csv += core::csv_line(cells);
     }
   }

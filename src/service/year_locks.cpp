@@ -6,6 +6,7 @@
 #include "service/failure.h"
 #include "service/plan_lookup.h"
 #include "service/reviews.h"
+#include "service/text_limits.h"
 
 namespace planscore::service {
 
@@ -54,6 +55,8 @@ void unlock_year(store::Store& store, const core::Plan& plan, const core::Actor&
   if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
     throw Failure(FailureKind::invalid, "say why the year is unlocked",
                   {{"reason", "must not be empty"}});
+  if (auto problem = length_problem(reason, kMaxNoteCharacters))
+    throw Failure(FailureKind::invalid, "the reason is too long", {{"reason", *problem}});
   store::Transaction transaction(store);
   if (!store.unlock_year(plan.id, year))
     throw Failure(FailureKind::conflict, "year " + std::to_string(year) + " is not locked");

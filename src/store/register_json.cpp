@@ -36,6 +36,9 @@ core::RegisterDef register_from_json(const std::string& json_text) {
       field.description = item.at("description").get<std::string>();
       // Absent in definitions stored before fields had defaults.
       field.default_value = item.value("default", std::string{});
+      // Absent unless the plan gives them.
+      if (item.contains("min")) field.minimum = item.at("min").get<double>();
+      if (item.contains("max")) field.maximum = item.at("max").get<double>();
       register_def.fields.push_back(std::move(field));
     }
     return register_def;

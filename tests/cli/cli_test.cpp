@@ -10,6 +10,7 @@
 #include <random>
 #include <sstream>
 
+#include "core/register/csv.h"
 #include "document/xlsx/xlsx_writer.h"
 
 namespace {
@@ -28,11 +29,11 @@ class Cli : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  Outcome run(const std::string& arguments) {
+  Outcome run(const std::string& arguments, const std::string& database = "test.db") {
     const auto out = dir_ / "out.txt", err = dir_ / "err.txt";
     const std::string command = std::string(PLANSCORE_BINARY) + " --db " +
-                                (dir_ / "test.db").string() + " " + arguments + " >" +
-                                out.string() + " 2>" + err.string();
+                                (dir_ / database).string() + " " + arguments + " >" + out.string() +
+                                " 2>" + err.string();
     Outcome outcome;
     outcome.status = WEXITSTATUS(std::system(command.c_str()));
     outcome.out = read(out);
@@ -194,6 +195,41 @@ TEST_F(Cli, RecordAddAndManualValue) {
 }  // namespace
 
 namespace {
+
+TEST_F(Cli, RegisterExportWritesFormulasAsTextAndImportsBackByteForByte) {
+  // The shipped plan without its history folder: the registers start empty.
+  const auto plan = dir_ / "plan.yaml";
+  std::filesystem::copy_file(PLANSCORE_SHIPPED_PLAN, plan);
+  ASSERT_EQ(run("init --plan " + plan.string()).status, 0);
+  // A file as a section editor could upload it, the formulas written raw ("\t=1+1" comes in
+  // trimmed to "=1+1"; "''=1+1" as "'=1+1", the import taking one ' off).
+  using planscore::core::CsvCell;
+  std::string upload = planscore::core::csv_line({"held_on", "title", "participants"});
+  for (const std::string title : {"=HYPERLINK(\"http://attacker.test\",\"研習\")",
+                                  "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)", "\t=1+1", "''=1+1"})
+    upload += planscore::core::csv_line(
+        {CsvCell::formatted("2015-03-01"), CsvCell::formatted(title), CsvCell::formatted("-5")});
+  const auto imported = run("record import records_trainings " + write("upload.csv", upload));
+  ASSERT_EQ(imported.status, 0) << imported.err << imported.out;
+
+  const auto exported = dir_ / "export.csv";
+  ASSERT_EQ(run("report register records_trainings -o " + exported.string()).status, 0);
+  const std::string text = read(exported);  // held_on, title, participants, satisfaction
+  EXPECT_NE(text.find(",\"'=HYPERLINK(\"\"http://attacker.test\"\",\"\"研習\"\")\",-5,\r\n"),
+            std::string::npos)
+      << text;
+  for (const char* cell : {",'+1+cmd|' /C calc'!A0,-5,\r\n", ",'-2+3,-5,\r\n",
+                           ",'@SUM(1+1),-5,\r\n", ",'=1+1,-5,\r\n", ",''=1+1,-5,\r\n"})
+    EXPECT_NE(text.find(cell), std::string::npos) << cell << "\n" << text;
+
+  ASSERT_EQ(run("init --plan " + plan.string(), "other.db").status, 0);
+  const auto again = run("record import records_trainings " + exported.string(), "other.db");
+  ASSERT_EQ(again.status, 0) << again.err << again.out;
+  const auto reexported = dir_ / "again.csv";
+  ASSERT_EQ(run("report register records_trainings -o " + reexported.string(), "other.db").status,
+            0);
+  EXPECT_EQ(read(reexported), text);
+}
 
 TEST_F(Cli, InitLoadsTheShippedHistoryAndReportsItsStatistics) {
   const auto init = run("init");

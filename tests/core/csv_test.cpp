@@ -142,8 +142,14 @@ TEST(Csv, RoundTripThroughCsvLine) {
        "bom",
        "\r", "\""},
   };
+  // Written as they are, so this checks the quoting alone (the formula rule has tests of
+  // its own below).
   std::string text;
-  for (const auto& fields : lines) text += csv_line(fields);
+  for (const auto& fields : lines) {
+    std::vector<CsvCell> cells;
+    for (const auto& field : fields) cells.push_back(CsvCell::formatted(field));
+    text += csv_line(cells);
+  }
   const CsvResult result = read_csv(text);
   EXPECT_TRUE(result.problems.empty());
   EXPECT_EQ(result.table.header, lines[0]);
@@ -154,6 +160,80 @@ TEST(Csv, SingleEmptyFieldRoundTrips) {
   const CsvResult result = read_csv(csv_line({"a"}) + csv_line({""}));
   EXPECT_TRUE(result.problems.empty());
   EXPECT_THAT(result.table.rows, ElementsAre(Fields{""}));
+}
+
+}  // namespace
+}  // namespace planscore::core
+
+namespace planscore::core {
+namespace {
+
+// Every start a spreadsheet runs as a formula, with and without quotes before it.
+const std::vector<std::string> kFormulaTexts{
+    "=HYPERLINK(\"http://example.test\",\"click\")",
+    "+1+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "=",
+    "-",
+    "'=1+1",
+    "''+1",
+    "'''@x",
+    "'\t",
+};
+
+TEST(CsvFormulas, TextThatStartsAFormulaIsWrittenAsText) {
+  EXPECT_EQ(neutralize_csv_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+  EXPECT_EQ(neutralize_csv_text("+1+cmd|' /C calc'!A0"), "'+1+cmd|' /C calc'!A0");
+  EXPECT_EQ(neutralize_csv_text("-2+3"), "'-2+3");
+  EXPECT_EQ(neutralize_csv_text("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(neutralize_csv_text("\t=1+1"), "'\t=1+1");
+  EXPECT_EQ(neutralize_csv_text("\r=1+1"), "'\r=1+1");
+  // Quotes before a formula start get one more, so the import knows which to take off.
+  EXPECT_EQ(neutralize_csv_text("'=1+1"), "''=1+1");
+  EXPECT_EQ(neutralize_csv_text("''-1"), "'''-1");
+  for (const auto& text : kFormulaTexts) {
+    const std::string written = neutralize_csv_text(text);
+    ASSERT_FALSE(written.empty());
+    EXPECT_EQ(std::string("=+-@\t\r").find(written.front()), std::string::npos) << written;
+  }
+}
+
+TEST(CsvFormulas, OtherTextIsLeftAlone) {
+  for (const std::string text : {"", "研習", "a=b", "1-2", " =1", "'", "''", "'abc", "'1", "5"}) {
+    EXPECT_EQ(neutralize_csv_text(text), text);
+    EXPECT_EQ(restore_csv_text(text), text);
+  }
+}
+
+TEST(CsvFormulas, RestoreUndoesNeutralizeForEveryText) {
+  std::vector<std::string> texts = kFormulaTexts;
+  for (const std::string text : {"", "研習", "a=b", "'", "''", "'abc", " =1", "'x=1"})
+    texts.push_back(text);
+  for (const auto& text : texts) {
+    EXPECT_EQ(restore_csv_text(neutralize_csv_text(text)), text) << text;
+    // Twice over (an export of an import of an export) it still comes back.
+    EXPECT_EQ(restore_csv_text(restore_csv_text(neutralize_csv_text(neutralize_csv_text(text)))),
+              text);
+  }
+  // A hand-made file's formula is taken as it is: only a ' the export added comes off.
+  EXPECT_EQ(restore_csv_text("=1+1"), "=1+1");
+  EXPECT_EQ(restore_csv_text("'=1+1"), "=1+1");
+  EXPECT_EQ(restore_csv_text("''=1+1"), "'=1+1");
+}
+
+TEST(CsvFormulas, CsvLineNeutralizesTextButWritesFormattedValuesAsTheyAre) {
+  EXPECT_EQ(csv_line({"=1+1", CsvCell::formatted("-5"), "-5", CsvCell::formatted("2015-03-01"),
+                      "\t=2", "a,=b"}),
+            "'=1+1,-5,'-5,2015-03-01,'\t=2,\"a,=b\"\r\n");
+  // A text starting with CR is quoted after its ', and reads back whole.
+  const CsvResult result = read_csv(csv_line({"h1", "h2"}) + csv_line({"\r=1", "+x"}));
+  ASSERT_TRUE(result.problems.empty());
+  ASSERT_EQ(result.table.rows.size(), 1u);
+  EXPECT_EQ(restore_csv_text(result.table.rows[0][0]), "\r=1");
+  EXPECT_EQ(restore_csv_text(result.table.rows[0][1]), "+x");
 }
 
 }  // namespace

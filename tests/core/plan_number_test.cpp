@@ -99,6 +99,13 @@ TEST(PlanNumber, ApproximateWanBelowTenThousandIsPlain) {
   EXPECT_EQ(format_plan_number(91.66, 2, NumberStyle::approximate_wan), "91.66");
 }
 
+TEST(PlanNumber, BareHasNoSeparatorsForFilesProgramsRead) {
+  EXPECT_EQ(format_plan_number(470432, 0, NumberStyle::bare), "470432");
+  EXPECT_EQ(format_plan_number(-1234.5, 2, NumberStyle::bare), "-1234.50");
+  EXPECT_EQ(format_plan_number(550.0 / 500 * 100, 1, NumberStyle::bare), "110.0");
+  EXPECT_EQ(format_plan_number(2.675, 2, NumberStyle::bare), "2.68");
+}
+
 TEST(PlanNumber, NotANumberPrintsTheNoValueMark) {
   EXPECT_EQ(format_plan_number(std::numeric_limits<double>::quiet_NaN()), "—");
   EXPECT_EQ(format_plan_number(std::numeric_limits<double>::infinity(), 0, NumberStyle::wan), "—");

@@ -41,8 +41,8 @@ TEST(Record, IntegersWithThousandsSeparatorsAndSigns) {
   EXPECT_EQ(parse(FieldType::integer, "-42").value, FieldValue{std::int64_t{-42}});
   EXPECT_EQ(parse(FieldType::integer, "+7").value, FieldValue{std::int64_t{7}});
   EXPECT_EQ(parse(FieldType::integer, " 12 ").value, FieldValue{std::int64_t{12}});
-  EXPECT_EQ(parse(FieldType::integer, "-9223372036854775808").value,
-            FieldValue{std::int64_t{-9223372036854775807 - 1}});
+  EXPECT_EQ(parse(FieldType::integer, "-1,000,000,000,000").value,
+            FieldValue{std::int64_t{-1'000'000'000'000}});
 }
 
 TEST(Record, RejectsMalformedIntegers) {
@@ -54,7 +54,8 @@ TEST(Record, RejectsMalformedIntegers) {
   EXPECT_EQ(error_of(FieldType::integer, "-"), "\"-\" is not a whole number");
   EXPECT_EQ(error_of(FieldType::integer, "--1"), "\"--1\" is not a whole number");
   EXPECT_EQ(error_of(FieldType::integer, "9223372036854775808"),
-            "\"9223372036854775808\" is too large for a whole number");
+            "\"9223372036854775808\" is more than 1,000,000,000,000, the largest a number field "
+            "without a max takes");
 }
 
 TEST(Record, Decimals) {
@@ -73,7 +74,65 @@ TEST(Record, RejectsNonPlainDecimals) {
   EXPECT_EQ(error_of(FieldType::decimal, "1.2.3"), "\"1.2.3\" is not a number");
   EXPECT_EQ(error_of(FieldType::decimal, "."), "\".\" is not a number");
   EXPECT_EQ(error_of(FieldType::decimal, "81,07"), "\"81,07\" is not a number");
-  EXPECT_THAT(error_of(FieldType::decimal, std::string(400, '9')), HasSubstr("too large"));
+  EXPECT_THAT(error_of(FieldType::decimal, std::string(400, '9')),
+              HasSubstr("is more than 1,000,000,000,000"));
+  EXPECT_THAT(error_of(FieldType::decimal, "-" + std::string(400, '9')),
+              HasSubstr("is less than -1,000,000,000,000"));
+}
+
+TEST(Record, NumbersWithoutBoundsInThePlanStayWithinTenToTheTwelfth) {
+  // 2^63 - 1 and -2^63 fit an int64 but would overflow any sum of them.
+  EXPECT_EQ(error_of(FieldType::integer, "9223372036854775807"),
+            "\"9223372036854775807\" is more than 1,000,000,000,000, the largest a number field "
+            "without a max takes");
+  EXPECT_EQ(error_of(FieldType::integer, "-9223372036854775808"),
+            "\"-9223372036854775808\" is less than -1,000,000,000,000, the smallest a number "
+            "field without a min takes");
+  EXPECT_THAT(error_of(FieldType::integer, "1,000,000,000,001"), HasSubstr("is more than"));
+  EXPECT_EQ(parse(FieldType::integer, "1000000000000").value,
+            FieldValue{std::int64_t{1'000'000'000'000}});
+  EXPECT_THAT(error_of(FieldType::decimal, "1000000000000.01"), HasSubstr("is more than"));
+  EXPECT_THAT(error_of(FieldType::decimal, "3690000000000000000"), HasSubstr("is more than"));
+  EXPECT_EQ(parse(FieldType::decimal, "-999999999999.5").value, FieldValue{-999999999999.5});
+}
+
+TEST(Record, NumbersStayWithinTheFieldsMinAndMax) {
+  FieldDef percent = field_of(FieldType::decimal);
+  percent.minimum = 0;
+  percent.maximum = 100;
+  EXPECT_EQ(parse_field_value(percent, "100", kSections).value, FieldValue{100.0});
+  EXPECT_EQ(parse_field_value(percent, "0", kSections).value, FieldValue{0.0});
+  EXPECT_EQ(parse_field_value(percent, "100.5", kSections).error,
+            "\"100.5\" is more than 100, the field's max");
+  EXPECT_EQ(parse_field_value(percent, "-0.25", kSections).error,
+            "\"-0.25\" is less than 0, the field's min");
+  FieldDef people = field_of(FieldType::integer);
+  people.minimum = 0.5;
+  people.maximum = 1'000'000;
+  EXPECT_EQ(parse_field_value(people, "-5", kSections).error,
+            "\"-5\" is less than 0.5, the field's min");
+  EXPECT_EQ(parse_field_value(people, "1,000,001", kSections).error,
+            "\"1,000,001\" is more than 1,000,000, the field's max");
+  EXPECT_EQ(parse_field_value(people, "9223372036854775808", kSections).error,
+            "\"9223372036854775808\" is more than 1,000,000, the field's max");
+  // Only a max: the default bound still holds below.
+  FieldDef balance = field_of(FieldType::integer);
+  balance.maximum = 10;
+  EXPECT_EQ(parse_field_value(balance, "-5", kSections).value, FieldValue{std::int64_t{-5}});
+  EXPECT_THAT(*parse_field_value(balance, "-2000000000000", kSections).error,
+              HasSubstr("the smallest a number field without a min takes"));
+}
+
+TEST(Record, TextIsAtMost2000Characters) {
+  std::string chinese;
+  for (int i = 0; i < 2000; ++i) chinese += "字";  // 6000 bytes, 2000 characters
+  EXPECT_EQ(parse(FieldType::text, chinese).value, FieldValue{chinese});
+  EXPECT_EQ(error_of(FieldType::text, chinese + "字"),
+            "the text has 2,001 characters; a text field takes at most 2,000");
+  EXPECT_EQ(error_of(FieldType::text, std::string(1024 * 1024, 'a')),
+            "the text has 1,048,576 characters; a text field takes at most 2,000");
+  // Padding that is trimmed away does not count.
+  EXPECT_FALSE(parse(FieldType::text, "  " + chinese + "  ").error);
 }
 
 TEST(Record, DatesAreStoredAsIso) {

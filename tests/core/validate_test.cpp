@@ -145,6 +145,37 @@ TEST(Validate, AFieldDefaultMustParseForItsType) {
       has_problem(validate(plan), "registers[0].fields[1].default", "is not a whole number"));
 }
 
+TEST(Validate, AFieldsMinAndMaxAreWholeOrderedBoundsOfANumberField) {
+  auto plan = valid_plan();
+  auto& participants = plan.registers[0].fields[1];
+  participants.minimum = 0;
+  participants.maximum = 5000;
+  participants.default_value = "1";
+  EXPECT_TRUE(validate(plan).empty()) << all(validate(plan));
+
+  participants.default_value = "6000";
+  EXPECT_TRUE(has_problem(validate(plan), "registers[0].fields[1].default",
+                          "the default \"6000\" is more than 5,000, the field's max"));
+  participants.default_value.clear();
+  participants.minimum = 10;
+  participants.maximum = 5;
+  EXPECT_TRUE(
+      has_problem(validate(plan), "registers[0].fields[1].min", "min 10 is more than max 5"));
+  participants.minimum = 0.5;
+  participants.maximum = std::nullopt;
+  EXPECT_TRUE(has_problem(validate(plan), "registers[0].fields[1].min",
+                          "min 0.5 is not a whole number, but the field is an integer field"));
+  participants.minimum = std::nullopt;
+  participants.maximum = 1e13;
+  EXPECT_TRUE(has_problem(validate(plan), "registers[0].fields[1].max",
+                          "max 10000000000000 is outside -1000000000000 to 1000000000000"));
+
+  auto dated = valid_plan();
+  dated.registers[0].fields[0].maximum = 5;
+  EXPECT_TRUE(has_problem(validate(dated), "registers[0].fields[0].max",
+                          "only an integer or decimal field has a max"));
+}
+
 TEST(Validate, TheTimeFieldCannotHaveADefault) {
   auto plan = valid_plan();
   plan.registers[0].fields[0].default_value = "2015-01-01";

@@ -158,6 +158,59 @@ TEST(ToYaml, FieldDefaultsAreReadAsWrittenAndSurvive) {
   expect_round_trip(*result.plan);
 }
 
+TEST(ToYaml, FieldBoundsAreReadAndSurvive) {
+  const std::string yaml = std::string(testing::kMinimalPlan) + R"(registers:
+  - id: events
+    name: 活動
+    time_field: held_on
+    fields:
+      - id: held_on
+        name: 日期
+        type: date
+      - id: participants
+        name: 人數
+        type: integer
+        min: 0
+        max: 5000
+      - id: rate
+        name: 比率
+        type: decimal
+        required: false
+        max: 99.5
+)";
+  auto result = load_yaml(yaml);
+  for (const auto& problem : result.problems) ADD_FAILURE() << core::to_string(problem);
+  ASSERT_TRUE(result.plan.has_value());
+  const auto& fields = result.plan->registers.at(0).fields;
+  EXPECT_EQ(fields.at(0).minimum, std::nullopt);
+  EXPECT_EQ(fields.at(1).minimum, 0.0);
+  EXPECT_EQ(fields.at(1).maximum, 5000.0);
+  EXPECT_EQ(fields.at(2).minimum, std::nullopt);
+  EXPECT_EQ(fields.at(2).maximum, 99.5);
+  const std::string written = to_yaml(*result.plan);
+  EXPECT_NE(written.find("        min: 0\n        max: 5000\n"), std::string::npos) << written;
+  EXPECT_EQ(written.find("min: null"), std::string::npos) << written;
+  expect_round_trip(*result.plan);
+  // Programs get every key: null where the plan gives no bound.
+  const auto exported = load_json(to_json(*result.plan));
+  ASSERT_TRUE(exported.plan.has_value());
+  EXPECT_EQ(*exported.plan, *result.plan);
+  EXPECT_NE(to_json(*result.plan).find("\"min\": null"), std::string::npos);
+
+  auto quoted = load_yaml(std::string(testing::kMinimalPlan) + R"(registers:
+  - id: events
+    name: 活動
+    time_field: held_on
+    fields:
+      - id: held_on
+        name: 日期
+        type: date
+        max: "10"
+)");
+  ASSERT_EQ(quoted.problems.size(), 1u);
+  EXPECT_EQ(quoted.problems[0].path, "registers[0].fields[0].max");
+}
+
 TEST(ToYaml, DefaultsThatLookLikeNumbersKeepTheirText) {
   core::Plan plan;
   core::RegisterDef def;

@@ -160,7 +160,7 @@ std::string valid_cell(const core::Plan& plan, const core::RegisterDef& reg,
 
 TEST_F(ShippedHistory, EveryRegisterTakesARecordAndRefusesABadValue) {
   for (const auto& reg : plan_.registers) {
-    std::vector<std::string> header, row;
+    std::vector<core::CsvCell> header, row;
     for (const auto& field : reg.fields) {
       header.push_back(field.id);
       row.push_back(valid_cell(plan_, reg, field));

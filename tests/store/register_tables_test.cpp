@@ -217,5 +217,15 @@ TEST(RegisterJson, KeepsAFieldDefaultAndReadsOldDefinitions) {
   EXPECT_EQ(register_from_json(register_to_json(records_trainings())), records_trainings());
 }
 
+TEST(RegisterJson, KeepsAFieldsBoundsOnlyWhenTheyAreSet) {
+  core::RegisterDef def = records_trainings();
+  def.fields[2].minimum = 0;
+  def.fields[2].maximum = 5000;
+  EXPECT_EQ(register_from_json(register_to_json(def)), def);
+  def.fields[2].minimum.reset();
+  EXPECT_EQ(register_from_json(register_to_json(def)), def);
+  EXPECT_EQ(register_to_json(def).find("\"min\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace planscore::store::testing

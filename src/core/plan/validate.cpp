@@ -154,11 +154,36 @@ class Validator {
         } else if (!field.choices.empty()) {
           add(at(field_path, "choices"), "only a choice field has choices");
         }
+        check_bounds(field, field_path);
         if (auto problem = default_value_problem(reg, field, section_ids))
           add(at(field_path, "default"), *problem);
       }
       check_time_basis(reg, path);
     }
+  }
+
+  // A field's `min` and `max` narrow the default bound of record.h; they may not widen
+  // it, since that bound is what keeps a register's sums inside int64.
+  void check_bounds(const FieldDef& field, const std::string& field_path) {
+    const auto text = [](double value) { return to_text(FieldValue{value}); };
+    const bool numeric = is_numeric(field.type);
+    for (const auto& [key, bound] :
+         {std::pair{"min", field.minimum}, std::pair{"max", field.maximum}}) {
+      if (!bound) continue;
+      const std::string name = key;
+      if (!numeric)
+        add(at(field_path, name), "only an integer or decimal field has a " + name);
+      else if (std::fabs(*bound) > kMaxFieldMagnitude)
+        add(at(field_path, name), name + " " + text(*bound) + " is outside " +
+                                      text(-kMaxFieldMagnitude) + " to " +
+                                      text(kMaxFieldMagnitude) + ", what any number field takes");
+      else if (field.type == FieldType::integer && std::trunc(*bound) != *bound)
+        add(at(field_path, name), name + " " + text(*bound) +
+                                      " is not a whole number, but the field is an integer field");
+    }
+    if (numeric && field.minimum && field.maximum && *field.minimum > *field.maximum)
+      add(at(field_path, "min"),
+          "min " + text(*field.minimum) + " is more than max " + text(*field.maximum));
   }
 
   void check_time_basis(const RegisterDef& reg, const std::string& path) {

@@ -161,6 +161,15 @@ bool needs_quotes(std::string_view field, std::size_t field_count) {
   return field.find_first_of(",\"\r\n") != std::string_view::npos;
 }
 
+// Whether `text`, after any leading 's, starts with a character a spreadsheet takes as the
+// start of a formula.
+bool looks_like_a_formula(std::string_view text) {
+  const std::size_t first = text.find_first_not_of('\'');
+  if (first == std::string_view::npos) return false;
+  constexpr std::string_view kFormulaStarts = "=+-@\t\r";
+  return kFormulaStarts.find(text[first]) != std::string_view::npos;
+}
+
 }  // namespace
 
 CsvResult read_csv(std::string_view text) {
@@ -199,12 +208,21 @@ CsvResult read_csv(std::string_view text) {
   return result;
 }
 
-std::string csv_line(const std::vector<std::string>& fields) {
+std::string neutralize_csv_text(std::string_view text) {
+  return looks_like_a_formula(text) ? "'" + std::string(text) : std::string(text);
+}
+
+std::string restore_csv_text(std::string_view cell) {
+  const bool neutralized = cell.starts_with('\'') && looks_like_a_formula(cell);
+  return std::string(neutralized ? cell.substr(1) : cell);
+}
+
+std::string csv_line(const std::vector<CsvCell>& cells) {
   std::string line;
-  for (std::size_t i = 0; i < fields.size(); ++i) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i > 0) line += ',';
-    const std::string& field = fields[i];
-    if (!needs_quotes(field, fields.size())) {
+    const std::string field = cells[i].is_text ? neutralize_csv_text(cells[i].text) : cells[i].text;
+    if (!needs_quotes(field, cells.size())) {
       line += field;
       continue;
     }

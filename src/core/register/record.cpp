@@ -7,6 +7,8 @@
 #include <utility>
 
 #include "core/calendar/roc.h"
+#include "core/text/plan_number.h"
+#include "core/text/utf8.h"
 
 namespace planscore::core {
 namespace {
@@ -75,7 +77,37 @@ std::string take_sign(std::string_view& text) {
   return "";
 }
 
-ParsedValue parse_integer(std::string_view text) {
+// A bound as people write it: 1e12 → "1,000,000,000,000", 0.5 → "0.5".
+std::string bound_text(double bound) {
+  const std::string exact = to_text(FieldValue{bound});
+  const auto point = exact.find('.');
+  const auto decimals = point == std::string::npos ? 0 : exact.size() - point - 1;
+  return format_plan_number(bound, static_cast<int>(decimals));
+}
+
+// Why `value` (parsed from `text`) lies outside the field's bounds, or nullopt. An
+// integer too large for int64 comes as ±infinity, which every bound refuses.
+std::optional<std::string> bound_problem(const FieldDef& field, std::string_view text,
+                                         double value) {
+  if (value > field.maximum.value_or(kMaxFieldMagnitude))
+    return quoted(text) + " is more than " +
+           (field.maximum ? bound_text(*field.maximum) + ", the field's max"
+                          : bound_text(kMaxFieldMagnitude) +
+                                ", the largest a number field without a max takes");
+  if (value < field.minimum.value_or(-kMaxFieldMagnitude))
+    return quoted(text) + " is less than " +
+           (field.minimum ? bound_text(*field.minimum) + ", the field's min"
+                          : bound_text(-kMaxFieldMagnitude) +
+                                ", the smallest a number field without a min takes");
+  return std::nullopt;
+}
+
+ParsedValue bounded(const FieldDef& field, std::string_view text, FieldValue value, double number) {
+  if (auto problem = bound_problem(field, text, number)) return failure(std::move(*problem));
+  return {std::move(value), std::nullopt};
+}
+
+ParsedValue parse_integer(const FieldDef& field, std::string_view text) {
   std::string_view rest = text;
   const std::string sign = take_sign(rest);
   const auto digits = ungroup_digits(rest);
@@ -83,16 +115,18 @@ ParsedValue parse_integer(std::string_view text) {
   const std::string plain = sign + *digits;
   std::int64_t value = 0;
   const auto [end, error] = std::from_chars(plain.data(), plain.data() + plain.size(), value);
-  if (error == std::errc::result_out_of_range)
-    return failure(quoted(text) + " is too large for a whole number");
+  if (error == std::errc::result_out_of_range) {
+    const double beyond = sign.empty() ? HUGE_VAL : -HUGE_VAL;
+    return bounded(field, text, std::monostate{}, beyond);
+  }
   if (error != std::errc{} || end != plain.data() + plain.size())
     return failure(quoted(text) + " is not a whole number");
-  return {value, std::nullopt};
+  return bounded(field, text, value, static_cast<double>(value));
 }
 
 // Plain decimal notation only ("81.07", "-1,229.5", ".5"): exponents, inf and nan are
 // refused because no register figure is written that way and they hide typos.
-ParsedValue parse_decimal(std::string_view text) {
+ParsedValue parse_decimal(const FieldDef& field, std::string_view text) {
   const auto not_a_number = [&] { return failure(quoted(text) + " is not a number"); };
   std::string_view rest = text;
   const std::string sign = take_sign(rest);
@@ -114,10 +148,25 @@ ParsedValue parse_decimal(std::string_view text) {
   double value = 0;
   const auto [end, error] =
       std::from_chars(plain.data(), plain.data() + plain.size(), value, std::chars_format::fixed);
-  if (error == std::errc::result_out_of_range || !std::isfinite(value))
-    return failure(quoted(text) + " is too large a number");
+  if (error == std::errc::result_out_of_range || !std::isfinite(value)) {
+    const double beyond = sign.empty() ? HUGE_VAL : -HUGE_VAL;
+    return bounded(field, text, std::monostate{}, beyond);
+  }
   if (error != std::errc{} || end != plain.data() + plain.size()) return not_a_number();
-  return {value, std::nullopt};
+  return bounded(field, text, value, value);
+}
+
+ParsedValue parse_text(std::string_view text) {
+  // Neither database keeps a NUL inside text (PostgreSQL refuses it, C strings end at it),
+  // so it is refused here rather than cut off there.
+  if (text.find('\0') != std::string_view::npos)
+    return failure("text cannot contain the NUL character (U+0000)");
+  const std::size_t characters = utf8_character_count(text);
+  if (characters > kMaxTextCharacters)
+    return failure("the text has " + format_plan_number(static_cast<double>(characters)) +
+                   " characters; a text field takes at most " +
+                   format_plan_number(static_cast<double>(kMaxTextCharacters)));
+  return {std::string(text), std::nullopt};
 }
 
 ParsedValue parse_date_value(std::string_view text) {
@@ -174,16 +223,11 @@ ParsedValue parse_field_value(const FieldDef& field, std::string_view text,
   }
   switch (field.type) {
     case FieldType::text:
-      // Neither database keeps a NUL inside text (PostgreSQL refuses it, C strings end
-      // at it), so it is refused here rather than cut off there.
-      if (trimmed.find('\0') != std::string_view::npos) {
-        return failure("text cannot contain the NUL character (U+0000)");
-      }
-      return {std::string(trimmed), std::nullopt};
+      return parse_text(trimmed);
     case FieldType::integer:
-      return parse_integer(trimmed);
+      return parse_integer(field, trimmed);
     case FieldType::decimal:
-      return parse_decimal(trimmed);
+      return parse_decimal(field, trimmed);
     case FieldType::date:
       return parse_date_value(trimmed);
     case FieldType::yes_no:

@@ -35,6 +35,10 @@ bool is_numeric(FieldType type) {
   return type == FieldType::integer || type == FieldType::decimal;
 }
 
+bool is_textual(FieldType type) {
+  return type == FieldType::text || type == FieldType::choice || type == FieldType::section;
+}
+
 std::string_view to_string(TimeBasis basis) {
   return name_of(kTimeBasisNames, basis);
 }

@@ -14,6 +14,9 @@ enum class FieldType { text, integer, decimal, date, yes_no, choice, section };
 std::string_view to_string(FieldType type);
 std::optional<FieldType> field_type_from_string(std::string_view text);
 bool is_numeric(FieldType type);  // integer, decimal (yes_no counts as 0/1 but is not summed)
+// text, choice, section: values held as text a person wrote, not as a number, a date or
+// yes/no (what a CSV export neutralises, csv.h).
+bool is_textual(FieldType type);
 
 struct FieldDef {
   std::string id;    // identifier used in formulas and CSV headers: [a-z][a-z0-9_]*
@@ -26,6 +29,10 @@ struct FieldDef {
   // written so the plan file round-trips and a ROC date stays a ROC date. The initializer
   // lets brace lists that end at `description` leave it out without a warning.
   std::string default_value = {};
+  // The least and greatest value an integer or decimal field takes (plan keys `min` and
+  // `max`); without them the default bound of record.h applies.
+  std::optional<double> minimum = {};
+  std::optional<double> maximum = {};
 
   bool operator==(const FieldDef&) const = default;
 };

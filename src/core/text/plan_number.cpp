@@ -105,7 +105,7 @@ std::string format_plan_number(double value, int decimals, NumberStyle style) {
     const Decimal wan = rounded(in_wan(exact), 0);
     return written(wan, with_thousands(wan.integer) + " 萬");
   }
-  return written(shown, with_thousands(shown.integer));
+  return written(shown, style == NumberStyle::bare ? shown.integer : with_thousands(shown.integer));
 }
 
 }  // namespace planscore::core

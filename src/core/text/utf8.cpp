@@ -43,4 +43,11 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::size_t utf8_character_count(std::string_view text) {
+  std::size_t characters = 0;
+  for (const char c : text)
+    if ((static_cast<std::uint8_t>(c) & 0xC0) != 0x80) ++characters;
+  return characters;
+}
+
 }  // namespace planscore::core

@@ -3,13 +3,21 @@
 #include <fmt/format.h>
 
 #include "core/register/csv.h"
+#include "core/text/plan_number.h"
 #include "document/build/lights.h"
 
 namespace planscore::document {
 namespace {
 
-std::string plain(std::optional<double> value) {
-  return value ? fmt::format("{}", *value) : "";
+// Decimals the annual report prints achievements (a percent) and scores with.
+constexpr int kAchievementDecimals = 1;
+constexpr int kScoreDecimals = 2;
+
+// A figure at its precision, without separators so a spreadsheet reads it as a number
+// ("110.0", not 110.00000000000001); empty when there is no value.
+core::CsvCell figure(std::optional<double> value, int decimals) {
+  return core::CsvCell::formatted(
+      value ? core::format_plan_number(*value, decimals, core::NumberStyle::bare) : "");
 }
 
 }  // namespace
@@ -33,11 +41,14 @@ std::string evaluation_csv(const core::Plan& plan,
                            : result.actual.source == core::ValueSource::manual ? "人工填報"
                                                                                : "無";
       const auto* light = find_light(plan.policy, result.light);
-      csv += core::csv_line({std::to_string(evaluation.year), dimension_name, goal_name,
-                             indicator.id, indicator.name, fmt::format("{}", indicator.weight),
-                             plain(result.target), plain(result.actual.value), indicator.unit,
-                             source, plain(result.achievement), light ? light->label : result.light,
-                             fmt::format("{}", result.score)});
+      csv += core::csv_line({core::CsvCell::formatted(std::to_string(evaluation.year)),
+                             dimension_name, goal_name, indicator.id, indicator.name,
+                             core::CsvCell::formatted(fmt::format("{}", indicator.weight)),
+                             figure(result.target, indicator.decimals),
+                             figure(result.actual.value, indicator.decimals), indicator.unit,
+                             source, figure(result.achievement, kAchievementDecimals),
+                             light ? light->label : result.light,
+                             figure(result.score, kScoreDecimals)});
     }
   return csv;
 }

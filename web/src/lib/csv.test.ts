@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Field, RecordPage } from '../api/types'
-import { BOM, csvCell, csvFileName, csvValue, recordsCsv, templateCsv, toCsv } from './csv'
+import { BOM, csvCell, csvFileName, csvValue, formatted, neutralizeFormula, recordsCsv, templateCsv, toCsv } from './csv'
 import { fetchAllRecords } from './recordsApi'
 
 const field = (id: string, name: string, type: Field['type']): Field => ({
@@ -26,14 +26,36 @@ describe('CSV', () => {
     expect(toCsv([['a']], false)).toBe('a\r\n')
   })
   it('writes values the import reads back', () => {
-    expect(csvValue(fields[0], '2015-03-15', 'roc')).toBe('104/03/15')
-    expect(csvValue(fields[0], '2015-03-15', 'iso')).toBe('2015-03-15')
-    expect(csvValue(fields[2], 1, 'roc')).toBe('是')
-    expect(csvValue(fields[2], 0, 'roc')).toBe('否')
-    expect(csvValue(fields[3], null, 'roc')).toBe('')
+    expect(csvValue(fields[0], '2015-03-15', 'roc')).toEqual(formatted('104/03/15'))
+    expect(csvValue(fields[0], '2015-03-15', 'iso')).toEqual(formatted('2015-03-15'))
+    expect(csvValue(fields[2], 1, 'roc')).toEqual(formatted('是'))
+    expect(csvValue(fields[2], 0, 'roc')).toEqual(formatted('否'))
+    expect(csvValue(fields[3], null, 'roc')).toBe(null)
+    expect(csvValue(fields[3], -5, 'roc')).toBe(-5)
+    expect(csvValue(fields[1], '-5', 'roc')).toBe('-5')
     const records = [{ id: 1, version: 1, values: { held_on: '2015-03-15', title: '文書, 檔案', ok: 1, n: 42 } }]
     expect(recordsCsv(fields, records, 'iso')).toBe(`${BOM}日期,研習名稱,已改善,人數\r\n2015-03-15,"文書, 檔案",是,42\r\n`)
     expect(templateCsv(fields)).toBe(`${BOM}日期,研習名稱,已改善,人數\r\n`)
+  })
+  it('writes text that a spreadsheet would run as a formula with a quote in front', () => {
+    for (const text of ['=HYPERLINK("http://x","y")', "+1+cmd|' /C calc'!A0", '-2+3', '@SUM(1)', '\t=1+1', '\r=1+1']) {
+      expect(neutralizeFormula(text)).toBe(`'${text}`)
+    }
+    // Quotes before a formula start get one more, so the import knows which one to take off.
+    expect(neutralizeFormula("'=1+1")).toBe("''=1+1")
+    expect(neutralizeFormula("''-1")).toBe("'''-1")
+    for (const text of ['', '研習', 'a=b', ' =1', "'", "'abc", '5']) expect(neutralizeFormula(text)).toBe(text)
+    expect(csvCell('=1+1')).toBe("'=1+1")
+    expect(csvCell('\r=1')).toBe(`"'\r=1"`)
+    expect(csvCell('@a,b')).toBe(`"'@a,b"`)
+    // Numbers and formatted values are not text: -5 stays a number.
+    expect(csvCell(-5)).toBe('-5')
+    expect(csvCell(formatted('-5.50'))).toBe('-5.50')
+  })
+  it('exports records whose text starts a formula without running it, and numbers as they are', () => {
+    const records = [{ id: 1, version: 1, values: { held_on: '2015-03-15', title: '=HYPERLINK("x")', ok: 0, n: -5 } }]
+    expect(recordsCsv(fields, records, 'iso')).toBe(`${BOM}日期,研習名稱,已改善,人數\r\n2015-03-15,"'=HYPERLINK(""x"")",否,-5\r\n`)
+    expect(templateCsv([field('a', '-備註', 'text')])).toBe(`${BOM}'-備註\r\n`)
   })
   it('names the file by register and ROC date', () => {
     expect(csvFileName('records_trainings', new Date(2026, 10, 7))).toBe('records_trainings-1151107.csv')

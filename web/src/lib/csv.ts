@@ -8,29 +8,57 @@ import { toRocDate } from './roc'
 export const BOM = '\uFEFF'
 export type DateStyle = 'roc' | 'iso'
 
+// A cell the app formatted from a number, a date or yes/no: written as it is, so "-5"
+// stays the number -5 in a spreadsheet.
+export interface Formatted {
+  readonly formatted: string
+}
+export function formatted(text: string): Formatted {
+  return { formatted: text }
+}
+
+// A string is text (names, units, text/choice/section values) and is neutralised; a
+// number or a Formatted cell is written as it is; null and undefined are empty.
+export type Cell = string | number | Formatted | null | undefined
+
+// Spreadsheets run a cell that starts with =, +, -, @, a tab or a carriage return as a
+// formula. The server's rule (src/core/register/csv.h), so the register import takes off
+// what this adds: text that starts with one of those, or with 's followed by one, gets
+// one more ' in front; other text is left as it is.
+export function neutralizeFormula(text: string): string {
+  return /^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text
+}
+
 // One cell, quoted when it holds a comma, a quote, a line break or edge spaces.
-export function csvCell(text: string): string {
+export function csvCell(cell: Cell): string {
+  if (cell === null || cell === undefined) return ''
+  const text =
+    typeof cell === 'string' ? neutralizeFormula(cell) : typeof cell === 'number' ? String(cell) : cell.formatted
   if (/[",\r\n]/.test(text) || text !== text.trim()) return `"${text.replace(/"/g, '""')}"`
   return text
 }
 
-export function csvLine(cells: string[]): string {
+export function csvLine(cells: Cell[]): string {
   return cells.map(csvCell).join(',')
 }
 
 // Rows as a CSV document: a BOM (so Excel reads UTF-8), CRLF after every line.
-export function toCsv(rows: string[][], bom = true): string {
+export function toCsv(rows: Cell[][], bom = true): string {
   return (bom ? BOM : '') + rows.map((row) => csvLine(row) + '\r\n').join('')
 }
 
-// A stored value as a CSV cell the import accepts.
-export function csvValue(field: Field, value: FieldValue | undefined, dates: DateStyle): string {
-  if (value === null || value === undefined) return ''
+// A stored value as a CSV cell the import accepts: numbers as numbers, dates and yes/no
+// as the app writes them, everything else as text.
+export function csvValue(field: Field, value: FieldValue | undefined, dates: DateStyle): Cell {
+  if (value === null || value === undefined) return null
   switch (field.type) {
     case 'date':
-      return dates === 'roc' ? toRocDate(String(value)) : String(value)
+      return formatted(dates === 'roc' ? toRocDate(String(value)) : String(value))
     case 'yes_no':
-      return Number(value) ? '是' : '否'
+      return formatted(Number(value) ? '是' : '否')
+    case 'integer':
+    case 'decimal':
+      return typeof value === 'number' ? value : formatted(String(value))
     default:
       return String(value)
   }

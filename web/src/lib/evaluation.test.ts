@@ -5,7 +5,6 @@ import {
   countLights,
   countStates,
   decimalsOf,
-  csvCell,
   defaultYear,
   evaluationCsvRows,
   formatNumber,
@@ -15,10 +14,10 @@ import {
   groupEvaluation,
   needsAttention,
   pendingFor,
-  toCsv,
   yearFromQuery,
   type GoalTree,
 } from './evaluation'
+import { formatted, toCsv } from './csv'
 
 function result(id: string, goal: string, dimension: string, extra: Partial<IndicatorResult> = {}): IndicatorResult {
   return {
@@ -225,15 +224,6 @@ describe('compareYears', () => {
 })
 
 describe('CSV', () => {
-  it('quotes what needs quoting', () => {
-    expect(csvCell('a,b')).toBe('"a,b"')
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""')
-    expect(csvCell('line\nbreak')).toBe('"line\nbreak"')
-    expect(csvCell(null)).toBe('')
-    expect(csvCell(7.5)).toBe('7.5')
-    expect(toCsv([['a', 1], ['文字', null]])).toBe('\uFEFFa,1\r\n文字,\r\n')
-  })
-
   it('writes the year table with subtotals and the total', () => {
     const data = evaluation(105, sample())
     const rows = evaluationCsvRows(groupEvaluation(data, tree, [review('b1-1', 'submitted')]), 90.123, {
@@ -244,10 +234,19 @@ describe('CSV', () => {
       state: (state) => (state ? `S:${state}` : ''),
     })
     expect(rows[0]).toEqual(['H'])
-    expect(rows[1]).toEqual(['業務', '目標一', 'b1-1', '指標 b1-1', 10, '100', '100', '人', '100.0', 'L:green', '10.00', 'S:submitted'])
-    expect(rows[3]).toEqual(['業務', '目標一 小計', '', '', 20, '', '', '', '', '', '18.00', ''])
-    expect(rows[4][6]).toBe('') // no value
-    expect(rows.find((row) => row[0] === '業務 小計')![10]).toBe('27.00')
-    expect(rows.at(-1)).toEqual(['總分', '', '', '', 40, '', '', '', '', '', '90.12', ''])
+    const f = formatted
+    expect(rows[1]).toEqual(['業務', '目標一', 'b1-1', '指標 b1-1', 10, f('100'), f('100'), '人', f('100.0'), 'L:green', f('10.00'), 'S:submitted'])
+    expect(rows[3]).toEqual(['業務', '目標一 小計', '', '', 20, '', '', '', '', '', f('18.00'), ''])
+    expect(rows[4][6]).toBe(null) // no value
+    expect(rows.find((row) => row[0] === '業務 小計')![10]).toEqual(f('27.00'))
+    expect(rows.at(-1)).toEqual(['總分', '', '', '', 40, '', '', '', '', '', f('90.12'), ''])
+  })
+
+  it('writes names that start a formula as text and negative figures as numbers', () => {
+    const data = evaluation(105, sample().map((r) => (r.id === 'b1-1' ? { ...r, name: '=HYPERLINK("x")', unit: '@人', actual: -5 } : r)))
+    const words = { headers: ['H'], subtotal: (name: string) => name, total: '-總分', light: (l: string) => l, state: () => '' }
+    const lines = toCsv(evaluationCsvRows(groupEvaluation(data, tree, []), 90, words)).split('\r\n')
+    expect(lines[1]).toBe(`業務,目標一,b1-1,"'=HYPERLINK(""x"")",10,100,-5,'@人,100.0,green,10.00,`)
+    expect(lines.at(-2)).toBe("'-總分,,,,40,,,,,,90.00,")
   })
 })

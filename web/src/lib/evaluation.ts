@@ -1,7 +1,7 @@
 // Reading evaluations the way people do: which year to show first, the year's table
 // grouped by dimension and goal with subtotals, what needs attention, what waits for the
-// signed-in user, the years side by side, and the table as CSV. Pure functions; the pages
-// fetch and translate.
+// signed-in user, the years side by side, and the table as CSV rows (written by lib/csv).
+// Pure functions; the pages fetch and translate.
 import type {
   Dimension,
   Indicator,
@@ -13,6 +13,7 @@ import type {
   RollUp,
   YearEvaluation,
 } from '../api/types'
+import { formatted, type Cell } from './csv'
 
 // GET /api/plan/goals.
 export interface GoalTree {
@@ -372,24 +373,11 @@ export interface ChartSeries {
 // ---------------------------------------------------------------------------------------
 // CSV
 
-export type Cell = string | number | null | undefined
-
-export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return ''
-  const text = String(value)
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
-// RFC 4180 text with a UTF-8 byte order mark, so Excel opens Chinese text correctly.
-export function toCsv(rows: Cell[][]): string {
-  return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
-}
-
 // Rounded to the indicator's decimals, without thousands separators: numbers a
-// spreadsheet reads.
-export function csvNumber(value: number | null | undefined, decimals: number): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return ''
-  return value.toFixed(Math.max(0, Math.min(6, decimals)))
+// spreadsheet reads. Empty without a value.
+export function csvNumber(value: number | null | undefined, decimals: number): Cell {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null
+  return formatted(value.toFixed(Math.max(0, Math.min(6, decimals))))
 }
 
 export interface CsvWords {
