@@ -19,7 +19,10 @@ namespace {
 
 class DepthScan {
  public:
-  DepthScan(std::string_view text, int max_depth) : text_(text), max_depth_(max_depth) {}
+  DepthScan(std::string_view text, int max_depth) : text_(text), max_depth_(max_depth) {
+    // yaml-cpp drops a byte order mark before it counts columns.
+    if (text_.starts_with("\xEF\xBB\xBF")) at_ = line_start_ = 3;
+  }
 
   std::optional<TooDeepNesting> run() {
     while (true) {

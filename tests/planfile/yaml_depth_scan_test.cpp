@@ -74,11 +74,12 @@ TEST(YamlDepthScan, TextThatEndsBeforeTheBracketsDoesNotHideThem) {
   const std::vector<std::string> texts = {
       "a: \"x\" " + deep,  // after a quoted scalar on the same line
       "a: 'x''" + std::string("' ") + deep,
-      "a: |\n  x\n" + deep,      // after a block scalar's last line
-      "- - |\n   x\n  " + deep,  // less indented than the block scalar's text
-      "a: b\n" + deep,           // a plain scalar's next line at the map's column
-      "[a'b, " + deep,           // a quote inside a plain scalar starts nothing
-      "[&a \"x, [ \"" + deep,    // an anchor before a quoted scalar
+      "a: |\n  x\n" + deep,                // after a block scalar's last line
+      "- - |\n   x\n  " + deep,            // less indented than the block scalar's text
+      std::string("\xEF\xBB\xBF") + deep,  // after a byte order mark, which yaml-cpp drops
+      "a: b\n" + deep,                     // a plain scalar's next line at the map's column
+      "[a'b, " + deep,                     // a quote inside a plain scalar starts nothing
+      "[&a \"x, [ \"" + deep,              // an anchor before a quoted scalar
   };
   for (const auto& text : texts) EXPECT_TRUE(find_too_deep_nesting(text, 64).has_value()) << text;
 }
