@@ -13,7 +13,8 @@ constexpr int kMaxMetricChain = 16;
 // every plan year that fits the indicator's kind, milestone stages, owner sections,
 // register schemas, formulas (parse and type-check; cycles between metrics and chains
 // longer than kMaxMetricChain), constants, budget amounts (no negative money; parent lines
-// carry no amounts of their own) and the evaluation policy. Paths look like `dimensions[0].goals[3].indicators[1].weight`.
+// carry no amounts of their own) and the evaluation policy. Paths look like
+// `dimensions[0].goals[3].indicators[1].weight`.
 Problems validate(const Plan& plan);
 
 }  // namespace planscore::core
