@@ -123,7 +123,11 @@ class DepthScan {
   bool in_flow() const { return depth_ > 0; }
   static bool is_one_of(char c, std::string_view set) { return set.find(c) != set.npos; }
   bool blank(std::size_t ahead) const { return peek(ahead) == ' ' || peek(ahead) == '\t'; }
-  bool line_break(std::size_t ahead) const { return peek(ahead) == '\n' || peek(ahead) == '\r'; }
+  // yaml-cpp 0.7 breaks lines at "\n" and "\r\n" only; a lone "\r" is neither a break
+  // nor a blank (it even vanishes from scalars' text).
+  bool line_break(std::size_t ahead) const {
+    return peek(ahead) == '\n' || (peek(ahead) == '\r' && peek(ahead + 1) == '\n');
+  }
   bool blank_or_break(std::size_t ahead) const { return blank(ahead) || line_break(ahead); }
   bool blank_break_or_end(std::size_t ahead) const {
     return at_end(ahead) || blank_or_break(ahead);
@@ -132,7 +136,7 @@ class DepthScan {
   void advance(std::size_t count) {
     for (std::size_t i = 0; i < count && !at_end(); ++i) {
       const char c = text_[at_++];
-      if (c == '\n' || (c == '\r' && peek() != '\n')) {
+      if (c == '\n') {
         ++line_;
         line_start_ = at_;
       }

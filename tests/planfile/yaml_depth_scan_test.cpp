@@ -78,6 +78,7 @@ TEST(YamlDepthScan, TextThatEndsBeforeTheBracketsDoesNotHideThem) {
       "- - |\n   x\n  " + deep,            // less indented than the block scalar's text
       std::string("\xEF\xBB\xBF") + deep,  // after a byte order mark, which yaml-cpp drops
       "a: b\n" + deep,                     // a plain scalar's next line at the map's column
+      "a: b\r\"\n" + deep,                 // a lone carriage return breaks no line in yaml-cpp 0.7
       "[a'b, " + deep,                     // a quote inside a plain scalar starts nothing
       "[&a \"x, [ \"" + deep,              // an anchor before a quoted scalar
   };
