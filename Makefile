@@ -6,6 +6,10 @@ FUZZ_DIR  ?= build-fuzz
 DB        ?= data/planscore.db
 JOBS      ?= 2
 FUZZ_SECONDS ?= 10
+# Long enough to reach the parsers' depth limits (65 levels of JSON, 64 of YAML, 256 of a
+# formula's tree) and their size limits; libFuzzer's default (4096 bytes, or the largest
+# seed) never let an input nest 20,000 deep.
+FUZZ_MAX_LEN ?= 200000
 CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 # Every tests/fuzz/fuzz_*.cpp is a target; a new one runs without being listed here.
 FUZZERS = $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.cpp)))
@@ -67,14 +71,15 @@ fuzz-build: deps
 	@cmake --build $(FUZZ_DIR) -j $(JOBS)
 
 # Each fuzz target runs FUZZ_SECONDS over its seed corpus (with its dictionary
-# tests/fuzz/<target>.dict when there is one); `make fuzz FUZZ_SECONDS=600` is the long
-# run (see bench/README.md). One job at a time: the targets share the machine's cores.
+# tests/fuzz/<target>.dict when there is one) on inputs up to FUZZ_MAX_LEN bytes;
+# `make fuzz FUZZ_SECONDS=600` is the long run (see bench/README.md). One job at a time: the targets share the machine's cores.
 fuzz-smoke: fuzz-build
 	@for target in $(FUZZERS); do \
 	  work=$$(mktemp -d); cp tests/fuzz/corpus/$$target/* $$work/ 2>/dev/null; \
 	  dict=""; [ -f tests/fuzz/$$target.dict ] && dict="-dict=tests/fuzz/$$target.dict"; \
 	  echo "fuzz $$target for $(FUZZ_SECONDS)s"; \
-	  ./$(FUZZ_DIR)/tests/fuzz/$$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	  ./$(FUZZ_DIR)/tests/fuzz/$$target -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
+	    -print_final_stats=1 \
 	    $$dict $$work 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY" ; \
 	  status=$${PIPESTATUS[0]}; rm -rf $$work; \
 	  [ $$status -eq 0 ] || { echo "fuzz target $$target failed"; exit 1; }; \

@@ -2,9 +2,9 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
-#include <stdexcept>
 
 #include "core/plan/budget.h"
+#include "planfile/json_input.h"
 #include "planfile/number_text.h"
 #include "planfile/plan_tree.h"
 #include "planfile/text_checks.h"
@@ -64,10 +64,6 @@ void add_computed_figures(Json& lines, const std::vector<core::BudgetLine>& budg
   }
 }
 
-struct TooDeep : std::runtime_error {
-  TooDeep() : std::runtime_error("too deep") {}
-};
-
 TreeNode json_to_tree(const nlohmann::json& value) {
   TreeNode node;
   switch (value.type()) {
@@ -116,17 +112,21 @@ std::string to_json(const core::Plan& plan) {
 LoadResult load_json(std::string_view text) {
   LoadResult result;
   if (!check_input_text(text, result.problems)) return result;
+  // Checked before the tree is built: the limit keeps json_to_tree's recursion bounded, and
+  // a key given twice would otherwise vanish in the tree (the last one wins). A NUL is left
+  // alone: a YAML plan may spell one ("\0"), and the plans stored as JSON must load.
+  if (const auto fault = find_json_input_fault(text, {.max_depth = kMaxDepth,
+                                                      .index_style = JsonIndexStyle::bracketed,
+                                                      .refuse_nul = false})) {
+    result.problems.push_back(
+        {fault->path, fault->kind == JsonInputFault::Kind::too_deep
+                          ? "nested deeper than " + std::to_string(kMaxDepth) + " levels"
+                          : "key `" + fault->key + "` is given twice; keep one"});
+    return result;
+  }
   nlohmann::json document;
   try {
-    // The parser itself is iterative; the limit keeps json_to_tree's recursion bounded.
-    document = nlohmann::json::parse(text.begin(), text.end(),
-                                     [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
-                                       if (depth > kMaxDepth) throw TooDeep();
-                                       return true;
-                                     });
-  } catch (const TooDeep&) {
-    result.problems.push_back({"", "nested deeper than " + std::to_string(kMaxDepth) + " levels"});
-    return result;
+    document = nlohmann::json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::exception& error) {
     result.problems.push_back({"", std::string("JSON syntax error: ") + error.what()});
     return result;

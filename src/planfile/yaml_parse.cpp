@@ -1,6 +1,8 @@
 // Parses with yaml-cpp's event interface rather than YAML::Load: events carry positions
 // for every node, expose aliases and duplicate keys, and let nesting be cut off at
-// kMaxDepth before yaml-cpp's recursive parser can exhaust the stack.
+// kMaxDepth before yaml-cpp's recursive parser can exhaust the stack. Nesting is also
+// measured before yaml-cpp sees the text (yaml_depth_scan.h): its scanner holds a whole
+// flow collection in tokens before the first event.
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
@@ -9,6 +11,7 @@
 
 #include "core/text/utf8.h"
 #include "planfile/text_checks.h"
+#include "planfile/yaml_depth_scan.h"
 #include "planfile/yaml_tree.h"
 
 namespace planscore::planfile {
@@ -19,6 +22,10 @@ struct Refusal : std::runtime_error {
       : std::runtime_error(message), mark(at) {}
   YAML::Mark mark;
 };
+
+std::string too_deep() {
+  return "nested deeper than " + std::to_string(kMaxDepth) + " levels";
+}
 
 // Builds the tree from parser events. A map's children alternate key, value.
 class TreeBuilder : public YAML::EventHandler {
@@ -90,8 +97,7 @@ class TreeBuilder : public YAML::EventHandler {
 
   void open(TreeNode::Kind kind, const YAML::Mark& mark, const std::string& tag,
             YAML::anchor_t anchor) {
-    if (static_cast<int>(stack_.size()) >= kMaxDepth)
-      throw Refusal("nested deeper than " + std::to_string(kMaxDepth) + " levels", mark);
+    if (static_cast<int>(stack_.size()) >= kMaxDepth) throw Refusal(too_deep(), mark);
     refuse_anchor(anchor, mark);
     if (tag != "?" && tag != "!")
       throw Refusal("tags (!" + tag + ") are not supported in plan files", mark);
@@ -142,15 +148,21 @@ class TreeBuilder : public YAML::EventHandler {
   }
 };
 
+std::string at(int line, int column) {
+  return " (line " + std::to_string(line) + ", column " + std::to_string(column) + ")";
+}
 std::string at(const YAML::Mark& mark) {
-  return " (line " + std::to_string(mark.line + 1) + ", column " + std::to_string(mark.column + 1) +
-         ")";
+  return at(mark.line + 1, mark.column + 1);
 }
 
 }  // namespace
 
 std::optional<TreeNode> parse_yaml_tree(std::string_view text, core::Problems& problems) {
   if (!check_input_text(text, problems)) return std::nullopt;
+  if (const auto deep = find_too_deep_nesting(text, kMaxDepth)) {
+    problems.push_back({"", too_deep() + at(deep->line, deep->column)});
+    return std::nullopt;
+  }
   std::istringstream stream{std::string(text)};
   TreeBuilder builder;
   try {

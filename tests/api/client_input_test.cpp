@@ -43,6 +43,50 @@ TEST(ClientInput, TextWithANulCharacterIsRefusedNamingWhere) {
   EXPECT_NO_THROW(parse_json_object(R"({"body":"a\u0001b"})", {"body"}));
 }
 
+std::string nested_body(int depth, const std::string& key) {
+  std::string text;
+  for (int i = 0; i < depth; ++i) text += "{\"" + key + "\":";
+  return text + "1" + std::string(static_cast<std::size_t>(depth), '}');
+}
+
+TEST(ClientInput, NestingIsRefusedBeforeAnyTreeIsWalked) {
+  // 20,000 levels (120 KB) overflowed the stack of the recursive NUL check: SIGSEGV
+  // before sign-in.
+  auto problems = refusal([] { parse_json_object(nested_body(20000, "a"), {"a"}); });
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems.front().message, "nested deeper than 65 levels");
+  EXPECT_EQ(problems.front().path.size(), 65u * 2 - 1);  // a.a.….a, 65 keys
+  // 1,500 levels of 1,000-character keys built and kept a path per level (1.3 GB).
+  const std::string key(1000, 'k');
+  problems = refusal([&] { parse_json_object(nested_body(1500, key), {key}); });
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems.front().path.size(), 65u * 1001 - 1);
+  // A plan edit carries a whole plan file (64 levels) one level down.
+  EXPECT_NO_THROW(parse_json_object(nested_body(65, "plan"), {"plan"}));
+}
+
+TEST(ClientInput, AKeyGivenTwiceIsRefusedNotSilentlyDropped) {
+  // The parsed object keeps only the last "version": a client's stale first one vanished.
+  auto problems = refusal([] {
+    parse_json_object(R"({"version":1,"values":{"title":"a"},"version":2})", {"values", "version"});
+  });
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems.front().path, "version");
+  EXPECT_EQ(problems.front().message, "is given twice; keep one");
+  problems =
+      refusal([] { parse_json_object(R"({"values":{"title":"a","title":"b"}})", {"values"}); });
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems.front().path, "values.title");
+}
+
+TEST(ClientInput, NulDeepInsideIsRefusedWithItsPath) {
+  auto problems = refusal([] {
+    parse_json_object(R"({"rows":[{"name":"a"},{"name":"b","tags":["x","\u0000"]}]})", {"rows"});
+  });
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems.front().path, "rows.1.tags.1");
+}
+
 TEST(ClientInput, WholeNumberBeyondInt64IsRefusedNotWrapped) {
   // 18446744073709551615 used to be read as version -1.
   const auto body = parse_json_object(R"({"version":18446744073709551615})", {"version"});

@@ -340,10 +340,31 @@ TEST(MetricParse, RejectsDeepNesting) {
   std::string previous;
   for (int i = 0; i < 1000; ++i) previous += "previous(";
   EXPECT_NE(first_problem(previous + "1").find("nested too deeply"), std::string::npos);
-  // Long flat chains are not nesting and stay fine.
-  std::string chain = "1";
-  for (int i = 0; i < 2000; ++i) chain += "+1";
-  EXPECT_TRUE(parse(chain).expr);
+}
+
+TEST(MetricParse, RejectsTreesTallerThanTheLimit) {
+  // A chain of operators groups to the left, one tree level per operator; every walk over
+  // the tree (printing, checking, evaluating, each metric a formula uses again) recursed
+  // that deep: 5,000 levels fit in 10,000 bytes.
+  const auto chain = [](const std::string& op, int operators) {
+    std::string text = "1";
+    for (int i = 0; i < operators; ++i) text += op + "1";
+    return text;
+  };
+  EXPECT_TRUE(parse(chain("+", kMaxTreeHeight - 1)).expr);
+  EXPECT_TRUE(parse(chain("*", kMaxTreeHeight - 1)).expr);
+  const auto problems = parse(chain("+", 4999)).problems;
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].path, "line 1, column " + std::to_string(2 * kMaxTreeHeight));
+  EXPECT_NE(problems[0].message.find("more than 256 levels of operators"), std::string::npos);
+  EXPECT_FALSE(parse(chain("-", kMaxTreeHeight)).expr);
+  EXPECT_FALSE(parse("-(" + chain("/", kMaxTreeHeight - 1) + ")").expr);
+  std::string ors = "count(r where a = 1";
+  for (int i = 0; i < 1000; ++i) ors += " or a = 1";
+  EXPECT_FALSE(parse(ors + ")").expr);
+  std::string ands = "count(r where a = 1";
+  for (int i = 0; i < kMaxTreeHeight - 2; ++i) ands += " and a = 1";
+  EXPECT_TRUE(parse(ands + ")").expr);
 }
 
 TEST(MetricParse, RejectsInvalidUtf8AndNul) {

@@ -111,6 +111,45 @@ TEST(Validate, MetricCyclesAreRejected) {
   EXPECT_TRUE(has_problem(validate(plan), "metrics", "circle")) << all(validate(plan));
 }
 
+TEST(Validate, MetricCyclesAreReportedOnceEach) {
+  auto plan = valid_plan();
+  plan.metrics = {{"a", "A", "", 0, "b + 1", ""},
+                  {"b", "B", "", 0, "a * 2", ""},
+                  {"c", "C", "", 0, "c", ""},
+                  {"d", "D", "", 0, "a + c", ""}};
+  const auto problems = validate(plan);
+  EXPECT_TRUE(has_problem(problems, "metrics", "circle: a → b → a")) << all(problems);
+  EXPECT_TRUE(has_problem(problems, "metrics", "circle: c → c")) << all(problems);
+}
+
+// A chain of metrics each using the next: evaluating the top one recursed once per link
+// (one formula deep each), and validation's own cycle search recursed through all of them.
+std::vector<Metric> metric_chain(int length) {
+  std::vector<Metric> metrics;
+  for (int i = 0; i < length; ++i) {
+    const std::string formula = i == 0 ? "1" : "m" + std::to_string(i - 1) + " + 1";
+    metrics.push_back({"m" + std::to_string(i), "M", "", 0, formula, ""});
+  }
+  return metrics;
+}
+
+TEST(Validate, LongChainsOfMetricsAreRejected) {
+  auto plan = valid_plan();
+  plan.metrics = metric_chain(kMaxMetricChain);
+  EXPECT_TRUE(validate(plan).empty()) << all(validate(plan));
+  plan.metrics = metric_chain(kMaxMetricChain + 1);
+  auto problems = validate(plan);
+  ASSERT_EQ(problems.size(), 1u) << all(problems);
+  EXPECT_EQ(problems[0].path, "metrics");
+  EXPECT_NE(problems[0].message.find("more than 16 deep: m16 → m15 → m14"), std::string::npos)
+      << problems[0].message;
+  // Refused once, at the first metric too deep, however long the chain is.
+  plan.metrics = metric_chain(20000);
+  problems = validate(plan);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].message.find("deep: m16 → m15"), std::string::npos) << problems[0].message;
+}
+
 TEST(Validate, NegativeMoneyAndParentAmountsAreRejected) {
   auto plan = valid_plan();
   plan.budget[0].years[104] = -1;

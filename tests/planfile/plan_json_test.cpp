@@ -75,5 +75,26 @@ TEST(LoadJson, StructuralProblems) {
   EXPECT_THAT(result.problems[0].message, HasSubstr("nested deeper than 64"));
 }
 
+TEST(LoadJson, AKeyGivenTwiceIsRefusedNotSilentlyDropped) {
+  // The tree keeps only the last of two equal keys; YAML plans already refuse the repeat.
+  auto result =
+      load_json(R"({"id": "x", "name": "first", "first_year": 104, "last_year": 107,)"
+                R"( "budget": [{"number": "1", "name": "a", "name": "b"}], "name": "second"})");
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_FALSE(result.plan.has_value());
+  EXPECT_EQ(result.problems[0].path, "budget[0].name");
+  EXPECT_EQ(result.problems[0].message, "key `name` is given twice; keep one");
+}
+
+TEST(LoadJson, NestingIsRefusedWithItsPath) {
+  std::string text = R"({"id": "x", "chapters": )";
+  for (int i = 0; i < 100; ++i) text += R"([{"children": )";
+  const auto result = load_json(text);
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_THAT(result.problems[0].message, HasSubstr("nested deeper than 64"));
+  EXPECT_TRUE(result.problems[0].path.starts_with("chapters[0].children[0].children[0]"))
+      << result.problems[0].path;
+}
+
 }  // namespace
 }  // namespace planscore::planfile

@@ -3,6 +3,7 @@
 // the formula rarely means what its author intended, so later complaints would mislead.
 #include "core/metric/parse.h"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -101,11 +102,16 @@ class Parser {
     return std::make_shared<const Condition>(Condition{std::move(node), position});
   }
 
+  // A chain such as a + b + c groups to the left, one tree level per operator, so its
+  // length counts toward the tree's height (what every walk over the tree recurses on).
   ExprPtr expression() {
     ExprPtr left = term();
     while (at_symbol("+") || at_symbol("-")) {
       const Token& op = take();
-      left = make(Binary{op.text[0], left, term()}, left->position);
+      const int left_height = height_;
+      ExprPtr right = term();
+      grow(op, std::max(left_height, height_));
+      left = make(Binary{op.text[0], left, right}, left->position);
     }
     return left;
   }
@@ -114,22 +120,39 @@ class Parser {
     ExprPtr left = unary();
     while (at_symbol("*") || at_symbol("/")) {
       const Token& op = take();
-      left = make(Binary{op.text[0], left, unary()}, left->position);
+      const int left_height = height_;
+      ExprPtr right = unary();
+      grow(op, std::max(left_height, height_));
+      left = make(Binary{op.text[0], left, right}, left->position);
     }
     return left;
   }
 
+  // The node just built sits above children `child_height` high; refused when that makes
+  // the tree taller than kMaxTreeHeight.
+  void grow(const Token& at, int child_height) {
+    height_ = child_height + 1;
+    if (height_ > kMaxTreeHeight)
+      throw SyntaxError{{position_path(at.position),
+                         "the formula is too deep: more than " + std::to_string(kMaxTreeHeight) +
+                             " levels of operators (a chain such as a + b + c counts one per "
+                             "operator); split it into named metrics"}};
+  }
+
   ExprPtr unary() {
     if (!at_symbol("-")) return primary();
-    const SourcePosition position = take().position;
+    const Token& minus = take();
     Nesting nesting(*this);
-    return make(Negate{unary()}, position);
+    ExprPtr operand = unary();
+    grow(minus, height_);
+    return make(Negate{operand}, minus.position);
   }
 
   ExprPtr primary() {
     const Token& token = current();
     if (token.kind == TokenKind::number) {
       take();
+      height_ = 1;
       return make(Number{token.number}, token.position);
     }
     if (at_symbol("(")) {
@@ -149,10 +172,11 @@ class Parser {
   }
 
   ExprPtr previous() {
-    const SourcePosition position = take().position;
+    const Token& word = take();
     Nesting nesting(*this);
     expect_symbol("(", "after \"previous\"");
     ExprPtr operand = expression();
+    grow(word, height_);
     int periods = 1;
     if (at_symbol(",")) {
       take();
@@ -165,7 +189,7 @@ class Parser {
       periods = static_cast<int>(take().number);
     }
     expect_symbol(")", "to close \"previous(\"");
-    return make(Previous{operand, periods}, position);
+    return make(Previous{operand, periods}, word.position);
   }
 
   ExprPtr name() {
@@ -175,6 +199,7 @@ class Parser {
     if (at_symbol("."))
       fail("\"" + token.text + ".…\" names a register field, which can only be used inside a " +
            "function such as sum(" + token.text + ".…)");
+    height_ = 1;
     return make(NameRef{token.text}, token.position);
   }
 
@@ -199,10 +224,12 @@ class Parser {
       take();
       aggregate.field = expect_identifier("a field name", opening + aggregate.register_id + ".");
     }
+    height_ = 0;
     if (at_word("where")) {
       take();
       aggregate.condition = condition();
     }
+    grow(function_token, height_);
     expect_symbol(")", "to close \"" + opening + "\"");
     return make(std::move(aggregate), function_token.position);
   }
@@ -210,8 +237,11 @@ class Parser {
   ConditionPtr condition() {
     ConditionPtr left = and_condition();
     while (at_word("or")) {
-      take();
-      left = make_condition(Disjunction{left, and_condition()}, left->position);
+      const Token& op = take();
+      const int left_height = height_;
+      ConditionPtr right = and_condition();
+      grow(op, std::max(left_height, height_));
+      left = make_condition(Disjunction{left, right}, left->position);
     }
     return left;
   }
@@ -219,17 +249,22 @@ class Parser {
   ConditionPtr and_condition() {
     ConditionPtr left = not_condition();
     while (at_word("and")) {
-      take();
-      left = make_condition(Conjunction{left, not_condition()}, left->position);
+      const Token& op = take();
+      const int left_height = height_;
+      ConditionPtr right = not_condition();
+      grow(op, std::max(left_height, height_));
+      left = make_condition(Conjunction{left, right}, left->position);
     }
     return left;
   }
 
   ConditionPtr not_condition() {
     if (at_word("not")) {
-      const SourcePosition position = take().position;
+      const Token& word = take();
       Nesting nesting(*this);
-      return make_condition(Negation{not_condition()}, position);
+      ConditionPtr operand = not_condition();
+      grow(word, height_);
+      return make_condition(Negation{operand}, word.position);
     }
     if (at_symbol("(")) {
       take();
@@ -257,6 +292,7 @@ class Parser {
         list.values.push_back(literal());
       }
       expect_symbol(")", "to close \"in (\"");
+      height_ = 1;
       return make_condition(std::move(list), field_token.position);
     }
     static constexpr std::pair<std::string_view, CompareOp> kOperators[] = {
@@ -265,6 +301,7 @@ class Parser {
     for (const auto& [spelling, op] : kOperators) {
       if (!at_symbol(spelling)) continue;
       take();
+      height_ = 1;
       return make_condition(Comparison{field, op, literal()}, field_token.position);
     }
     fail("expected a comparison (= != < <= > >=) or \"in\" after \"" + field + "\", found " +
@@ -286,6 +323,7 @@ class Parser {
   std::vector<Token> tokens_;
   std::size_t index_ = 0;
   int depth_ = 0;
+  int height_ = 0;  // of the tree the last production built
 };
 
 }  // namespace

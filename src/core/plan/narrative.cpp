@@ -29,21 +29,59 @@ bool is_space(char c) {
   return c == ' ' || c == '\t';
 }
 
-// Columns count characters, not bytes, so they match what an editor shows for Chinese text.
-std::string position(std::string_view text, std::size_t offset) {
-  int line = 1;
-  int column = 1;
-  for (std::size_t at = 0; at < offset && at < text.size();) {
-    if (text[at] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-    const std::size_t length = utf8_sequence_length(text, at);
-    at += length == 0 ? 1 : length;
+// A chapter's problems listed one by one; past this many, one more problem says how many
+// were left out (a text of 5 MB could otherwise hold millions).
+constexpr std::size_t kMaxListedProblems = 100;
+
+// A place in the text as "line L, column C". Columns count characters, not bytes, so they
+// match what an editor shows for Chinese text. Places are asked for in text order, so each
+// is counted on from the one before (from the start each time, problems all along a long
+// line took quadratic time: minutes for a 160 KB chapter).
+class Places {
+ public:
+  explicit Places(std::string_view text) : text_(text) {}
+
+  // `offset` at or after the last place asked for, or at or after `mark()`'s place.
+  std::string at(std::size_t offset) {
+    if (offset < last_.offset) last_ = offset < mark_.offset ? Place{} : mark_;
+    last_ = counted_to(last_, offset);
+    return "line " + std::to_string(last_.line) + ", column " + std::to_string(last_.column);
   }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+  // Remembers `offset`, where the places of the next few problems start.
+  void mark(std::size_t offset) {
+    if (offset < last_.offset) last_ = Place{};
+    mark_ = last_ = counted_to(last_, offset);
+  }
+
+ private:
+  struct Place {
+    std::size_t offset = 0;
+    int line = 1;
+    int column = 1;
+  };
+
+  Place counted_to(Place place, std::size_t offset) const {
+    while (place.offset < offset && place.offset < text_.size()) {
+      if (text_[place.offset] == '\n') {
+        ++place.line;
+        place.column = 1;
+      } else {
+        ++place.column;
+      }
+      const std::size_t length = utf8_sequence_length(text_, place.offset);
+      place.offset += length == 0 ? 1 : length;
+    }
+    return place;
+  }
+
+  std::string_view text_;
+  Place last_;
+  Place mark_;
+};
+
+std::string omitted_message(std::size_t count) {
+  return std::to_string(count) +
+         " more problems in this text are not listed; fix those above first";
 }
 
 struct Token {
@@ -53,7 +91,7 @@ struct Token {
 
 class Parser {
  public:
-  explicit Parser(std::string_view text) : text_(text) {}
+  explicit Parser(std::string_view text) : text_(text), places_(text) {}
 
   ParsedNarrative run() {
     std::size_t at = 0;
@@ -94,6 +132,8 @@ class Parser {
   const std::vector<std::size_t>& offsets() const { return offsets_; }
   // Where each problem is, in the order of the problems.
   const std::vector<std::size_t>& problem_offsets() const { return problem_offsets_; }
+  // Problems found past the kMaxListedProblems listed.
+  std::size_t omitted() const { return omitted_; }
 
  private:
   void add_literal(std::string_view piece) {
@@ -107,9 +147,13 @@ class Parser {
   }
 
   void problem(std::size_t offset, std::string message) {
-    result_.problems.push_back({position(text_, offset), std::move(message)});
-    problem_offsets_.push_back(offset);
     failed_ = true;
+    if (result_.problems.size() == kMaxListedProblems) {
+      ++omitted_;
+      return;
+    }
+    result_.problems.push_back({places_.at(offset), std::move(message)});
+    problem_offsets_.push_back(offset);
   }
 
   // Whitespace separates tokens; "|" is a token of its own, spaced or not.
@@ -134,6 +178,8 @@ class Parser {
   std::optional<MetricReference> parse_reference(std::size_t open, std::size_t inner,
                                                  std::size_t close) {
     failed_ = false;
+    // A reference's problems are all at or after its "{{", not always in text order.
+    if (result_.problems.size() < kMaxListedProblems) places_.mark(open);
     const auto all = tokens(inner, close);
     if (all.empty()) {
       problem(open, "empty reference \"{{}}\": " + std::string(kShapeHint));
@@ -229,7 +275,9 @@ class Parser {
   ParsedNarrative result_;
   std::vector<std::size_t> offsets_;
   std::vector<std::size_t> problem_offsets_;
-  bool failed_ = false;  // whether the reference being parsed had a problem
+  Places places_;
+  std::size_t omitted_ = 0;  // problems past kMaxListedProblems
+  bool failed_ = false;      // whether the reference being parsed had a problem
 };
 
 const Metric* find_metric(const Plan& plan, std::string_view id) {
@@ -241,7 +289,11 @@ const Metric* find_metric(const Plan& plan, std::string_view id) {
 }  // namespace
 
 ParsedNarrative parse_narrative(std::string_view text) {
-  return Parser(text).run();
+  Parser parser(text);
+  auto parsed = parser.run();
+  if (parser.omitted() > 0)
+    parsed.problems.push_back({Places(text).at(text.size()), omitted_message(parser.omitted())});
+  return parsed;
 }
 
 std::string reference_text(const MetricReference& reference) {
@@ -283,22 +335,37 @@ Problems check_narrative(std::string_view text, const Plan& plan) {
   Parser parser(text);
   auto parsed = parser.run();
   std::vector<std::pair<std::size_t, Problem>> found;
+  std::size_t omitted = parser.omitted();
   for (std::size_t i = 0; i < parsed.problems.size(); ++i)
     found.emplace_back(parser.problem_offsets()[i], std::move(parsed.problems[i]));
+  Places places(text);
   std::size_t index = 0;
+  std::size_t unknown = 0;
   for (const auto& segment : parsed.segments) {
     const auto* reference = std::get_if<MetricReference>(&segment);
     if (!reference) continue;
     const std::size_t offset = parser.offsets()[index++];
-    if (!find_metric(plan, reference->metric))
-      found.emplace_back(
-          offset, Problem{position(text, offset), "unknown metric " + quoted(reference->metric)});
+    if (find_metric(plan, reference->metric)) continue;
+    // Past the listed number only the count matters: the first ones sort ahead of them.
+    if (++unknown > kMaxListedProblems) {
+      ++omitted;
+      continue;
+    }
+    found.emplace_back(offset,
+                       Problem{places.at(offset), "unknown metric " + quoted(reference->metric)});
   }
   // In text order, so a planner fixes a chapter from top to bottom.
   std::stable_sort(found.begin(), found.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   Problems problems;
-  for (auto& [offset, problem] : found) problems.push_back(std::move(problem));
+  for (auto& [offset, problem] : found) {
+    if (problems.size() == kMaxListedProblems) {
+      ++omitted;
+      continue;
+    }
+    problems.push_back(std::move(problem));
+  }
+  if (omitted > 0) problems.push_back({Places(text).at(text.size()), omitted_message(omitted)});
   return problems;
 }
 

@@ -47,6 +47,7 @@ struct ParsedNarrative {
 // reference, a metric id that is not lower-case a-z, 0-9 and _, a missing or bad year,
 // a span whose first year is not before its last, an unknown format token, two grouping
 // tokens, two decimals tokens.
+// The first 100 problems are listed, then one saying how many more there are.
 ParsedNarrative parse_narrative(std::string_view text);
 
 // The reference as a planner would write it: "{{documents_received_paper 100-103 | 萬}}".
@@ -62,7 +63,8 @@ std::string render_narrative(const ParsedNarrative& narrative, const Plan& plan,
                              const MetricValueSource& value_of);
 
 // Parse problems and references to metrics `plan` does not define, each with its
-// "line L, column C"; what plan validation reports for a chapter's text.
+// "line L, column C", the first 100 in text order and then how many more; what plan
+// validation reports for a chapter's text.
 Problems check_narrative(std::string_view text, const Plan& plan);
 
 }  // namespace planscore::core

@@ -1,7 +1,6 @@
 #include "core/plan/validate.h"
 
 #include <cmath>
-#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -222,7 +221,10 @@ class Validator {
   void collect_scope() {
     for (const auto& reg : plan_.registers) scope_.registers.push_back(&reg);
     for (const auto& constant : plan_.constants) scope_.constants.push_back(constant.id);
-    for (const auto& metric : plan_.metrics) scope_.metrics.push_back(metric.id);
+    for (const auto& metric : plan_.metrics) {
+      scope_.metrics.push_back(metric.id);
+      metric_ids_.insert(metric.id);
+    }
   }
 
   void check_name_unique(const std::string& path, const std::string& id) {
@@ -252,8 +254,7 @@ class Validator {
     std::vector<std::string> names;
     metric::collect_names(*parsed.expr, names);
     for (const auto& name : names)
-      for (const auto& m : plan_.metrics)
-        if (m.id == name) used_metrics.push_back(name);
+      if (metric_ids_.contains(name)) used_metrics.push_back(name);
     return used_metrics;
   }
 
@@ -270,36 +271,77 @@ class Validator {
       else
         uses[m.id] = check_formula(at(path, "formula"), m.formula);
     }
-    check_metric_cycles(uses);
+    check_metric_chains(uses);
   }
 
-  void check_metric_cycles(const std::map<std::string, std::vector<std::string>>& uses) {
+  // Refuses metrics that refer to each other in a circle, and chains of metrics longer
+  // than kMaxMetricChain: evaluating a metric evaluates the ones it names first, one
+  // formula's worth of stack (metric::kMaxTreeHeight levels at most) per link. Walks the
+  // references with a stack of its own, so a plan's length cannot exhaust the real one.
+  void check_metric_chains(const std::map<std::string, std::vector<std::string>>& uses) {
     enum class Mark { none, visiting, done };
     std::map<std::string, Mark> marks;
-    std::vector<std::string> trail;
+    std::map<std::string, int> chain;         // done metrics: links from them to a constant
+    std::map<std::string, std::string> next;  // done metrics: the first of their longest chain
     std::set<std::string> reported;
-    std::function<void(const std::string&)> visit = [&](const std::string& id) {
-      auto& mark = marks[id];
-      if (mark == Mark::done) return;
-      if (mark == Mark::visiting) {
-        std::string cycle;
-        bool in_cycle = false;
-        for (const auto& step : trail) {
-          if (step == id) in_cycle = true;
-          if (in_cycle) cycle += step + " → ";
-        }
-        if (reported.insert(id).second)
-          add("metrics", "metrics refer to each other in a circle: " + cycle + id);
-        return;
-      }
-      mark = Mark::visiting;
-      trail.push_back(id);
-      if (auto found = uses.find(id); found != uses.end())
-        for (const auto& next : found->second) visit(next);
-      trail.pop_back();
-      marks[id] = Mark::done;
+    struct Visit {
+      const std::string* id;
+      std::size_t child = 0;
     };
-    for (const auto& [id, _] : uses) visit(id);
+    static const std::vector<std::string> kNone;
+    const auto used_by = [&](const std::string& id) -> const std::vector<std::string>& {
+      const auto found = uses.find(id);
+      return found == uses.end() ? kNone : found->second;
+    };
+    for (const auto& [root, _] : uses) {
+      if (marks[root] != Mark::none) continue;
+      std::vector<Visit> trail{{&root}};
+      marks[root] = Mark::visiting;
+      while (!trail.empty()) {
+        Visit& visit = trail.back();
+        const auto& children = used_by(*visit.id);
+        if (visit.child == children.size()) {
+          int longest = 0;
+          for (const auto& child : children)
+            if (marks[child] == Mark::done && chain[child] >= longest) {
+              longest = chain[child];
+              next[*visit.id] = child;
+            }
+          chain[*visit.id] = longest + 1;
+          marks[*visit.id] = Mark::done;
+          trail.pop_back();
+          continue;
+        }
+        const std::string& child = children[visit.child++];
+        auto& mark = marks[child];
+        if (mark == Mark::visiting) {
+          std::string cycle;
+          bool in_cycle = false;
+          for (const auto& step : trail) {
+            if (*step.id == child) in_cycle = true;
+            if (in_cycle) cycle += *step.id + " → ";
+          }
+          if (reported.insert(child).second)
+            add("metrics", "metrics refer to each other in a circle: " + cycle + child);
+        } else if (mark == Mark::none) {
+          mark = Mark::visiting;
+          trail.push_back({&child});
+        }
+      }
+    }
+    for (const auto& metric : plan_.metrics) {
+      if (!chain.contains(metric.id) || chain[metric.id] <= kMaxMetricChain) continue;
+      std::string links = metric.id;
+      std::string step = metric.id;
+      for (int i = 0; i < kMaxMetricChain && next.contains(step); ++i) {
+        step = next[step];
+        links += " → " + step;
+      }
+      if (next.contains(step)) links += " → …";
+      add("metrics", "metrics refer to one another more than " + std::to_string(kMaxMetricChain) +
+                         " deep: " + links + "; let a metric use the ones further down directly");
+      return;  // one report: every metric above it in the chain is too deep as well
+    }
   }
 
   void check_dimensions() {
@@ -509,6 +551,7 @@ class Validator {
   const Plan& plan_;
   metric::Scope scope_;
   std::set<std::string> names_;
+  std::set<std::string> metric_ids_;
   Problems problems_;
 };
 

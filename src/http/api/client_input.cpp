@@ -6,6 +6,9 @@
 #include <optional>
 #include <string>
 
+#include "planfile/document_tree.h"
+#include "planfile/json_input.h"
+
 namespace planscore::http {
 namespace {
 
@@ -14,22 +17,29 @@ const nlohmann::json* member(const nlohmann::json& object, const std::string& ke
   return found == object.end() || found->is_null() ? nullptr : &*found;
 }
 
-// The first string (or key) in `value` holding a NUL, as a path like "values.title".
-std::optional<std::string> path_of_nul(const nlohmann::json& value, const std::string& path) {
-  const auto joined = [&](const std::string& key) { return path.empty() ? key : path + "." + key; };
-  if (value.is_string()) {
-    if (value.get_ref<const std::string&>().find('\0') != std::string::npos) return path;
-  } else if (value.is_object()) {
-    for (const auto& [key, item] : value.items()) {
-      if (key.find('\0') != std::string::npos) return joined("(a key)");
-      if (auto found = path_of_nul(item, joined(key))) return found;
-    }
-  } else if (value.is_array()) {
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      if (auto found = path_of_nul(value[i], joined(std::to_string(i)))) return found;
-    }
+// The deepest body is a plan edit: a whole plan file (planfile::kMaxDepth levels) under
+// its "plan" key.
+constexpr int kMaxBodyDepth = planfile::kMaxDepth + 1;
+
+// Refuses, before any tree is built, what a tree would hide or could not afford: nesting
+// beyond kMaxBodyDepth, a key given twice (a tree keeps the last), and the NUL character,
+// which neither database keeps inside text.
+void check_body_shape(std::string_view body) {
+  using Fault = planfile::JsonInputFault;
+  const auto fault = planfile::find_json_input_fault(body, {.max_depth = kMaxBodyDepth});
+  if (!fault) return;
+  switch (fault->kind) {
+    case Fault::Kind::too_deep:
+      throw BadInput("the request body is nested too deeply",
+                     {{fault->path.empty() ? "body" : fault->path,
+                       "nested deeper than " + std::to_string(kMaxBodyDepth) + " levels"}});
+    case Fault::Kind::duplicate_key:
+      throw BadInput("the request body gives a key twice",
+                     {{fault->path, "is given twice; keep one"}});
+    case Fault::Kind::nul_character:
+      throw BadInput("the request body holds text with a NUL character (\\u0000)",
+                     {{fault->path, "cannot contain the NUL character"}});
   }
-  return std::nullopt;
 }
 
 [[noreturn]] void wrong_type(const std::string& key, const std::string& expected) {
@@ -39,6 +49,7 @@ std::optional<std::string> path_of_nul(const nlohmann::json& value, const std::s
 }  // namespace
 
 nlohmann::json parse_json_object(std::string_view body, const std::vector<std::string>& allowed) {
+  check_body_shape(body);
   nlohmann::json parsed;
   try {
     parsed = nlohmann::json::parse(body);
@@ -54,11 +65,6 @@ nlohmann::json parse_json_object(std::string_view body, const std::vector<std::s
   }
   if (!parsed.is_object())
     throw BadInput("the request body must be a JSON object", {{"body", "must be an object"}});
-  // No text the program keeps may hold a NUL: neither database stores one inside text.
-  if (auto path = path_of_nul(parsed, "")) {
-    throw BadInput("the request body holds text with a NUL character (\\u0000)",
-                   {{*path, "cannot contain the NUL character"}});
-  }
   core::Problems unknown;
   for (const auto& [key, value] : parsed.items())
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
