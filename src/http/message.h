@@ -1,6 +1,7 @@
 #pragma once
 // An HTTP exchange as plain values, so handlers and tests never see the server library
 // (RESTinio stays inside server.cpp).
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,6 +22,9 @@ struct Request {
 
   // The header's value or "" (name in any case).
   std::string header(const std::string& name) const;
+  // The Content-Type without its parameters, lower-cased ("application/json" for
+  // "Application/JSON; charset=utf-8"); "" when there is none.
+  std::string media_type() const;
   std::optional<std::string> cookie(const std::string& name) const;
   std::optional<std::string> query_value(const std::string& name) const;
   const std::string& param(const std::string& name) const;  // path parameter, "" if absent
@@ -30,6 +34,9 @@ struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // Hold the response this long before sending it, without holding a thread (a sign-in to
+  // an account being slowed down).
+  std::chrono::milliseconds send_after{0};
 
   void set_header(const std::string& name, const std::string& value);
   static Response json(int status, std::string body);  // application/json; charset=utf-8

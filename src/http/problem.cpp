@@ -166,6 +166,10 @@ Response too_many_requests(std::chrono::seconds retry_after, const std::string& 
   return response;
 }
 
+Response unsupported_media_type(const std::string& detail) {
+  return simple(415, detail);
+}
+
 Response unprocessable(const std::string& detail, const core::Problems& problems) {
   return with_problems(422, detail, problems);
 }
