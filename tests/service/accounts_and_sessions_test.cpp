@@ -212,6 +212,14 @@ TEST_F(LoginThrottling, FailuresAreAuditedAndKeptBoundedWhateverAGuesserSends) {
   EXPECT_EQ(audited("login.failed"), 8u);
 }
 
+TEST_F(LoginThrottling, ANameLongerThanAnyAccountsIsCountedWithoutBeingStored) {
+  const std::string name(1 << 20, 'x');
+  for (int attempt = 0; attempt < 6; ++attempt)
+    wrong(name, "198.51.100." + std::to_string(attempt));
+  EXPECT_EQ(wrong(name, "198.51.100.9").response_delay, std::chrono::milliseconds(1000));
+  EXPECT_TRUE(db_.store().login_failures("user:" + name, "", 100).empty());
+}
+
 TEST_F(LoginThrottling, SigningInAgainAndAgainKeepsTheTwentySessionsLastUsed) {
   std::vector<std::string> tokens;
   for (int attempt = 0; attempt < 22; ++attempt)

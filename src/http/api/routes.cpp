@@ -37,6 +37,7 @@ Response failure_response_of_kind(const service::Failure& failure) {
   return internal_error();
 }
 
+// A refused sign-in to a slowed-down account is held back as its success would be.
 Response failure_response(const service::Failure& failure) {
   Response response = failure_response_of_kind(failure);
   response.send_after = failure.response_delay;
