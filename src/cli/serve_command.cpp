@@ -42,6 +42,9 @@ void add_serve_options(CLI::App& serve, ServeOptions& options) {
   add_setting(serve, options, "--session-idle-minutes", "session_idle_minutes",
               "sign out after this many idle minutes (default 30)");
   add_setting(serve, options, "--log-file", "log_file", "append the log here (default stderr)");
+  add_setting(serve, options, "--trusted-origins", "trusted_origins",
+              "origins a reverse proxy serves the web app from, when it passes on another "
+              "Host (https://plan.example, comma-separated)");
   add_setting(serve, options, "--tls-certificate", "tls_certificate",
               "serve HTTPS with this PEM certificate (chain); needs --tls-private-key");
   add_setting(serve, options, "--tls-private-key", "tls_private_key",
@@ -76,6 +79,7 @@ int run_serve(const std::string& database_url, const ServeOptions& options) {
     api.database_url = config.database_url;
     api.session_idle_timeout = std::chrono::minutes(config.session_idle_minutes);
     api.secure_cookies = config.https();
+    api.trusted_origins = config.trusted_origins;
     const auto router = http::make_api_router(api);
     http::Server server(config, router);
     return server.run();

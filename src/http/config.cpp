@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "http/ascii.h"
+#include "http/cross_site.h"
 
 namespace planscore::http {
 namespace {
@@ -64,6 +65,26 @@ bool parse_bool(const std::string& value, const std::string& origin) {
   bad_value(origin, value, "is not true or false");
 }
 
+// "https://a.example, https://b.example:8443": origins separated by commas or spaces.
+std::vector<std::string> parse_origins(const std::string& value, const std::string& origin) {
+  std::vector<std::string> origins;
+  std::string_view rest = value;
+  while (!rest.empty()) {
+    const auto start = rest.find_first_not_of(", \t");
+    if (start == std::string_view::npos) break;
+    rest.remove_prefix(start);
+    const auto entry = rest.substr(0, rest.find_first_of(", \t"));
+    rest.remove_prefix(entry.size());
+    const auto normalized = normalized_origin(entry);
+    if (!normalized)
+      bad_value(origin, std::string(entry),
+                "is not an origin (http:// or https://, a host and an optional port, nothing "
+                "after: https://plan.example or https://plan.example:8443)");
+    origins.push_back(*normalized);
+  }
+  return origins;
+}
+
 bool is_ip_address(const std::string& text) {
   unsigned char buffer[16];
   return text == "localhost" || inet_pton(AF_INET, text.c_str(), buffer) == 1 ||
@@ -107,6 +128,7 @@ const std::vector<std::string>& config_keys() {
                                                 "web_root",
                                                 "session_idle_minutes",
                                                 "secure_cookies",
+                                                "trusted_origins",
                                                 "tls_certificate",
                                                 "tls_private_key",
                                                 "database_url",
@@ -162,6 +184,8 @@ void apply_setting(ServerConfig& config, const std::string& key, const std::stri
         parse_integer(value, 1, 7 * 24 * 60, origin, "is not a number of minutes (1 to 10080)"));
   } else if (key == "secure_cookies") {
     config.secure_cookies = parse_bool(value, origin);
+  } else if (key == "trusted_origins") {
+    config.trusted_origins = parse_origins(value, origin);
   } else if (key == "tls_certificate" || key == "tls_private_key") {
     // Checked here so a wrong path is reported with its source; whether the file holds a
     // usable certificate or key is checked when the server starts.

@@ -47,10 +47,14 @@ struct ServerConfig {                             // key
   std::string web_root;                                // web_root; empty: no static files
   int session_idle_minutes = 30;                       // session_idle_minutes
   bool secure_cookies = false;                         // secure_cookies: behind TLS
-  std::string tls_certificate;                         // tls_certificate: PEM file; empty: HTTP
-  std::string tls_private_key;                         // tls_private_key: PEM file
-  std::string database_url;                            // database_url ($PLANSCORE_DB)
-  std::string log_file;                                // log_file; empty: stderr
+  // trusted_origins: origins whose pages may send changes besides the server's own, for a
+  // reverse proxy that passes on another Host than the browser's ("https://plan.example,
+  // https://plan.example:8443"; comma- or space-separated). Kept normalized.
+  std::vector<std::string> trusted_origins;
+  std::string tls_certificate;  // tls_certificate: PEM file; empty: HTTP
+  std::string tls_private_key;  // tls_private_key: PEM file
+  std::string database_url;     // database_url ($PLANSCORE_DB)
+  std::string log_file;         // log_file; empty: stderr
 
   bool tls() const { return !tls_certificate.empty(); }
   // Cookies Secure and HSTS sent: served over TLS, by this server or a proxy in front.

@@ -24,6 +24,11 @@ std::string Request::header(const std::string& name) const {
   return "";
 }
 
+std::string Request::media_type() const {
+  const std::string type = header("content-type");
+  return ascii_lowered(trim(std::string_view(type).substr(0, type.find(';'))));
+}
+
 // RFC 6265 §4.2.1: cookie-string = cookie-pair *( ";" SP cookie-pair ). Browsers are not
 // always that tidy, so any run of spaces or tabs around a pair is tolerated. Names are
 // case-sensitive; the first pair with the name wins, as user agents send the most

@@ -24,6 +24,9 @@ struct Request {
 
   // The header's value or "" (name in any case).
   std::string header(const std::string& name) const;
+  // The Content-Type without its parameters, lower-cased ("application/json" for
+  // "Application/JSON; charset=utf-8"); "" when there is none.
+  std::string media_type() const;
   std::optional<std::string> cookie(const std::string& name) const;
   std::optional<std::string> query_value(const std::string& name) const;
   const std::string& param(const std::string& name) const;  // path parameter, "" if absent
@@ -47,7 +50,8 @@ struct Response {
   // exception it throws leaves the body unfinished, so the client sees it fail instead
   // of taking a truncated file for a whole one.
   std::function<void(BodyWriter&)> stream;
-  // Hold the response this long before sending it, without holding a thread.
+  // Hold the response this long before sending it, without holding a thread (a sign-in to
+  // an account being slowed down).
   std::chrono::milliseconds send_after{0};
 
   void set_header(const std::string& name, const std::string& value);

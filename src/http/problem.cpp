@@ -174,6 +174,10 @@ Response service_busy(std::chrono::seconds retry_after, const std::string& detai
   return retry_later(503, retry_after, detail);
 }
 
+Response unsupported_media_type(const std::string& detail) {
+  return simple(415, detail);
+}
+
 Response unprocessable(const std::string& detail, const core::Problems& problems) {
   return with_problems(422, detail, problems);
 }

@@ -43,6 +43,8 @@ Response too_many_requests(std::chrono::seconds retry_after,
                            const std::string& detail = "Too many requests; try again later.");
 // 503 with Retry-After in whole seconds (at least 1): the server is busy, not broken.
 Response service_busy(std::chrono::seconds retry_after, const std::string& detail);
+// 415: the body is not in the media type the route reads; `detail` names the one it does.
+Response unsupported_media_type(const std::string& detail);
 Response unprocessable(const std::string& detail, const core::Problems& problems = {});
 // 500 that says nothing about the cause: details belong in the log, not the response.
 Response internal_error();

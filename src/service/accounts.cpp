@@ -18,7 +18,8 @@ void require_user_manager(const core::Actor& actor) {
 }
 
 bool valid_username(const std::string& username) {
-  static const std::regex shape("[A-Za-z0-9][A-Za-z0-9._-]{1,63}");
+  static const std::regex shape("[A-Za-z0-9][A-Za-z0-9._-]{1," +
+                                std::to_string(kLongestUsername - 1) + "}");
   return std::regex_match(username, shape);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Local accounts: creating users, changing roles and passwords. Every change is audited;
 // a password change or deactivation ends the user's other sessions.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,9 @@
 #include "store/store.h"
 
 namespace planscore::service {
+
+// The longest username an account may have.
+inline constexpr std::size_t kLongestUsername = 64;
 
 struct NewUser {
   std::string username;

@@ -1,6 +1,7 @@
 #pragma once
 // A use case refused: the kind says why (front doors map it to an HTTP status or an exit
 // code), the message says what is wrong for a person, problems name each bad field.
+#include <chrono>
 #include <stdexcept>
 #include <string>
 
@@ -24,6 +25,8 @@ struct Failure : std::runtime_error {
   FailureKind kind;
   core::Problems problems;
   int retry_after_seconds = 0;
+  // Hold the answer this long before sending it (a failed login to a slowed-down account).
+  std::chrono::milliseconds response_delay{0};
 };
 
 }  // namespace planscore::service

@@ -86,6 +86,19 @@ std::vector<std::string> maintained_terms(const Dialect& dialect) {
   };
 }
 
+// Failed logins as one row per failure, so throttling counts those of the last minutes
+// (a sliding window) and old rows can be pruned. The counts kept until now were
+// throttling state only: they are dropped, not carried over.
+std::vector<std::string> login_failure_times(const Dialect& dialect) {
+  const std::string& text = dialect.text_type;
+  return {
+      "DROP TABLE login_failures",
+      "CREATE TABLE login_failures (key " + text + " NOT NULL, failed_at " + text + " NOT NULL)",
+      "CREATE INDEX login_failures_by_key ON login_failures (key, failed_at)",
+      "CREATE INDEX login_failures_by_time ON login_failures (failed_at)",
+  };
+}
+
 }  // namespace
 
 std::vector<Migration> migrations(const Dialect& dialect) {
@@ -108,6 +121,7 @@ std::vector<Migration> migrations(const Dialect& dialect) {
       {2, "accounts, sessions, audit trail, review workflow, versions",
        accounts_and_review(dialect)},
       {3, "maintained aggregate terms", maintained_terms(dialect)},
+      {4, "login failures as times, for sliding windows", login_failure_times(dialect)},
   };
 }
 

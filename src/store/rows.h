@@ -38,12 +38,6 @@ struct SessionAndUser {
   UserRow user;
 };
 
-// Failed logins counted under a key ("user:NAME" or "address:IP").
-struct LoginFailures {
-  int count = 0;
-  std::string last_failure_at;
-};
-
 struct AuditEntry {
   std::int64_t id = 0;
   std::string at;

@@ -91,9 +91,12 @@ class SqlStore final : public Store {
   void delete_user_sessions(std::int64_t user_id, const std::string& keep_token_hash) override;
   std::int64_t delete_idle_sessions(const std::string& cutoff) override;
 
-  LoginFailures login_failures(const std::string& key) override;
+  std::int64_t delete_user_sessions_beyond(std::int64_t user_id, int keep) override;
+  std::vector<std::string> login_failures(const std::string& key, const std::string& since,
+                                          int limit) override;
   void record_login_failure(const std::string& key, const std::string& at) override;
   void clear_login_failures(const std::string& key) override;
+  std::int64_t prune_login_failures(const std::string& cutoff) override;
 
   std::int64_t append_audit(const AuditEntry& entry) override;
   std::vector<AuditEntry> query_audit(const AuditQuery& query) override;

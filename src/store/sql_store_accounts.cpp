@@ -1,4 +1,6 @@
-// SqlStore: users, their sessions, and counted login failures.
+// SqlStore: users, their sessions, and failed logins (one row each, pruned by time).
+#include <algorithm>
+
 #include "store/sql_rows.h"
 #include "store/sql_store.h"
 #include "store/sql_store_support.h"
@@ -193,33 +195,48 @@ std::int64_t SqlStore::delete_idle_sessions(const std::string& cutoff) {
   });
 }
 
+std::int64_t SqlStore::delete_user_sessions_beyond(std::int64_t user_id, int keep) {
+  return guarded(description_, "ending a user's oldest sessions", [&] {
+    return execute(session_,
+                   "DELETE FROM sessions WHERE user_id = :p1 AND token_hash NOT IN (SELECT "
+                   "token_hash FROM sessions WHERE user_id = :p2 ORDER BY last_seen_at DESC, "
+                   "created_at DESC, token_hash LIMIT " +
+                       std::to_string(std::max(keep, 0)) + ")",
+                   {user_id, user_id});
+  });
+}
+
 // --- login failures ------------------------------------------------------------------
 
-LoginFailures SqlStore::login_failures(const std::string& key) {
+std::vector<std::string> SqlStore::login_failures(const std::string& key, const std::string& since,
+                                                  int limit) {
   return guarded(description_, "reading login failures", [&] {
-    LoginFailures failures;
-    for_each_row(session_, "SELECT count, last_failure_at FROM login_failures WHERE key = :p1",
-                 {key}, {ColumnType::integer, ColumnType::text}, [&](const ResultRow& row) {
-                   failures.count = static_cast<int>(row.integer(0));
-                   failures.last_failure_at = row.text(1);
-                 });
-    return failures;
+    std::vector<std::string> times;
+    for_each_row(session_,
+                 "SELECT failed_at FROM login_failures WHERE key = :p1 AND failed_at >= :p2 "
+                 "ORDER BY failed_at DESC LIMIT " +
+                     std::to_string(std::max(limit, 0)),
+                 {key, since}, {ColumnType::text},
+                 [&](const ResultRow& row) { times.push_back(row.text(0)); });
+    return times;
   });
 }
 
 void SqlStore::record_login_failure(const std::string& key, const std::string& at) {
   guarded(description_, "recording a login failure", [&] {
-    execute(session_,
-            "INSERT INTO login_failures (key, count, last_failure_at) VALUES (:p1, 1, :p2) "
-            "ON CONFLICT (key) DO UPDATE SET count = login_failures.count + 1, "
-            "last_failure_at = excluded.last_failure_at",
-            {key, at});
+    execute(session_, "INSERT INTO login_failures (key, failed_at) VALUES (:p1, :p2)", {key, at});
   });
 }
 
 void SqlStore::clear_login_failures(const std::string& key) {
   guarded(description_, "clearing login failures",
           [&] { execute(session_, "DELETE FROM login_failures WHERE key = :p1", {key}); });
+}
+
+std::int64_t SqlStore::prune_login_failures(const std::string& cutoff) {
+  return guarded(description_, "pruning login failures", [&] {
+    return execute(session_, "DELETE FROM login_failures WHERE failed_at < :p1", {cutoff});
+  });
 }
 
 }  // namespace planscore::store

@@ -241,10 +241,17 @@ class Store {
   virtual void delete_user_sessions(std::int64_t user_id, const std::string& keep_token_hash) = 0;
   // Deletes sessions last seen before `cutoff`; returns how many.
   virtual std::int64_t delete_idle_sessions(const std::string& cutoff) = 0;
+  // Ends every session of the user but the `keep` last seen; returns how many.
+  virtual std::int64_t delete_user_sessions_beyond(std::int64_t user_id, int keep) = 0;
 
-  virtual LoginFailures login_failures(const std::string& key) = 0;
+  // Failed logins, one row each, under a key ("user:NAME" or "address:IP").
+  // When logins failed under `key` at or after `since`: newest first, at most `limit`.
+  virtual std::vector<std::string> login_failures(const std::string& key, const std::string& since,
+                                                  int limit) = 0;
   virtual void record_login_failure(const std::string& key, const std::string& at) = 0;
   virtual void clear_login_failures(const std::string& key) = 0;
+  // Forgets the failures before `cutoff`, under every key; returns how many.
+  virtual std::int64_t prune_login_failures(const std::string& cutoff) = 0;
 
   // --- audit trail (append-only) -----------------------------------------------------
   virtual std::int64_t append_audit(const AuditEntry& entry) = 0;

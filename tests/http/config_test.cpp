@@ -187,5 +187,30 @@ TEST(Config, BooleansAndAddresses) {
   }
 }
 
+TEST(Config, TrustedOriginsAreAListOfOriginsKeptNormalized) {
+  EXPECT_TRUE(ServerConfig{}.trusted_origins.empty());
+  ServerConfig config;
+  apply_config_yaml(config,
+                    "trusted_origins: HTTPS://Plan.Example.gov.tw:443, "
+                    "https://plan.example:8443  http://[::1]:8080\n",
+                    "config.yaml");
+  EXPECT_EQ(config.trusted_origins,
+            (std::vector<std::string>{"https://plan.example.gov.tw", "https://plan.example:8443",
+                                      "http://[::1]:8080"}));
+  const auto from_environment = resolve_server_config(
+      {}, environment_of({{"PLANSCORE_TRUSTED_ORIGINS", "https://plan.example"}}));
+  EXPECT_EQ(from_environment.trusted_origins, std::vector<std::string>{"https://plan.example"});
+  apply_setting(config, "trusted_origins", "", "t");
+  EXPECT_TRUE(config.trusted_origins.empty());
+  EXPECT_EQ(error_of([&] {
+              apply_setting(config, "trusted_origins", "https://plan.example/app",
+                            "x: trusted_origins");
+            }),
+            "x: trusted_origins: 'https://plan.example/app' is not an origin (http:// or "
+            "https://, a host and an optional port, nothing after: https://plan.example or "
+            "https://plan.example:8443)");
+  EXPECT_THROW(apply_setting(config, "trusted_origins", "plan.example", "t"), ConfigError);
+}
+
 }  // namespace
 }  // namespace planscore::http

@@ -93,6 +93,7 @@ HttpResult HttpClient::request(const std::string& method, const std::string& pat
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout_seconds_);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   if (!ca_file_.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, ca_file_.c_str());
+  if (!source_address_.empty()) curl_easy_setopt(curl, CURLOPT_INTERFACE, source_address_.c_str());
 
   const CURLcode code = curl_easy_perform(curl);
   curl_slist_free_all(header_list);

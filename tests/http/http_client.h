@@ -40,12 +40,16 @@ class HttpClient {
   void set_timeout_seconds(long seconds) { timeout_seconds_ = seconds; }
   // HTTPS: trust only the certificates in this PEM file (a test's self-signed one).
   void set_ca_file(std::string path) { ca_file_ = std::move(path); }
+  // Connects from this local address ("127.0.0.2": any of 127.0.0.0/8 reaches a server on
+  // 127.0.0.1), so one test can be several clients as the server tells them apart.
+  void set_source_address(std::string address) { source_address_ = std::move(address); }
 
  private:
   std::string base_url_;
   void* curl_;  // CURL*, kept out of the header
   long timeout_seconds_ = 30;
   std::string ca_file_;
+  std::string source_address_;
 };
 
 }  // namespace planscore::test

@@ -171,19 +171,42 @@ TEST_F(AccountsTest, IdleSessionsAreDeletedByLastSeen) {
   EXPECT_TRUE(store_->find_session("fresh").has_value());
 }
 
-TEST_F(AccountsTest, LoginFailuresCountPerKeyUntilCleared) {
-  EXPECT_EQ(store_->login_failures("user:wang").count, 0);
-  EXPECT_EQ(store_->login_failures("user:wang").last_failure_at, "");
-  store_->record_login_failure("user:wang", "2026-11-27T08:00:00Z");
-  store_->record_login_failure("user:wang", "2026-11-27T08:01:00Z");
+TEST_F(AccountsTest, AUsersSessionsBeyondTheLastSeenAreEnded) {
+  const std::int64_t wang = *store_->create_user(user_named("wang"));
+  const std::int64_t lin = *store_->create_user(user_named("lin"));
+  store_->create_session(session_of(wang, "w-oldest", "2026-11-27T07:00:00Z"));
+  store_->create_session(session_of(wang, "w-newest", "2026-11-27T09:00:00Z"));
+  store_->create_session(session_of(wang, "w-middle", "2026-11-27T08:00:00Z"));
+  store_->create_session(session_of(lin, "l-old", "2026-11-26T07:00:00Z"));
+  EXPECT_EQ(store_->delete_user_sessions_beyond(wang, 2), 1);
+  EXPECT_EQ(store_->delete_user_sessions_beyond(wang, 2), 0);
+  EXPECT_THAT(database().rows("SELECT token_hash FROM sessions ORDER BY token_hash"),
+              ElementsAre("l-old", "w-middle", "w-newest"));
+}
+
+TEST_F(AccountsTest, LoginFailuresAreTimesPerKeyReadNewestFirstWithinAWindow) {
+  EXPECT_TRUE(store_->login_failures("user:wang", "", 10).empty());
+  for (const char* at : {"2026-11-27T08:00:00Z", "2026-11-27T08:02:00Z", "2026-11-27T08:01:00Z",
+                         "2026-11-27T08:02:00Z"})
+    store_->record_login_failure("user:wang", at);
   store_->record_login_failure("address:192.0.2.1", "2026-11-27T08:02:00Z");
-  const LoginFailures wang = store_->login_failures("user:wang");
-  EXPECT_EQ(wang.count, 2);
-  EXPECT_EQ(wang.last_failure_at, "2026-11-27T08:01:00Z");
-  EXPECT_EQ(store_->login_failures("address:192.0.2.1").count, 1);
+  EXPECT_THAT(store_->login_failures("user:wang", "2026-11-27T08:01:00Z", 10),
+              ElementsAre("2026-11-27T08:02:00Z", "2026-11-27T08:02:00Z", "2026-11-27T08:01:00Z"));
+  EXPECT_THAT(store_->login_failures("user:wang", "", 2),
+              ElementsAre("2026-11-27T08:02:00Z", "2026-11-27T08:02:00Z"));
   store_->clear_login_failures("user:wang");
-  EXPECT_EQ(store_->login_failures("user:wang").count, 0);
-  EXPECT_EQ(store_->login_failures("address:192.0.2.1").count, 1);
+  EXPECT_TRUE(store_->login_failures("user:wang", "", 10).empty());
+  EXPECT_EQ(store_->login_failures("address:192.0.2.1", "", 10).size(), 1u);
+}
+
+TEST_F(AccountsTest, LoginFailuresBeforeACutoffArePrunedUnderEveryKey) {
+  store_->record_login_failure("user:wang", "2026-11-27T07:00:00Z");
+  store_->record_login_failure("address:192.0.2.1", "2026-11-27T07:59:59Z");
+  store_->record_login_failure("address:192.0.2.1", "2026-11-27T08:00:00Z");
+  EXPECT_EQ(store_->prune_login_failures("2026-11-27T08:00:00Z"), 2);
+  EXPECT_EQ(store_->prune_login_failures("2026-11-27T08:00:00Z"), 0);
+  EXPECT_THAT(database().rows("SELECT key || ' ' || failed_at FROM login_failures"),
+              ElementsAre("address:192.0.2.1 2026-11-27T08:00:00Z"));
 }
 
 }  // namespace

@@ -67,7 +67,7 @@ TEST_F(MigrationFromV1Test, OpensWithEveryTableAndTheOldDataIntact) {
   make_v1_database();
   auto store = open_store();
   EXPECT_THAT(database().rows("SELECT version FROM schema_migrations ORDER BY version"),
-              ElementsAre("1", "2", "3"));
+              ElementsAre("1", "2", "3", "4"));
   EXPECT_THAT(
       test::sqlite_rows(db_url(),
                         "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
@@ -78,6 +78,8 @@ TEST_F(MigrationFromV1Test, OpensWithEveryTableAndTheOldDataIntact) {
                   "maintained_terms", "reviews", "sessions", "term_totals", "term_values", "users",
                   "year_locks"));
   EXPECT_EQ(store->data_version(), 1);
+  // Migration 4 keeps failed logins as one time each instead of a count per key.
+  EXPECT_THAT(columns("login_failures"), ElementsAre("key", "failed_at"));
   EXPECT_EQ(store->current_plan_version()->version, 3);
 
   const auto values = store->manual_values("taichung");

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "http/router.h"
 
@@ -12,6 +13,8 @@ struct ApiOptions {
   std::string database_url;
   std::chrono::seconds session_idle_timeout{30 * 60};
   bool secure_cookies = false;  // set when served behind TLS
+  // Origins besides the request's Host whose pages may send changes (cross_site.h).
+  std::vector<std::string> trusted_origins;
   std::size_t max_evidence_bytes = 10 * 1024 * 1024;
 };
 

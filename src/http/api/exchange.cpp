@@ -15,6 +15,11 @@ service::CurrentPlan Exchange::plan() {
 }
 
 nlohmann::json Exchange::json_body(const std::vector<std::string>& allowed) {
+  const std::string type = request.media_type();
+  if (type != "application/json")
+    throw UnsupportedMediaType(
+        "the request body must be JSON sent with Content-Type: application/json; this one " +
+        (type.empty() ? std::string("has no Content-Type") : "is sent as " + type));
   return parse_json_object(request.body, allowed);
 }
 

@@ -4,6 +4,7 @@
 // guard around them (api_routes.h) turns refusals into problem documents.
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,12 @@ struct ApiState {
   EvaluationBodies evaluation_bodies;
 };
 
+// A body in another media type than the route reads: answered 415, the message naming
+// the type it reads.
+struct UnsupportedMediaType : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 inline constexpr const char* kSessionCookie = "planscore_session";
 inline constexpr const char* kCsrfHeader = "x-csrf-token";
 
@@ -46,7 +53,9 @@ class Exchange {
   service::CurrentPlan plan();
 
   // The body as a JSON object whose keys are all in `allowed` (others: BadInput naming
-  // them, so a typo is not silently ignored).
+  // them, so a typo is not silently ignored). The request must say it is JSON
+  // (Content-Type: application/json, any parameters); otherwise UnsupportedMediaType, so
+  // a form or a text/plain fetch that another site's page can send is never read.
   nlohmann::json json_body(const std::vector<std::string>& allowed);
   // An integer path parameter (BadInput when it is not one).
   std::int64_t int_param(const std::string& name);

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "http/cross_site.h"
 #include "http/logging.h"
 #include "http/problem.h"
 #include "service/failure.h"
@@ -13,7 +14,7 @@
 namespace planscore::http {
 namespace {
 
-Response failure_response(const service::Failure& failure) {
+Response failure_response_of_kind(const service::Failure& failure) {
   using service::FailureKind;
   switch (failure.kind) {
     case FailureKind::invalid:
@@ -34,6 +35,13 @@ Response failure_response(const service::Failure& failure) {
       return too_many_requests(std::chrono::seconds{failure.retry_after_seconds}, failure.what());
   }
   return internal_error();
+}
+
+// A refused sign-in to a slowed-down account is held back as its success would be.
+Response failure_response(const service::Failure& failure) {
+  Response response = failure_response_of_kind(failure);
+  response.send_after = failure.response_delay;
+  return response;
 }
 
 // A database that cannot take the change says why, so an administrator knows what to fix
@@ -80,6 +88,12 @@ Response run_guarded(ApiState& state, Request& request, const ApiHandler& handle
                      bool changes_state) {
   Exchange exchange(state, request);
   try {
+    // Before the session, so a change another site's page sends is refused whether or
+    // not the browser would attach the cookie (a sign-in needs none).
+    if (changes_state) {
+      if (auto refusal = cross_site_refusal(request, state.options.trusted_origins))
+        return forbidden(*refusal);
+    }
     if (access == Access::session) {
       const auto token = request.cookie(kSessionCookie);
       auto session = token ? service::authenticate(exchange.store(), *token,
@@ -96,6 +110,8 @@ Response run_guarded(ApiState& state, Request& request, const ApiHandler& handle
     return failure_response(failure);
   } catch (const BadInput& bad) {
     return bad_request(bad.what(), bad.problems);
+  } catch (const UnsupportedMediaType& unsupported) {
+    return unsupported_media_type(unsupported.what());
   } catch (const store::StoreError& error) {
     auto response = storage_failure_response(error);
     if (!response) throw;  // the router logs it and answers 500

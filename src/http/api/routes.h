@@ -1,7 +1,9 @@
 #pragma once
-// Registering API routes. Every handler runs inside a guard that opens the session (401
-// without one), checks the CSRF token on changes (403), and turns service refusals,
-// bad input and missing plans into problem documents.
+// Registering API routes. Every handler runs inside a guard that refuses changes a
+// browser says come from another site (403, cross_site.h; sign-in included), opens the
+// session (401 without one), checks the CSRF token on changes (403), and turns service
+// refusals, bad input, bodies of the wrong media type (415) and missing plans into problem
+// documents.
 #include <functional>
 #include <memory>
 #include <string>

@@ -40,6 +40,7 @@ Response login(Exchange& exchange) {
   auto response = json_response(201, session_view(exchange, result.user, result.csrf_token));
   response.set_header("Set-Cookie",
                       session_cookie(result.token, exchange.state.options.secure_cookies, false));
+  response.send_after = result.response_delay;
   return response;
 }
 
