@@ -20,6 +20,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/access/client_address.h"
 #include "http/ascii.h"
 #include "http/connections_per_address.h"
 #include "http/logging.h"
@@ -63,16 +64,20 @@ class RestinioLog {
 // connections close, so that work still queued or streaming for one stops.
 class ConnectionWatch {
  public:
+  // IPv6 clients by their /64 (client_address.h).
+  static std::string client_of(const restinio::endpoint_t& endpoint) {
+    return core::client_of_address(endpoint.address().to_string());
+  }
+
   explicit ConnectionWatch(std::size_t per_address_limit) : per_address_(per_address_limit) {}
 
   restinio::ip_blocker::inspection_result_t inspect(
       const restinio::ip_blocker::incoming_info_t& incoming) noexcept {
     try {
-      if (per_address_.may_accept(incoming.remote_endpoint().address().to_string()))
-        return restinio::ip_blocker::allow();
-      spdlog::warn("connection refused remote={} reason=\"too many connections from it\"",
-                   incoming.remote_endpoint().address().to_string());
-      return restinio::ip_blocker::deny();
+      // RESTinio logs each one it denies.
+      return per_address_.may_accept(client_of(incoming.remote_endpoint()))
+                 ? restinio::ip_blocker::allow()
+                 : restinio::ip_blocker::deny();
     } catch (...) {
       return restinio::ip_blocker::allow();
     }
@@ -82,7 +87,7 @@ class ConnectionWatch {
     try {
       const auto cause = notice.cause();
       if (restinio::holds_alternative<restinio::connection_state::accepted_t>(cause)) {
-        per_address_.opened(notice.connection_id(), notice.remote_endpoint().address().to_string());
+        per_address_.opened(notice.connection_id(), client_of(notice.remote_endpoint()));
       } else if (restinio::holds_alternative<restinio::connection_state::closed_t>(cause)) {
         per_address_.closed(notice.connection_id());
         std::lock_guard lock(mutex_);
@@ -617,7 +622,10 @@ void Server::Impl::run_long(const std::shared_ptr<Pending>& pending) {
 
 void Server::Impl::send(const std::shared_ptr<Pending>& pending, Response response) {
   add_security_headers(response, pending->request.path, config.https());
-  const auto hold = response.send_after;
+  // Held at most half the request timeout, after which RESTinio would drop the request.
+  const auto hold = std::min<std::chrono::milliseconds>(
+      response.send_after,
+      std::chrono::duration_cast<std::chrono::milliseconds>(config.request_timeout) / 2);
   if (hold.count() > 0 && !draining) {
     auto timer = std::make_shared<asio::steady_timer>(*io_context, hold);
     {

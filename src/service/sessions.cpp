@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/access/client_address.h"
 #include "core/calendar/timestamp.h"
 #include "service/accounts.h"
 #include "service/audit.h"
@@ -31,8 +32,9 @@ std::string user_key(const std::string& username) {
   return "user:" +
          (username.size() <= kLongestUsername ? username : "sha256:" + sha256_hex(username));
 }
+// IPv6 addresses by their /64, the block one customer is given (client_address.h).
 std::string address_key(const std::string& address) {
-  return "address:" + address;
+  return "address:" + core::client_of_address(address);
 }
 
 // Seconds until the address may try again, 0 when it is under its limit. `failures` are

@@ -192,6 +192,20 @@ TEST_F(LoginThrottling, AnAddressOverItsLimitIsRefusedUntilItsFailuresLeaveTheWi
   EXPECT_NO_THROW(right("lin", address, seconds(15 * 60 + 1)));
 }
 
+// One customer is given a whole IPv6 /64: a fresh address per guess must not bring a
+// fresh count.
+TEST_F(LoginThrottling, IPv6AddressesShareTheCountOfTheirSlash64) {
+  for (int attempt = 0; attempt < 20; ++attempt)
+    wrong("guess" + std::to_string(attempt), "2001:db8:1:2::" + std::to_string(attempt + 1));
+  try {
+    right("lin", "2001:db8:1:2:ffff::1");
+    ADD_FAILURE() << "a fresh address of the same /64 was not limited";
+  } catch (const service::Failure& failure) {
+    EXPECT_EQ(failure.kind, service::FailureKind::throttled);
+  }
+  EXPECT_NO_THROW(right("lin", "2001:db8:1:3::1"));
+}
+
 TEST_F(LoginThrottling, FailuresAreAuditedAndKeptBoundedWhateverAGuesserSends) {
   using std::chrono::seconds;
   for (int attempt = 0; attempt < 15; ++attempt)
