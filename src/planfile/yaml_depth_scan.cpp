@@ -108,8 +108,10 @@ class DepthScan {
       key_allowed_ = false;
       json_value_ = true;
     } else if (plain_scalar_starts()) {
+      // yaml-cpp measures the scalar's lines from the indentation before the key's own.
+      const int indent = in_flow() ? 0 : top_indent() + 1;
       potential_key();
-      key_allowed_ = plain_scalar();
+      key_allowed_ = plain_scalar(indent);
       json_value_ = false;
     } else {
       advance(1);  // yaml-cpp: unknown token
@@ -291,8 +293,7 @@ class DepthScan {
 
   // ScanScalar for a plain scalar; true when it ended at the start of a new line (where
   // yaml-cpp allows a simple key again).
-  bool plain_scalar() {
-    const int indent = in_flow() ? 0 : top_indent() + 1;
+  bool plain_scalar(int indent) {
     while (true) {
       while (!plain_scalar_ends() && !line_break(0)) {
         if (at_end() || (column() == 0 && document_marker())) return false;

@@ -57,6 +57,7 @@ TEST(YamlDepthScan, BracketsInTextAreNotNesting) {
       "name: \"a\n  " + deep + "\"\n",     // a quoted scalar over two lines
       "name: a " + deep + "\n",            // plain text after its first character
       "name: a\n  " + deep + "\nid: x\n",  // a plain scalar's next line
+      "- a\n  b\n  " + deep + "\n",        // a list item's plain text over three lines
       "# " + deep + "\nid: x\n",           // a comment
       "id: x # " + deep + "\n",
       "text: |\n  " + deep + "\n  more\nid: x\n",  // a block scalar
