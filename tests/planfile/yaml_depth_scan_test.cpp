@@ -86,6 +86,15 @@ TEST(YamlDepthScan, TextThatEndsBeforeTheBracketsDoesNotHideThem) {
   for (const auto& text : texts) EXPECT_TRUE(find_too_deep_nesting(text, 64).has_value()) << text;
 }
 
+TEST(YamlDepthScan, TheByteYamlCppTakesForTheEndOfItsInputIsRefused) {
+  // yaml-cpp read `-` before U+0004 as a list entry and the brackets after it as nesting,
+  // where the scan reads one plain scalar over both lines (found by fuzz_yaml_depth_scan).
+  const auto result = load_yaml("-\x04\n" + std::string(100, '['));
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0].message,
+            "the file contains the control character U+0004 on line 1; plan files are UTF-8 text");
+}
+
 TEST(YamlDepthScan, LoadYamlRefusesDeepFlowBeforeYamlCppReadsIt) {
   // A root-level collection: yaml-cpp used to scan all of it (over a gigabyte for 5 MB)
   // and then complained about the key, not the nesting.
