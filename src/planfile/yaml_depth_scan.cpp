@@ -344,7 +344,9 @@ class ShapeScan {
   }
 
   bool plain_scalar_ends() const {
-    if (blank_or_break(0) && peek(1) == '#') return true;
+    // A comment after a blank or a line break; "\r\n" is one break, so its `#` is two on.
+    if ((blank(0) || peek() == '\n') && peek(1) == '#') return true;
+    if (peek() == '\r' && peek(1) == '\n' && peek(2) == '#') return true;
     if (!in_flow()) return peek() == ':' && blank_break_or_end(1);
     if (peek() == ':' && (blank_break_or_end(1) || is_one_of(peek(1), ",]}"))) return true;
     return is_one_of(peek(), ",?[]{}");

@@ -91,6 +91,7 @@ TEST(YamlDepthScan, TextThatEndsBeforeTheBracketsDoesNotHideThem) {
       std::string("\xEF\xBB\xBF") + deep,  // after a byte order mark, which yaml-cpp drops
       "a: b\n" + deep,                     // a plain scalar's next line at the map's column
       "a: b\r\"\n" + deep,                 // a lone carriage return breaks no line in yaml-cpp 0.7
+      "a\r\n#\n" + deep,                   // a comment line after "\r\n" ends a plain scalar
       "[a'b, " + deep,                     // a quote inside a plain scalar starts nothing
       "[&a \"x, [ \"" + deep,              // an anchor before a quoted scalar
   };
