@@ -43,5 +43,11 @@ struct TreeEntry {
 inline constexpr int kMaxDepth = 64;
 // Input larger than this is rejected before parsing.
 inline constexpr std::size_t kMaxInputBytes = 5 * 1024 * 1024;
+// A plan with more nodes (keys, scalars, lists and maps, each counted once) is refused: in
+// YAML while its tree is built, in JSON before (find_json_input_fault). A real plan holds a few
+// thousand (the shipped one, the largest, 5,453), while 5 MB of `- a` lines are 1.3 million and
+// took 293 MB as a tree; 200,000 leaves real plans a margin of over 30 times and bounds the tree to
+// some tens of megabytes.
+inline constexpr int kMaxNodes = 200'000;
 
 }  // namespace planscore::planfile

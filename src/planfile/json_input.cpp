@@ -18,13 +18,14 @@ class FaultFinder {
 
   std::optional<JsonInputFault> fault;
 
-  bool null() { return value(); }
-  bool boolean(bool) { return value(); }
-  bool number_integer(Json::number_integer_t) { return value(); }
-  bool number_unsigned(Json::number_unsigned_t) { return value(); }
-  bool number_float(Json::number_float_t, const Json::string_t&) { return value(); }
-  bool binary(Json::binary_t&) { return value(); }
+  bool null() { return count() && value(); }
+  bool boolean(bool) { return count() && value(); }
+  bool number_integer(Json::number_integer_t) { return count() && value(); }
+  bool number_unsigned(Json::number_unsigned_t) { return count() && value(); }
+  bool number_float(Json::number_float_t, const Json::string_t&) { return count() && value(); }
+  bool binary(Json::binary_t&) { return count() && value(); }
   bool string(Json::string_t& text) {
+    if (!count()) return false;
     if (rules_.refuse_nul && text.find('\0') != std::string::npos)
       return refuse(JsonInputFault::Kind::nul_character, path());
     return value();
@@ -37,6 +38,8 @@ class FaultFinder {
 
   bool key(Json::string_t& name) {
     Frame& frame = frames_.back();
+    if (past_max_nodes())
+      return refuse(JsonInputFault::Kind::too_many_nodes, path(frames_.size() - 1));
     if (rules_.refuse_nul && name.find('\0') != std::string::npos)
       return refuse(JsonInputFault::Kind::nul_character,
                     joined(path(frames_.size() - 1), "(a key)"));
@@ -65,6 +68,7 @@ class FaultFinder {
   bool open(bool is_object) {
     if (static_cast<int>(frames_.size()) >= rules_.max_depth)
       return refuse(JsonInputFault::Kind::too_deep, path());
+    if (!count()) return false;
     frames_.push_back(Frame{is_object, 0, nullptr, {}});
     return true;
   }
@@ -77,6 +81,9 @@ class FaultFinder {
     if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().index;
     return true;
   }
+  // One more key or value: a key names its object, a value its own path.
+  bool past_max_nodes() { return rules_.max_nodes > 0 && ++nodes_ > rules_.max_nodes; }
+  bool count() { return !past_max_nodes() || refuse(JsonInputFault::Kind::too_many_nodes, path()); }
   bool refuse(JsonInputFault::Kind kind, std::string where) {
     fault = JsonInputFault{kind, std::move(where), {}};
     return false;
@@ -105,6 +112,7 @@ class FaultFinder {
 
   JsonInputRules rules_;
   std::vector<Frame> frames_;
+  int nodes_ = 0;
 };
 
 }  // namespace

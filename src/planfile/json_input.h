@@ -3,8 +3,9 @@
 // one pass of nlohmann-json's SAX parser with a stack of the open objects and arrays,
 // so nothing is parsed recursively, kept whole, or walked afterwards. Refuses nesting
 // deeper than a limit, a key given twice in one object (a tree would silently keep the
-// last), and, where asked, the NUL character in a string or key (neither database keeps
-// one inside text). The path of a refusal is built only for the value refused.
+// last), and, where asked, more keys and values than a limit and the NUL character in a
+// string or key (neither database keeps one inside text). The path of a refusal is built
+// only for the value refused.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,14 +20,15 @@ struct JsonInputRules {
   int max_depth = 0;  // open objects and arrays, the outermost being 1
   JsonIndexStyle index_style = JsonIndexStyle::dotted;
   bool refuse_nul = true;
+  int max_nodes = 0;  // keys and values, objects and arrays included; 0 for no limit
 };
 
 struct JsonInputFault {
-  enum class Kind { too_deep, duplicate_key, nul_character };
+  enum class Kind { too_deep, duplicate_key, nul_character, too_many_nodes };
   Kind kind = Kind::too_deep;
-  // Where: the object or array opened one level too deep, the key given twice, or the
-  // string holding a NUL (a key holding one: its object's path and ".(a key)"). Empty for
-  // the whole text.
+  // Where: the object or array opened one level too deep, the key given twice, the key
+  // or value past max_nodes (a key: its object's path), or the string holding a NUL (a key
+  // holding one: its object's path and ".(a key)"). Empty for the whole text.
   std::string path;
   std::string key;  // duplicate_key: the key
 };

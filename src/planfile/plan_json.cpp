@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/plan/budget.h"
+#include "core/text/plan_number.h"
 #include "planfile/json_input.h"
 #include "planfile/number_text.h"
 #include "planfile/plan_tree.h"
@@ -109,19 +110,38 @@ std::string to_json(const core::Plan& plan) {
   return out.dump(2);
 }
 
+namespace {
+
+std::string json_fault_message(const JsonInputFault& fault) {
+  switch (fault.kind) {
+    case JsonInputFault::Kind::too_deep:
+      return "nested deeper than " + std::to_string(kMaxDepth) + " levels";
+    case JsonInputFault::Kind::duplicate_key:
+      return "key `" + fault.key + "` is given twice; keep one";
+    case JsonInputFault::Kind::too_many_nodes:
+      return "more than " + core::format_plan_number(kMaxNodes) +
+             " keys and values; a plan file holds a few thousand";
+    case JsonInputFault::Kind::nul_character:
+      break;  // not asked for
+  }
+  return "the file contains a NUL character";
+}
+
+}  // namespace
+
 LoadResult load_json(std::string_view text) {
   LoadResult result;
   if (!check_input_text(text, result.problems)) return result;
   // Checked before the tree is built: the limit keeps json_to_tree's recursion bounded, and
   // a key given twice would otherwise vanish in the tree (the last one wins). A NUL is left
   // alone: a YAML plan may spell one ("\0"), and the plans stored as JSON must load.
+  // The node limit keeps the document and the tree as small as load_yaml's (5 MB of
+  // [1,1,…] took 500 MB).
   if (const auto fault = find_json_input_fault(text, {.max_depth = kMaxDepth,
                                                       .index_style = JsonIndexStyle::bracketed,
-                                                      .refuse_nul = false})) {
-    result.problems.push_back(
-        {fault->path, fault->kind == JsonInputFault::Kind::too_deep
-                          ? "nested deeper than " + std::to_string(kMaxDepth) + " levels"
-                          : "key `" + fault->key + "` is given twice; keep one"});
+                                                      .refuse_nul = false,
+                                                      .max_nodes = kMaxNodes})) {
+    result.problems.push_back({fault->path, json_fault_message(*fault)});
     return result;
   }
   nlohmann::json document;

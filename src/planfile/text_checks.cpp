@@ -50,6 +50,14 @@ bool check_input_text(std::string_view text, core::Problems& problems) {
                                   "; plan files are UTF-8 text"});
       return false;
     }
+    // yaml-cpp 0.7 takes this byte for the end of its input (Stream::eof()) wherever it looks
+    // ahead, and more or less so as its buffer fills: text holding it would not be read as
+    // it looks, nor as the YAML depth scan reads it. No plan needs it.
+    if (text[at] == '\x04') {
+      problems.push_back({"", "the file contains the control character U+0004 on line " +
+                                  std::to_string(line) + "; plan files are UTF-8 text"});
+      return false;
+    }
     std::size_t length = utf8_sequence_length(text, at);
     if (length == 0) {
       problems.push_back({"", "the file is not valid UTF-8 (line " + std::to_string(line) +

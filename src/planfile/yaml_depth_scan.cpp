@@ -1,12 +1,11 @@
 // A shadow of yaml-cpp's scanner (0.7) that keeps no tokens: it moves through the text
 // token by token with yaml-cpp's rules for where each token ends — quoted scalars, plain
 // scalars running over lines as far as the block indentation lets them, block scalars by
-// their indentation, comments, anchors and tags — and counts only the flow brackets
-// yaml-cpp would take as brackets. Where yaml-cpp would throw, the scan stops: yaml-cpp
-// reads nothing further either. Getting a token's end wrong in the direction of skipping
-// text yaml-cpp reads as tokens would let nesting through, so each rule follows
-// yaml-cpp's code (scanner.cpp, scantoken.cpp, scanscalar.cpp, exp.h) rather than the
-// YAML specification where the two differ.
+// their indentation, comments, anchors and tags — and counts the flow brackets yaml-cpp
+// would take as brackets, and the tokens it would hold. Getting a token's end wrong in the
+// direction of skipping text yaml-cpp reads as tokens would let nesting through, so each rule
+// follows yaml-cpp's code (scanner.cpp, scantoken.cpp, scanscalar.cpp, exp.h) rather than the YAML
+// specification where the two differ.
 #include "planfile/yaml_depth_scan.h"
 
 #include <algorithm>
@@ -17,24 +16,35 @@
 namespace planscore::planfile {
 namespace {
 
-class DepthScan {
+class ShapeScan {
  public:
-  DepthScan(std::string_view text, int max_depth) : text_(text), max_depth_(max_depth) {
+  ShapeScan(std::string_view text, const YamlShapeLimits& limits)
+      : text_(text), max_depth_(limits.max_depth), max_tokens_(limits.max_tokens) {
     // yaml-cpp drops a byte order mark before it counts columns.
     if (text_.starts_with("\xEF\xBB\xBF")) at_ = line_start_ = 3;
   }
 
-  std::optional<TooDeepNesting> run() {
+  std::optional<YamlShapeFault> run() {
     while (true) {
       skip_to_next_token();
       if (at_end()) return std::nullopt;
-      if (!in_flow()) pop_indents_to_here();
+      if (!in_flow()) {
+        pop_indents_to_here();
+        release_hold_left_of_its_key();
+      }
+      const Position start = here();
+      const bool was_in_flow = in_flow();
       if (auto too_deep = next_token()) return too_deep;
       if (too_deep_block_) return too_deep_block_;
+      if (auto too_long = count_token(start, was_in_flow)) return too_long;
     }
   }
 
  private:
+  struct Position {
+    int line;
+    int column;  // 1-based
+  };
   enum class Indent { sequence, map };
   struct IndentMark {
     int column;
@@ -44,19 +54,21 @@ class DepthScan {
 
   // One token, as ScanNextToken dispatches it. Where yaml-cpp would throw, the scan goes
   // on as if it had not: it then only reads more than yaml-cpp does, never less.
-  std::optional<TooDeepNesting> next_token() {
+  std::optional<YamlShapeFault> next_token() {
     const char c = peek();
     if (column() == 0 && c == '%') {
+      release_hold();
       skip_to_break();
       key_allowed_ = false;
     } else if (column() == 0 && document_marker()) {
+      release_hold();
       indents_.clear();
       key_pending_ = false;
       key_allowed_ = false;
       advance(3);
     } else if (c == '[' || c == '{') {
       potential_key();
-      if (++depth_ > max_depth_) return TooDeepNesting{line_, column() + 1};
+      if (++depth_ > max_depth_) return fault(YamlShapeFault::Kind::too_deep, here());
       key_allowed_ = true;
       json_value_ = false;
       advance(1);
@@ -79,6 +91,7 @@ class DepthScan {
       key_allowed_ = !in_flow();
       advance(1);
     } else if (value_indicator()) {
+      if (!in_flow()) release_hold();
       if (verify_key()) {
         key_allowed_ = false;
       } else {
@@ -108,8 +121,10 @@ class DepthScan {
       key_allowed_ = false;
       json_value_ = true;
     } else if (plain_scalar_starts()) {
+      // yaml-cpp measures the scalar's lines from the indentation before the key's own.
+      const int indent = in_flow() ? 0 : top_indent() + 1;
       potential_key();
-      key_allowed_ = plain_scalar();
+      key_allowed_ = plain_scalar(indent);
       json_value_ = false;
     } else {
       advance(1);  // yaml-cpp: unknown token
@@ -117,6 +132,42 @@ class DepthScan {
     return std::nullopt;
   }
 
+  // Counts the token that started at `start`: in the outermost flow collection it belongs
+  // to, if any, and in the run of tokens yaml-cpp holds, if one is open.
+  std::optional<YamlShapeFault> count_token(Position start, bool was_in_flow) {
+    if (!was_in_flow && in_flow()) {
+      flow_start_ = start;
+      flow_tokens_ = 0;
+    }
+    if ((was_in_flow || in_flow()) && ++flow_tokens_ > max_tokens_)
+      return fault(YamlShapeFault::Kind::long_flow_collection, flow_start_);
+    if (hold_ && ++hold_->tokens > max_tokens_)
+      return fault(YamlShapeFault::Kind::long_unread_run, hold_->start);
+    return std::nullopt;
+  }
+
+  static YamlShapeFault fault(YamlShapeFault::Kind kind, Position at) {
+    return YamlShapeFault{kind, at.line, at.column};
+  }
+
+  // yaml-cpp holds tokens from a potential simple key at block level on, until it knows
+  // whether it is a key. A hold is opened at every token that could be one, whether or not
+  // yaml-cpp allows a key there: the scan then counts more than yaml-cpp holds, never less.
+  // It is closed only where yaml-cpp certainly lets the key go (Scanner::VerifySimpleKey,
+  // InvalidateSimpleKey, PopAllSimpleKeys): at a block-level `:`, a line break between
+  // tokens at block level, a directive or document marker, and — the key having opened an
+  // indentation of its own — a token left of that indentation (PopIndent of an unverified
+  // indentation).
+  void open_hold(int indent_column) {
+    if (in_flow() || hold_) return;
+    hold_ = Hold{here(), 0, indent_column};
+  }
+  void release_hold() { hold_.reset(); }
+  void release_hold_left_of_its_key() {
+    if (hold_ && column() < hold_->indent_column) release_hold();
+  }
+
+  Position here() const { return {line_, column() + 1}; }
   bool at_end(std::size_t ahead = 0) const { return at_ + ahead >= text_.size(); }
   char peek(std::size_t ahead = 0) const { return at_end(ahead) ? '\0' : text_[at_ + ahead]; }
   int column() const { return static_cast<int>(at_ - line_start_); }
@@ -160,7 +211,10 @@ class DepthScan {
       if (!line_break(0)) return;
       eat_break();
       invalidate_key();
-      if (!in_flow()) key_allowed_ = true;
+      if (!in_flow()) {
+        key_allowed_ = true;
+        release_hold();
+      }
     }
   }
 
@@ -172,14 +226,17 @@ class DepthScan {
 
   int top_indent() const { return indents_.empty() ? -1 : indents_.back().column; }
 
-  void push_indent(int column, Indent kind, bool valid) {
-    if (in_flow()) return;
+  // False when yaml-cpp opens no indentation there.
+  bool push_indent(int column, Indent kind, bool valid) {
+    if (in_flow()) return false;
     const int top = top_indent();
-    if (column < top) return;
-    if (column == top && !(kind == Indent::sequence && indents_.back().kind == Indent::map)) return;
+    if (column < top) return false;
+    if (column == top && !(kind == Indent::sequence && indents_.back().kind == Indent::map))
+      return false;
     indents_.push_back({column, kind, valid});
     if (!valid) key_indent_ = indents_.size();
     check_block_depth();
+    return true;
   }
 
   // Each confirmed indentation is one block collection; counting them keeps the indentation
@@ -188,7 +245,7 @@ class DepthScan {
     const auto open = std::count_if(indents_.begin(), indents_.end(),
                                     [](const IndentMark& mark) { return mark.valid; });
     if (open > max_depth_ && !too_deep_block_)
-      too_deep_block_ = TooDeepNesting{line_, indents_.back().column + 1};
+      too_deep_block_ = fault(YamlShapeFault::Kind::too_deep, {line_, indents_.back().column + 1});
   }
 
   void pop_indents_to_here() {
@@ -210,13 +267,17 @@ class DepthScan {
   }
 
   // A token that could be a simple key: in block context yaml-cpp marks its column as the
-  // indentation of a map it might open, so the token's own lines are measured from there.
-  // Only block-level keys are followed: keys inside flow collections move no indentation.
+  // indentation of a map it might open. Only block-level keys are followed: keys inside
+  // flow collections move no indentation.
   void potential_key() {
-    if (in_flow() || !key_allowed_ || key_pending_) return;
+    if (in_flow() || !key_allowed_ || key_pending_) {
+      open_hold(-1);
+      return;
+    }
     key_pending_ = true;
     key_indent_ = 0;
-    push_indent(column(), Indent::map, false);
+    const int key_column = column();
+    open_hold(push_indent(key_column, Indent::map, false) ? key_column : -1);
   }
   bool verify_key() {
     if (in_flow() || !key_pending_) return false;
@@ -283,7 +344,9 @@ class DepthScan {
   }
 
   bool plain_scalar_ends() const {
-    if (blank_or_break(0) && peek(1) == '#') return true;
+    // A comment after a blank or a line break; "\r\n" is one break, so its `#` is two on.
+    if ((blank(0) || peek() == '\n') && peek(1) == '#') return true;
+    if (peek() == '\r' && peek(1) == '\n' && peek(2) == '#') return true;
     if (!in_flow()) return peek() == ':' && blank_break_or_end(1);
     if (peek() == ':' && (blank_break_or_end(1) || is_one_of(peek(1), ",]}"))) return true;
     return is_one_of(peek(), ",?[]{}");
@@ -291,8 +354,7 @@ class DepthScan {
 
   // ScanScalar for a plain scalar; true when it ended at the start of a new line (where
   // yaml-cpp allows a simple key again).
-  bool plain_scalar() {
-    const int indent = in_flow() ? 0 : top_indent() + 1;
+  bool plain_scalar(int indent) {
     while (true) {
       while (!plain_scalar_ends() && !line_break(0)) {
         if (at_end() || (column() == 0 && document_marker())) return false;
@@ -340,8 +402,15 @@ class DepthScan {
     }
   }
 
+  struct Hold {
+    Position start;
+    int tokens;
+    int indent_column;  // of the indentation the key opened; -1 when it opened none
+  };
+
   std::string_view text_;
   int max_depth_;
+  int max_tokens_;
   std::size_t at_ = 0;
   std::size_t line_start_ = 0;
   int line_ = 1;
@@ -351,13 +420,17 @@ class DepthScan {
   bool key_pending_ = false;
   std::size_t key_indent_ = 0;  // 1-based index in indents_ of the pending key's mark
   std::vector<IndentMark> indents_;
-  std::optional<TooDeepNesting> too_deep_block_;
+  std::optional<YamlShapeFault> too_deep_block_;
+  Position flow_start_{0, 0};  // of the outermost flow collection open
+  int flow_tokens_ = 0;
+  std::optional<Hold> hold_;
 };
 
 }  // namespace
 
-std::optional<TooDeepNesting> find_too_deep_nesting(std::string_view text, int max_depth) {
-  return DepthScan(text, max_depth).run();
+std::optional<YamlShapeFault> find_yaml_shape_fault(std::string_view text,
+                                                    const YamlShapeLimits& limits) {
+  return ShapeScan(text, limits).run();
 }
 
 }  // namespace planscore::planfile

@@ -1,14 +1,16 @@
 // Parses with yaml-cpp's event interface rather than YAML::Load: events carry positions
 // for every node, expose aliases and duplicate keys, and let nesting be cut off at
-// kMaxDepth before yaml-cpp's recursive parser can exhaust the stack. Nesting is also
-// measured before yaml-cpp sees the text (yaml_depth_scan.h): its scanner holds a whole
-// flow collection in tokens before the first event.
+// kMaxDepth before yaml-cpp's recursive parser can exhaust the stack, and the tree at
+// kMaxNodes before it holds them. Nesting and flow collections are also measured before
+// yaml-cpp sees the text (yaml_depth_scan.h): its scanner holds a whole flow collection in
+// tokens before the first event.
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <sstream>
 #include <stdexcept>
 
+#include "core/text/plan_number.h"
 #include "core/text/utf8.h"
 #include "planfile/text_checks.h"
 #include "planfile/yaml_depth_scan.h"
@@ -27,6 +29,26 @@ std::string too_deep() {
   return "nested deeper than " + std::to_string(kMaxDepth) + " levels";
 }
 
+std::string grouped(int number) {
+  return core::format_plan_number(number);
+}
+
+std::string shape_fault_message(YamlShapeFault::Kind kind) {
+  switch (kind) {
+    case YamlShapeFault::Kind::too_deep:
+      return too_deep();
+    case YamlShapeFault::Kind::long_flow_collection:
+      return "a flow collection ([…] or {…}) holds more than " + grouped(kMaxYamlTokens) +
+             " YAML tokens (values, commas, colons); write long lists and maps in block "
+             "style, one item per line";
+    case YamlShapeFault::Kind::long_unread_run:
+      return "more than " + grouped(kMaxYamlTokens) +
+             " YAML tokens in a row without a `key:`; write one `key: value` or `- item` per "
+             "line";
+  }
+  return {};
+}
+
 // Builds the tree from parser events. A map's children alternate key, value.
 class TreeBuilder : public YAML::EventHandler {
  public:
@@ -37,6 +59,7 @@ class TreeBuilder : public YAML::EventHandler {
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    count_node(mark);
     refuse_anchor(anchor, mark);
     TreeNode node;
     place(std::move(node), mark, "");
@@ -48,6 +71,7 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
+    count_node(mark);
     refuse_anchor(anchor, mark);
     refuse_tag(tag, mark);
     // yaml-cpp decodes some escapes, such as \N (U+0085), to a single raw byte instead of
@@ -85,6 +109,14 @@ class TreeBuilder : public YAML::EventHandler {
     YAML::Mark key_mark;
   };
   std::vector<Open> stack_;
+  int nodes_ = 0;
+
+  void count_node(const YAML::Mark& mark) {
+    if (++nodes_ > kMaxNodes)
+      throw Refusal(
+          "more than " + grouped(kMaxNodes) + " keys and values; a plan file holds a few thousand",
+          mark);
+  }
 
   static void refuse_anchor(YAML::anchor_t anchor, const YAML::Mark& mark) {
     if (anchor != YAML::NullAnchor)
@@ -97,6 +129,7 @@ class TreeBuilder : public YAML::EventHandler {
 
   void open(TreeNode::Kind kind, const YAML::Mark& mark, const std::string& tag,
             YAML::anchor_t anchor) {
+    count_node(mark);
     if (static_cast<int>(stack_.size()) >= kMaxDepth) throw Refusal(too_deep(), mark);
     refuse_anchor(anchor, mark);
     if (tag != "?" && tag != "!")
@@ -159,8 +192,9 @@ std::string at(const YAML::Mark& mark) {
 
 std::optional<TreeNode> parse_yaml_tree(std::string_view text, core::Problems& problems) {
   if (!check_input_text(text, problems)) return std::nullopt;
-  if (const auto deep = find_too_deep_nesting(text, kMaxDepth)) {
-    problems.push_back({"", too_deep() + at(deep->line, deep->column)});
+  if (const auto fault =
+          find_yaml_shape_fault(text, {.max_depth = kMaxDepth, .max_tokens = kMaxYamlTokens})) {
+    problems.push_back({"", shape_fault_message(fault->kind) + at(fault->line, fault->column)});
     return std::nullopt;
   }
   std::istringstream stream{std::string(text)};

@@ -90,5 +90,24 @@ TEST(JsonInput, SyntaxErrorsAreLeftToTheParser) {
   EXPECT_TRUE(find_json_input_fault(R"({"a":1,"a":2,)", kBody).has_value());
 }
 
+TEST(JsonInput, KeysAndValuesPastALimitAreRefusedWhereTheLimitIsPassed) {
+  const JsonInputRules rules{.max_depth = 32, .max_nodes = 5};
+  // The object, `a`, the array and two numbers: five.
+  EXPECT_FALSE(find_json_input_fault(R"({"a":[1,2]})", rules).has_value());
+  const auto value = find_json_input_fault(R"({"a":[1,2,3]})", rules);
+  ASSERT_TRUE(value.has_value());
+  EXPECT_EQ(value->kind, Kind::too_many_nodes);
+  EXPECT_EQ(value->path, "a.2");
+  // A key names its object.
+  const auto key = find_json_input_fault(R"({"a":[1,2],"b":{}})", rules);
+  ASSERT_TRUE(key.has_value());
+  EXPECT_EQ(key->kind, Kind::too_many_nodes);
+  EXPECT_EQ(key->path, "");
+  // No limit unless asked.
+  std::string many = "[1";
+  for (int i = 0; i < 100000; ++i) many += ",1";
+  EXPECT_FALSE(find_json_input_fault(many + "]", kBody).has_value());
+}
+
 }  // namespace
 }  // namespace planscore::planfile

@@ -75,6 +75,20 @@ TEST(LoadJson, StructuralProblems) {
   EXPECT_THAT(result.problems[0].message, HasSubstr("nested deeper than 64"));
 }
 
+TEST(LoadJson, MoreKeysAndValuesThanLoadYamlTakesAreRefusedBeforeTheTree) {
+  // 5 MB of `[1,1,…]` took 500 MB as a document and a tree. The object, `id` and the array
+  // are three nodes, so the number at position 199,997 is the 200,001st.
+  std::string text = "{\"id\":[";
+  for (int i = 0; i < 300000; ++i) text += "1,";
+  text += "1]}";
+  const auto result = load_json(text);
+  EXPECT_FALSE(result.plan.has_value());
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0].path, "id[199997]");
+  EXPECT_EQ(result.problems[0].message,
+            "more than 200,000 keys and values; a plan file holds a few thousand");
+}
+
 TEST(LoadJson, AKeyGivenTwiceIsRefusedNotSilentlyDropped) {
   // The tree keeps only the last of two equal keys; YAML plans already refuse the repeat.
   auto result =
