@@ -1,0 +1,30 @@
+// b1-1 for 105 goes through its review chain in the browser, each role offered only its
+// own step.
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { YEAR, test, world } from '../harness.mjs'
+
+describe('review-chain', () => {
+  const w = world('review-chain')
+
+  it('b1-1 for 105: the editor submits, the section reviewer and the planner review', { timeout: 90_000 }, async () => {
+    const steps = [
+      ['editor', 'submit', '已送出'],
+      ['reviewer', 'first_review', '已初核'],
+      ['planner', 'second_review', '已複核'],
+    ]
+    for (const [user, action, state] of steps) {
+      const page = await w.signIn(user)
+      await w.openIndicator(page, 'b1-1', YEAR)
+      for (const other of ['submit', 'first_review', 'second_review'].filter((a) => a !== action))
+        assert.equal(await page.locator(test(`action-${other}`)).count(), 0, `${user} is offered ${other}`)
+      const answered = page.waitForResponse((r) => r.url().includes(`/api/reviews/${YEAR}/b1-1/actions`))
+      await page.click(test(`action-${action}`))
+      assert.equal((await answered).status(), 200, `${action} was refused`)
+      await page.locator(test('review-state'), { hasText: state }).waitFor()
+      await w.done(page)
+    }
+    const review = await w.admin.get(`/api/reviews/${YEAR}/b1-1`)
+    assert.equal(review.review.state, 'second_reviewed')
+  })
+})

@@ -1,0 +1,41 @@
+// An administrator creates an account: short input is refused field by field, then a
+// generated password is shown once and signs the new account in.
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { test, world } from '../harness.mjs'
+
+describe('user-create', () => {
+  const w = world('user-create')
+
+  it('an administrator creates an account with a generated password, shown once', { timeout: 60_000 }, async () => {
+    const page = await w.signIn('admin')
+    await page.goto(`${w.base}/users`)
+    await page.waitForSelector(test('user-row'))
+    await page.click(test('users-add'))
+    const dialog = page.locator(test('user-create-dialog'))
+    await dialog.locator(test('user-username')).fill('x')
+    await dialog.locator(test('user-password')).fill('short')
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/users') && r.request().method() === 'POST')
+    await dialog.locator(test('user-save')).click()
+    assert.equal((await refused).status(), 422)
+    await dialog.locator('.el-form-item__error').first().waitFor()
+    assert.ok((await dialog.locator('.el-form-item__error').count()) >= 2, 'the field errors are not shown')
+
+    await dialog.locator(test('user-username')).fill('e2e-viewer')
+    await page.locator('.el-select__wrapper:has(#new-role)').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '檢視者' }).click()
+    await dialog.locator(test('user-password-generate')).click()
+    const generated = await dialog.locator(test('user-password')).inputValue()
+    assert.ok(generated.length >= 16, `the generated password is short: ${generated}`)
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/users') && r.request().method() === 'POST')
+    await dialog.locator(test('user-save')).click()
+    assert.equal((await created).status(), 201)
+    const once = page.locator(test('user-password-once'))
+    await once.waitFor()
+    assert.equal(await once.textContent(), generated)
+    await page.locator(`${test('user-row')}[data-username="e2e-viewer"]`).waitFor()
+    w.passwords['e2e-viewer'] = generated
+    await w.apiSession('e2e-viewer')
+    await w.done(page)
+  })
+})
