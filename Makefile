@@ -39,8 +39,10 @@ web: deps
 	fi
 
 # Creates the embedded database on first use (shipped plan + demo records) and runs the
-# main job, serving the web app.
-run: build web
+# main job, serving the web app. Builds the server alone, not the tests.
+run: deps web
+	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) > /dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target planscore
 	@mkdir -p $(dir $(DB))
 	@./$(BUILD_DIR)/planscore --db $(DB) run --web-root web/dist
 

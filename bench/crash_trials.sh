@@ -5,12 +5,12 @@
 # same trials per backend.
 #   CRASH_BACKENDS="sqlite postgresql" (the default) chooses the backends; PostgreSQL
 #   runs against a private cluster started here and stopped afterwards.
-#   CRASH_SEED=S replays a run; CRASH_KILL_WINDOW_MS=LOW,HIGH moves the kill moments.
+#   CRASH_SEED=S replays a run (default: a random seed, printed; `make test` uses a fixed one); CRASH_KILL_WINDOW_MS=LOW,HIGH moves the kill moments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=${CRASH_TESTS:-./build/tests/crash_tests}
 arguments=(--trials "${CRASH_TRIALS:-100}")
-[ -n "${CRASH_SEED:-}" ] && arguments+=(--seed "$CRASH_SEED")
+arguments+=(--seed "${CRASH_SEED:-random}")
 [ -n "${CRASH_KILL_WINDOW_MS:-}" ] && arguments+=(--kill-window-ms "$CRASH_KILL_WINDOW_MS")
 for backend in ${CRASH_BACKENDS:-sqlite postgresql}; do
   started=$(date +%s)

@@ -1,5 +1,3 @@
-#include "cli/backup_command.h"
-
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
@@ -7,7 +5,10 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
+#include "cli/command_groups.h"
+#include "cli/commands.h"
 #include "cli/table.h"
 #include "service/audit.h"
 #include "service/backup.h"
@@ -20,9 +21,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string database_path(const std::string& db) {
-  return db.rfind("sqlite:", 0) == 0 ? db.substr(7) : db;
-}
+struct BackupOptions {
+  std::string file;
+  bool force = false;
+  std::string from, to;  // database URLs of `db copy`
+};
 
 // Named by the moment it was replaced (UTC): beside an SQLite database, e.g.
 // data/planscore.db.before-restore-20260427T083000Z; for PostgreSQL a pg_dump archive
@@ -35,7 +38,7 @@ std::string previous_content_path(const std::string& db, const std::string& back
             fmt::format("before-restore-{:%Y%m%dT%H%M%SZ}.dump", now))
         .string();
   }
-  return fmt::format("{}.before-restore-{:%Y%m%dT%H%M%SZ}", database_path(db), now);
+  return fmt::format("{}.before-restore-{:%Y%m%dT%H%M%SZ}", store::sqlite_file_of(db), now);
 }
 
 void print_counts(const store::DatabaseCounts& counts) {
@@ -61,15 +64,16 @@ std::string file_size(const std::string& path) {
                              : fmt::format("{:.1f} MiB", bytes / (1024.0 * 1024.0));
 }
 
-void run_backup(const BackupCommand& command, const std::string& db) {
+void run_backup(const BackupOptions& options, const std::string& db) {
   std::error_code error;
-  if (!store::is_postgresql_url(db) && !fs::exists(database_path(db), error))
-    throw std::runtime_error("there is no database at " + database_path(db) + " to back up");
+  if (!store::is_postgresql_url(db) && !fs::exists(store::sqlite_file_of(db), error))
+    throw std::runtime_error("there is no database at " + store::sqlite_file_of(db) +
+                             " to back up");
   auto store = store::Store::open(db);
   const auto started = std::chrono::steady_clock::now();
   try {
     const auto report =
-        service::back_up_database(*store, service::system_actor(), command.file, command.force);
+        service::back_up_database(*store, service::system_actor(), options.file, options.force);
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
     const char* checked = store::is_postgresql_url(db)
                               ? "a pg_dump archive of one moment, counted in that moment"
@@ -85,21 +89,19 @@ void run_backup(const BackupCommand& command, const std::string& db) {
   }
 }
 
-void run_restore(const BackupCommand& command, const std::string& db) {
+void run_restore(const BackupOptions& options, const std::string& db) {
   const bool postgresql = store::is_postgresql_url(db);
-  const std::string path = database_path(db);
+  const std::string path = store::sqlite_file_of(db);
   std::error_code error;
   const bool existed = postgresql || fs::exists(path, error);
-  if (!existed && fs::path(path).has_parent_path())
-    fs::create_directories(fs::path(path).parent_path());
-  auto store = store::Store::open(db);
-  service::RestoreOptions options;
-  options.replace_existing = command.force;
-  options.keep_previous_at = previous_content_path(db, command.file);
+  auto store = store::open_or_create(db);
+  service::RestoreOptions restore;
+  restore.replace_existing = options.force;
+  restore.keep_previous_at = previous_content_path(db, options.file);
   try {
     const auto report =
-        service::restore_database(*store, service::system_actor(), command.file, options);
-    std::cout << fmt::format("restored {} into {}; checked, schema version {}\n", command.file,
+        service::restore_database(*store, service::system_actor(), options.file, restore);
+    std::cout << fmt::format("restored {} into {}; checked, schema version {}\n", options.file,
                              store::url_without_password(db), report.counts.schema_version);
     if (!report.previous_kept_at.empty())
       std::cout << "the previous content is kept in " << report.previous_kept_at << "\n";
@@ -107,84 +109,76 @@ void run_restore(const BackupCommand& command, const std::string& db) {
   } catch (const std::exception& failure) {
     // A refused restore into a new database leaves no empty database behind.
     store.reset();
-    if (!existed)
-      for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, error);
+    if (!existed) store::remove_sqlite_database(path);
     const auto* refusal = dynamic_cast<const service::Failure*>(&failure);
     if (refusal == nullptr || refusal->kind != service::FailureKind::conflict) throw;
     throw service::Failure(
         refusal->kind,
         std::string(refusal->what()) +
             "; use --force to replace it (the current content is kept in " +
-            (postgresql ? std::string("before-restore-TIME.dump beside ") + command.file
-                        : database_path(db) + ".before-restore-TIME") +
+            (postgresql ? std::string("before-restore-TIME.dump beside ") + options.file
+                        : store::sqlite_file_of(db) + ".before-restore-TIME") +
             ")");
   }
 }
 
-void run_copy(const BackupCommand& command) {
-  if (command.from == command.to) throw std::runtime_error("--from and --to name one database");
-  if (!store::is_postgresql_url(command.from) && !fs::exists(database_path(command.from))) {
-    throw std::runtime_error("there is no database at " + database_path(command.from) + " to copy");
+void run_copy(const BackupOptions& options) {
+  if (options.from == options.to) throw std::runtime_error("--from and --to name one database");
+  if (!store::is_postgresql_url(options.from) && !fs::exists(store::sqlite_file_of(options.from))) {
+    throw std::runtime_error("there is no database at " + store::sqlite_file_of(options.from) +
+                             " to copy");
   }
-  auto source = store::Store::open(command.from);
-  if (!store::is_postgresql_url(command.to)) {
-    const fs::path target_path(database_path(command.to));
-    if (target_path.has_parent_path()) fs::create_directories(target_path.parent_path());
-  }
-  auto target = store::Store::open(command.to);
+  auto source = store::Store::open(options.from);
+  auto target = store::open_or_create(options.to);
   const auto started = std::chrono::steady_clock::now();
   const auto report = service::copy_database(*source, *target);
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
   std::cout << fmt::format(
       "copied {} to {} ({:.2f} s) and checked both sides: {} audit entries, {} evidence files "
       "and the evaluation of {} plan years are equal\n",
-      store::url_without_password(command.from), store::url_without_password(command.to),
+      store::url_without_password(options.from), store::url_without_password(options.to),
       took.count(), report.audit_entries, report.evidence_files, report.evaluated_years);
   print_counts(report.counts);
 }
 
 }  // namespace
 
-void add_backup_commands(CLI::App& app, BackupCommand& command) {
-  command.backup = app.add_subcommand(
+void add_backup_commands(CLI::App& app, Commands& commands) {
+  auto options = std::make_shared<BackupOptions>();
+  auto* backup = app.add_subcommand(
       "backup", "write a consistent copy of the database to FILE, safe while the server runs");
-  command.backup->add_option("FILE", command.file, "the backup file to write")->required();
-  command.backup->add_flag("--force", command.force, "replace FILE if it exists");
-  command.restore =
+  backup->add_option("FILE", options->file, "the backup file to write")->required();
+  backup->add_flag("--force", options->force, "replace FILE if it exists");
+  auto* restore =
       app.add_subcommand("restore", "replace the database's content with a backup (checked first)");
-  command.restore->add_option("FILE", command.file, "a backup written by `planscore backup`")
-      ->required();
-  command.restore->add_flag(
-      "--force", command.force,
+  restore->add_option("FILE", options->file, "a backup written by `planscore backup`")->required();
+  restore->add_flag(
+      "--force", options->force,
       "replace a database that holds data (its content is kept as DB.before-restore-TIME)");
   auto* db = app.add_subcommand("db", "move a database between SQLite and PostgreSQL");
   db->require_subcommand(1);
-  command.copy = db->add_subcommand(
+  auto* copy = db->add_subcommand(
       "copy", "copy everything into an empty database, then check both sides are equal");
-  command.copy
-      ->add_option("--from", command.from,
+  copy->add_option("--from", options->from,
                    "the database to copy: a file, sqlite:PATH or "
                    "postgresql://USER@HOST/DB")
       ->required();
-  command.copy
-      ->add_option("--to", command.to,
+  copy->add_option("--to", options->to,
                    "an empty database: a new file, or a PostgreSQL database (which "
                    "must exist) holding no planscore data")
       ->required();
-}
-
-bool backup_command_parsed(const BackupCommand& command) {
-  return command.backup->parsed() || command.restore->parsed() || command.copy->parsed();
-}
-
-void run_backup_command(const BackupCommand& command, const std::string& db) {
-  if (command.copy->parsed()) {
-    run_copy(command);
-  } else if (command.backup->parsed()) {
-    run_backup(command, db);
-  } else {
-    run_restore(command, db);
-  }
+  commands.add(backup, [options](const Database& database) {
+    run_backup(*options, database.url);
+    return 0;
+  });
+  commands.add(restore, [options](const Database& database) {
+    run_restore(*options, database.url);
+    return 0;
+  });
+  commands.add(copy, [options](const Database&) {
+    run_copy(*options);
+    return 0;
+  });
 }
 
 }  // namespace planscore::cli

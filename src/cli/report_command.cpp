@@ -1,5 +1,3 @@
-#include "cli/report_command.h"
-
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
@@ -7,15 +5,36 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <memory>
+#include <optional>
 
+#include "cli/command_groups.h"
+#include "cli/commands.h"
 #include "service/failure.h"
 #include "service/plans.h"
 #include "service/register_export.h"
 #include "service/reports.h"
 #include "service/statistics.h"
+#include "store/store.h"
 
 namespace planscore::cli {
 namespace {
+
+struct ReportCommand {
+  CLI::App* command = nullptr;
+  CLI::App* plan = nullptr;
+  CLI::App* annual = nullptr;
+  CLI::App* workbook = nullptr;
+  CLI::App* evaluation = nullptr;
+  CLI::App* register_records = nullptr;
+  CLI::App* statistics = nullptr;
+  std::string format;
+  std::string output;
+  int year = 0;
+  std::optional<int> register_year;
+  std::string register_id;
+  std::optional<int> first_year, last_year;  // statistics range; the plan's years by default
+};
 
 CLI::App* add_kind(CLI::App& report_cmd, ReportCommand& report, const char* name,
                    const char* description, const char* formats, const char* default_format) {
@@ -76,9 +95,37 @@ void deliver(const service::ReportFile& file, const std::string& output) {
   deliver(file.file_name, output, [&](const service::ReportSink& sink) { sink(file.bytes); });
 }
 
+// Throws service::Failure for a refused report.
+void write_report(const ReportCommand& report, store::Store& store) {
+  const auto plan = service::require_current_plan(store);
+  service::ReportFile file;
+  if (report.plan->parsed()) {
+    file = service::plan_report(store, plan, format_of(report, "pdf"));
+  } else if (report.annual->parsed()) {
+    file = service::annual_report(store, plan, report.year, format_of(report, "pdf"));
+  } else if (report.workbook->parsed()) {
+    file = service::workbook_report(store, plan, format_of(report, "xlsx"));
+  } else if (report.evaluation->parsed()) {
+    file = service::evaluation_report(store, plan, format_of(report, "csv"));
+  } else if (report.statistics->parsed()) {
+    file = service::statistics_report(
+        store, plan, service::statistics_range(plan, report.first_year, report.last_year),
+        format_of(report, "csv"));
+  } else {
+    const service::RegisterExport records(plan, report.register_id, report.register_year,
+                                          format_of(report, "csv"));
+    deliver(records.file_name(), report.output,
+            [&](const service::ReportSink& sink) { records.write(store, sink); });
+    return;
+  }
+  deliver(file, report.output);
+}
+
 }  // namespace
 
-void add_report_command(CLI::App& app, ReportCommand& report) {
+void add_report_command(CLI::App& app, Commands& commands) {
+  auto shared = std::make_shared<ReportCommand>();
+  ReportCommand& report = *shared;
   report.command = app.add_subcommand("report", "documents, workbooks and open-data exports");
   report.command->require_subcommand(1);
   report.plan = add_kind(*report.command, report, "plan", "the plan document (中程施政計畫)",
@@ -102,31 +149,10 @@ void add_report_command(CLI::App& app, ReportCommand& report) {
   report.statistics->add_option("--from", report.first_year,
                                 "first ROC year (default: the plan's)");
   report.statistics->add_option("--to", report.last_year, "last ROC year (default: the plan's)");
-}
-
-void run_report_command(const ReportCommand& report, store::Store& store) {
-  const auto plan = service::require_current_plan(store);
-  service::ReportFile file;
-  if (report.plan->parsed()) {
-    file = service::plan_report(store, plan, format_of(report, "pdf"));
-  } else if (report.annual->parsed()) {
-    file = service::annual_report(store, plan, report.year, format_of(report, "pdf"));
-  } else if (report.workbook->parsed()) {
-    file = service::workbook_report(store, plan, format_of(report, "xlsx"));
-  } else if (report.evaluation->parsed()) {
-    file = service::evaluation_report(store, plan, format_of(report, "csv"));
-  } else if (report.statistics->parsed()) {
-    file = service::statistics_report(
-        store, plan, service::statistics_range(plan, report.first_year, report.last_year),
-        format_of(report, "csv"));
-  } else {
-    const service::RegisterExport records(plan, report.register_id, report.register_year,
-                                          format_of(report, "csv"));
-    deliver(records.file_name(), report.output,
-            [&](const service::ReportSink& sink) { records.write(store, sink); });
-    return;
-  }
-  deliver(file, report.output);
+  commands.add(report.command, [shared](const Database& database) {
+    write_report(*shared, *database.open());
+    return 0;
+  });
 }
 
 }  // namespace planscore::cli

@@ -114,26 +114,130 @@ unsigned default_report_workers() {
   return std::clamp(std::thread::hardware_concurrency() / 2, 1u, 8u);
 }
 
-const std::vector<std::string>& config_keys() {
-  static const std::vector<std::string> keys = {"address",
-                                                "port",
-                                                "threads",
-                                                "max_body_bytes",
-                                                "max_header_bytes",
-                                                "read_timeout_seconds",
-                                                "request_timeout_seconds",
-                                                "max_connections",
-                                                "max_connections_per_address",
-                                                "report_workers",
-                                                "web_root",
-                                                "session_idle_minutes",
-                                                "secure_cookies",
-                                                "trusted_origins",
-                                                "tls_certificate",
-                                                "tls_private_key",
-                                                "database_url",
-                                                "log_file"};
-  return keys;
+namespace {
+
+constexpr auto kDay = 24ull * 60 * 60;
+
+template <typename Number>
+Number integer(const std::string& value, unsigned long long low, unsigned long long high,
+               const std::string& origin, const std::string& expected) {
+  return static_cast<Number>(parse_integer(value, low, high, origin, expected));
+}
+
+std::chrono::seconds seconds(const std::string& value, const std::string& origin) {
+  return std::chrono::seconds(
+      integer<long long>(value, 1, kDay, origin, "is not a number of seconds (1 to 86400)"));
+}
+
+// Checked here so a wrong path is reported with its source; whether the file holds a
+// usable certificate or key is checked when the server starts.
+std::string readable_file(const std::string& value, const std::string& origin) {
+  if (!value.empty() && !is_readable_file(value))
+    bad_value(origin, value, "is not a readable file");
+  return value;
+}
+
+}  // namespace
+
+const std::vector<Setting>& settings() {
+  using Config = ServerConfig;
+  using Text = const std::string&;
+  static const std::vector<Setting> table = {
+      {"address", "IP address to listen on (default 127.0.0.1)",
+       [](Config& c, Text value, Text origin) {
+         if (!is_ip_address(value)) bad_value(origin, value, "is not an IP address or localhost");
+         c.address = value;
+       }},
+      {"port", "TCP port (default 8080; 0 picks a free one)",
+       [](Config& c, Text value, Text origin) {
+         c.port = integer<std::uint16_t>(value, 0, 65535, origin, "is not a port number");
+       }},
+      {"threads", "worker threads (default 2 to 16)",
+       [](Config& c, Text value, Text origin) {
+         c.threads = integer<unsigned>(value, 1, 256, origin, "is not a thread count (1 to 256)");
+       }},
+      {"max_body_bytes", "largest request body, e.g. 16MiB (default)",
+       [](Config& c, Text value, Text origin) { c.max_body_bytes = parse_size(value, 1, origin); }},
+      {"max_header_bytes", "",
+       [](Config& c, Text value, Text origin) {
+         c.max_header_bytes = parse_size(value, 1024, origin);
+       }},
+      {"read_timeout_seconds", "",
+       [](Config& c, Text value, Text origin) { c.read_timeout = seconds(value, origin); }},
+      {"request_timeout_seconds", "",
+       [](Config& c, Text value, Text origin) { c.request_timeout = seconds(value, origin); }},
+      {"max_connections", "",
+       [](Config& c, Text value, Text origin) {
+         c.max_connections = integer<std::size_t>(value, 1, 100000, origin,
+                                                  "is not a connection count (1 to 100000)");
+       }},
+      {"max_connections_per_address",
+       "connections one client address may hold (default 64; 0: no limit, behind a reverse "
+       "proxy)",
+       [](Config& c, Text value, Text origin) {
+         c.max_connections_per_address = integer<std::size_t>(
+             value, 0, 100000, origin, "is not a connection count (0 for no limit, to 100000)");
+       }},
+      {"report_workers", "threads for reports and imports (default: half the cores)",
+       [](Config& c, Text value, Text origin) {
+         c.report_workers =
+             integer<unsigned>(value, 1, 64, origin, "is not a number of report workers (1 to 64)");
+       }},
+      {"web_root",
+       "directory of the web client's files (default: the installed web app, "
+       "<prefix>/share/planscore/web)",
+       [](Config& c, Text value, Text origin) {
+         std::error_code error;
+         if (!value.empty() && !std::filesystem::is_directory(value, error))
+           bad_value(origin, value, "is not a directory");
+         c.web_root = value;
+       }},
+      {"session_idle_minutes", "sign out after this many idle minutes (default 30)",
+       [](Config& c, Text value, Text origin) {
+         c.session_idle_minutes =
+             integer<int>(value, 1, 7 * 24 * 60, origin, "is not a number of minutes (1 to 10080)");
+       }},
+      {"secure_cookies", "mark cookies Secure and send HSTS: set when served behind HTTPS",
+       [](Config& c, Text value, Text origin) { c.secure_cookies = parse_bool(value, origin); },
+       Setting::Flag::switch_on},
+      {"trusted_origins",
+       "origins a reverse proxy serves the web app from, when it passes on another Host "
+       "(https://plan.example, comma-separated)",
+       [](Config& c, Text value, Text origin) {
+         c.trusted_origins = parse_origins(value, origin);
+       }},
+      {"tls_certificate", "serve HTTPS with this PEM certificate (chain); needs --tls-private-key",
+       [](Config& c, Text value, Text origin) {
+         c.tls_certificate = readable_file(value, origin);
+       }},
+      {"tls_private_key", "the certificate's unencrypted PEM private key",
+       [](Config& c, Text value, Text origin) {
+         c.tls_private_key = readable_file(value, origin);
+       }},
+      // The database has the command's own --db, shared by every command.
+      {"database_url", "",
+       [](Config& c, Text value, Text origin) {
+         if (value.empty())
+           bad_value(origin, value,
+                     "is not a database (a file path, sqlite:PATH or postgresql://…)");
+         c.database_url = value;
+       }},
+      {"log_file", "append the log here (default stderr)",
+       [](Config& c, Text value, Text) { c.log_file = value; }},
+  };
+  return table;
+}
+
+const Setting* find_setting(const std::string& key) {
+  for (const auto& setting : settings())
+    if (setting.key == key) return &setting;
+  return nullptr;
+}
+
+std::string flag_of(const std::string& key) {
+  std::string flag = "--" + key;
+  std::replace(flag.begin(), flag.end(), '_', '-');
+  return flag;
 }
 
 std::string environment_variable(const std::string& key) {
@@ -145,63 +249,14 @@ std::string environment_variable(const std::string& key) {
 
 void apply_setting(ServerConfig& config, const std::string& key, const std::string& value,
                    const std::string& origin) {
-  constexpr auto day = 24ull * 60 * 60;
-  if (key == "address") {
-    if (!is_ip_address(value)) bad_value(origin, value, "is not an IP address or localhost");
-    config.address = value;
-  } else if (key == "port") {
-    config.port =
-        static_cast<std::uint16_t>(parse_integer(value, 0, 65535, origin, "is not a port number"));
-  } else if (key == "threads") {
-    config.threads = static_cast<unsigned>(
-        parse_integer(value, 1, 256, origin, "is not a thread count (1 to 256)"));
-  } else if (key == "max_body_bytes") {
-    config.max_body_bytes = parse_size(value, 1, origin);
-  } else if (key == "max_header_bytes") {
-    config.max_header_bytes = parse_size(value, 1024, origin);
-  } else if (key == "read_timeout_seconds") {
-    config.read_timeout = std::chrono::seconds(
-        parse_integer(value, 1, day, origin, "is not a number of seconds (1 to 86400)"));
-  } else if (key == "request_timeout_seconds") {
-    config.request_timeout = std::chrono::seconds(
-        parse_integer(value, 1, day, origin, "is not a number of seconds (1 to 86400)"));
-  } else if (key == "max_connections") {
-    config.max_connections = static_cast<std::size_t>(
-        parse_integer(value, 1, 100000, origin, "is not a connection count (1 to 100000)"));
-  } else if (key == "max_connections_per_address") {
-    config.max_connections_per_address = static_cast<std::size_t>(parse_integer(
-        value, 0, 100000, origin, "is not a connection count (0 for no limit, to 100000)"));
-  } else if (key == "report_workers") {
-    config.report_workers = static_cast<unsigned>(
-        parse_integer(value, 1, 64, origin, "is not a number of report workers (1 to 64)"));
-  } else if (key == "web_root") {
-    std::error_code error;
-    if (!value.empty() && !std::filesystem::is_directory(value, error))
-      bad_value(origin, value, "is not a directory");
-    config.web_root = value;
-  } else if (key == "session_idle_minutes") {
-    config.session_idle_minutes = static_cast<int>(
-        parse_integer(value, 1, 7 * 24 * 60, origin, "is not a number of minutes (1 to 10080)"));
-  } else if (key == "secure_cookies") {
-    config.secure_cookies = parse_bool(value, origin);
-  } else if (key == "trusted_origins") {
-    config.trusted_origins = parse_origins(value, origin);
-  } else if (key == "tls_certificate" || key == "tls_private_key") {
-    // Checked here so a wrong path is reported with its source; whether the file holds a
-    // usable certificate or key is checked when the server starts.
-    if (!value.empty() && !is_readable_file(value))
-      bad_value(origin, value, "is not a readable file");
-    (key == "tls_certificate" ? config.tls_certificate : config.tls_private_key) = value;
-  } else if (key == "database_url") {
-    if (value.empty())
-      bad_value(origin, value, "is not a database (a file path, sqlite:PATH or postgresql://…)");
-    config.database_url = value;
-  } else if (key == "log_file") {
-    config.log_file = value;
-  } else {
-    throw ConfigError(fmt::format("{}: unknown setting; the settings are {}", origin,
-                                  fmt::join(config_keys(), ", ")));
+  const auto* setting = find_setting(key);
+  if (setting == nullptr) {
+    std::vector<std::string> keys;
+    for (const auto& known : settings()) keys.push_back(known.key);
+    throw ConfigError(
+        fmt::format("{}: unknown setting; the settings are {}", origin, fmt::join(keys, ", ")));
   }
+  setting->apply(config, value, origin);
 }
 
 void apply_config_yaml(ServerConfig& config, const std::string& text, const std::string& source) {
@@ -216,8 +271,7 @@ void apply_config_yaml(ServerConfig& config, const std::string& text, const std:
   for (const auto& entry : root) {
     const auto key = entry.first.Scalar();
     const auto origin = fmt::format("{}: {}", source, key);
-    if (std::find(config_keys().begin(), config_keys().end(), key) == config_keys().end())
-      apply_setting(config, key, "", origin);  // reports the unknown key
+    if (find_setting(key) == nullptr) apply_setting(config, key, "", origin);  // reports it
     if (!entry.second.IsScalar() && !entry.second.IsNull())
       throw ConfigError(origin + ": expected a single value");
     apply_setting(config, key, entry.second.IsNull() ? "" : entry.second.Scalar(), origin);
@@ -237,11 +291,11 @@ Environment process_environment() {
 }
 
 void apply_environment(ServerConfig& config, const Environment& environment) {
-  for (const auto& key : config_keys()) {
-    const auto name = environment_variable(key);
+  for (const auto& setting : settings()) {
+    const auto name = environment_variable(setting.key);
     // An empty variable counts as unset, as it does for $PLANSCORE_DB.
     if (const auto value = environment(name); value && !value->empty())
-      apply_setting(config, key, *value, "environment: " + name);
+      setting.apply(config, *value, "environment: " + name);
   }
 }
 
@@ -251,11 +305,8 @@ ServerConfig resolve_server_config(const ConfigSources& sources, const Environme
   if (file.empty()) file = environment("PLANSCORE_CONFIG").value_or("");
   if (!file.empty()) apply_config_file(config, file);
   apply_environment(config, environment);
-  for (const auto& [key, value] : sources.flags) {
-    std::string flag = "--" + key;
-    std::replace(flag.begin(), flag.end(), '_', '-');
-    apply_setting(config, key, value, "command line: " + flag);
-  }
+  for (const auto& [key, value] : sources.flags)
+    apply_setting(config, key, value, "command line: " + flag_of(key));
   if (config.tls_certificate.empty() != config.tls_private_key.empty())
     throw ConfigError(
         "tls_certificate and tls_private_key must be given together (HTTPS needs both)");

@@ -65,8 +65,26 @@ struct ConfigError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Every key, in the order above.
-const std::vector<std::string>& config_keys();
+// One setting: its key (the YAML key; the environment variable and the flag follow from
+// it), how `serve --help` describes its flag, and how its text is read into the config.
+struct Setting {
+  enum class Flag {
+    value,      // --key-name VALUE, when it has a description
+    switch_on,  // --key-name alone sets "true"
+  };
+  std::string key;
+  std::string flag_help;  // empty: no flag (the config file and environment only)
+  void (*apply)(ServerConfig& config, const std::string& value, const std::string& origin);
+  Flag flag = Flag::value;
+};
+
+// Every setting, in the order of ServerConfig: the one table the config file, the
+// environment and the command line all read.
+const std::vector<Setting>& settings();
+const Setting* find_setting(const std::string& key);
+
+// "max_body_bytes" → "--max-body-bytes".
+std::string flag_of(const std::string& key);
 
 // "port" → "PLANSCORE_PORT"; "database_url" → "PLANSCORE_DB", as the other commands use.
 std::string environment_variable(const std::string& key);

@@ -64,9 +64,16 @@ std::optional<std::string> file_name_problem(std::string_view file_name) {
   return std::nullopt;
 }
 
+std::vector<std::string> evidence_extensions() {
+  std::vector<std::string> extensions;
+  for (const auto& type : kTypes) extensions.emplace_back(type.extension);
+  return extensions;
+}
+
 std::string allowed_evidence_extensions() {
   std::string list;
-  for (const auto& type : kTypes) list += (list.empty() ? "" : ", ") + std::string(type.extension);
+  for (const auto& extension : evidence_extensions())
+    list += (list.empty() ? "" : ", ") + extension;
   return list;
 }
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace planscore::service {
 
@@ -15,5 +16,7 @@ std::optional<std::string> evidence_content_type(std::string_view file_name,
 std::optional<std::string> file_name_problem(std::string_view file_name);
 // The names accepted, for messages: ".pdf, .png, …".
 std::string allowed_evidence_extensions();
+// The same, one by one (".pdf", ".png" …), for clients that check a file before sending it.
+std::vector<std::string> evidence_extensions();
 
 }  // namespace planscore::service

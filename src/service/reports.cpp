@@ -6,6 +6,7 @@
 #include "document/build/annual_report.h"
 #include "document/build/evaluation_csv.h"
 #include "document/build/plan_document.h"
+#include "document/build/statistics_tables.h"
 #include "document/build/workbooks.h"
 #include "document/odf/ods_writer.h"
 #include "document/odf/odt_writer.h"
@@ -17,7 +18,7 @@
 #include "service/narrative.h"
 #include "service/plan_lookup.h"
 #include "service/reviews.h"
-#include "service/statistics_layout.h"
+#include "service/statistics.h"
 #include "service/year_locks.h"
 
 namespace planscore::service {
@@ -78,13 +79,14 @@ ReportFile statistics_report(store::Store& store, const core::Plan& plan, core::
                  {ReportFormat::pdf, ReportFormat::odt, ReportFormat::csv, ReportFormat::xlsx,
                   ReportFormat::ods},
                  "statistics");
-  const Statistics statistics = compute_statistics(store, plan, years);
+  const core::Statistics statistics = compute_statistics(store, plan, years);
   const std::string stem = "statistics-" + years.text();
-  if (format == ReportFormat::csv) return file(statistics_csv(statistics), format, stem);
+  if (format == ReportFormat::csv) return file(document::statistics_csv(statistics), format, stem);
   if (format == ReportFormat::pdf || format == ReportFormat::odt)
-    return file(document_bytes(statistics_document(plan, statistics), format), format, stem);
+    return file(document_bytes(document::statistics_document(plan, statistics), format), format,
+                stem);
   document::Workbook workbook{plan.name + " 業務統計 " + years.text(),
-                              {statistics_sheet(statistics)}};
+                              {document::statistics_sheet(statistics)}};
   return file(
       format == ReportFormat::xlsx ? document::write_xlsx(workbook) : document::write_ods(workbook),
       format, stem);

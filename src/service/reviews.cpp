@@ -117,6 +117,27 @@ std::vector<store::ReviewRow> reviews_for_year(store::Store& store, const core::
   return reviews;
 }
 
+std::vector<core::ReviewAction> available_actions(const core::Plan& plan, const core::Actor& actor,
+                                                  const store::ReviewRow& review,
+                                                  bool year_locked) {
+  const auto& indicator = require_indicator(plan, review.indicator_id);
+  return core::available_actions(actor, indicator.owner_section, state_of(review), year_locked);
+}
+
+std::vector<PendingReview> pending_reviews(store::Store& store, const core::Plan& plan,
+                                           const core::Actor& actor) {
+  std::vector<PendingReview> pending;
+  for (int year = plan.first_year; year <= plan.last_year; ++year) {
+    if (is_year_locked(store, plan, year)) continue;
+    for (auto& review : reviews_for_year(store, plan, year)) {
+      const auto& indicator = require_indicator(plan, review.indicator_id);
+      if (auto action = core::awaited_action(actor, indicator.owner_section, state_of(review)))
+        pending.push_back({std::move(review), *action});
+    }
+  }
+  return pending;
+}
+
 store::ReviewRow take_review_action(store::Store& store, const core::Plan& plan,
                                     const core::Actor& actor, const std::string& indicator_id,
                                     int year, core::ReviewAction action, const std::string& comment,

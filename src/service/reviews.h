@@ -21,6 +21,20 @@ store::ReviewRow review_of(store::Store& store, const core::Plan& plan,
 std::vector<store::ReviewRow> reviews_for_year(store::Store& store, const core::Plan& plan,
                                                int year);
 
+// The actions `actor` may take on `review` now (core::available_actions for its
+// indicator's owner section; none in a locked year).
+std::vector<core::ReviewAction> available_actions(const core::Plan& plan, const core::Actor& actor,
+                                                  const store::ReviewRow& review, bool year_locked);
+
+struct PendingReview {
+  store::ReviewRow review;
+  core::ReviewAction action;  // the step awaited from the actor
+};
+// Every review waiting for `actor`'s step (core::awaited_action) in the plan's unlocked
+// years, by year and then in plan order.
+std::vector<PendingReview> pending_reviews(store::Store& store, const core::Plan& plan,
+                                           const core::Actor& actor);
+
 // Moves the review by `action`. A return needs a comment, which is stored as one.
 store::ReviewRow take_review_action(store::Store& store, const core::Plan& plan,
                                     const core::Actor& actor, const std::string& indicator_id,

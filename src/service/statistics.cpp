@@ -26,15 +26,16 @@ core::YearRange statistics_range(const core::Plan& plan, std::optional<int> firs
   return {first.value_or(plan.first_year), last.value_or(plan.last_year)};
 }
 
-Statistics compute_statistics(store::Store& store, const core::Plan& plan, core::YearRange years) {
+core::Statistics compute_statistics(store::Store& store, const core::Plan& plan,
+                                    core::YearRange years) {
   require_valid(years);
   ValueCalculator calculator(store, plan);
-  Statistics statistics{years, {}};
+  core::Statistics statistics{years, {}};
   for (const auto& section : plan.sections) {
-    StatisticsSection part{&section, {}};
+    core::StatisticsSection part{&section, {}};
     for (const auto& metric : plan.metrics) {
       if (metric.section != section.id) continue;
-      StatisticsRow row{&metric, {}, calculator.metric_value(metric.id, years)};
+      core::StatisticsRow row{&metric, {}, calculator.metric_value(metric.id, years)};
       for (int year = years.first; year <= years.last; ++year)
         row.by_year[year] = calculator.metric_value(metric.id, year);
       part.rows.push_back(std::move(row));

@@ -1,11 +1,17 @@
 #include "store/store.h"
 
+#include <filesystem>
+
 #include "store/sql_store.h"
 
 namespace planscore::store {
+namespace {
+
+constexpr std::string_view kSqlitePrefix = "sqlite:";
+
+}  // namespace
 
 std::unique_ptr<Store> Store::open(const std::string& url) {
-  constexpr std::string_view kSqlitePrefix = "sqlite:";
   if (url.rfind(kSqlitePrefix, 0) == 0) {
     return SqlStore::open_sqlite(url.substr(kSqlitePrefix.size()));
   }
@@ -15,6 +21,23 @@ std::unique_ptr<Store> Store::open(const std::string& url) {
                      "': a database is a file path, sqlite:PATH or postgresql://…");
   }
   return SqlStore::open_sqlite(url);
+}
+
+std::string sqlite_file_of(const std::string& url) {
+  if (is_postgresql_url(url)) return "";
+  return url.rfind(kSqlitePrefix, 0) == 0 ? url.substr(kSqlitePrefix.size()) : url;
+}
+
+std::unique_ptr<Store> open_or_create(const std::string& url) {
+  const std::filesystem::path file = sqlite_file_of(url);
+  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+  return Store::open(url);
+}
+
+void remove_sqlite_database(const std::string& file) {
+  std::error_code error;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::filesystem::remove(file + suffix, error);
 }
 
 bool is_postgresql_url(const std::string& url) {

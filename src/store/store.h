@@ -43,6 +43,16 @@ struct StoreError : std::runtime_error {
 bool is_postgresql_url(const std::string& url);
 // `url` with the password (user:password@) left out, for messages and logs.
 std::string url_without_password(const std::string& url);
+class Store;
+
+// The file an SQLite database URL names (a path, or sqlite:PATH); empty for PostgreSQL.
+std::string sqlite_file_of(const std::string& url);
+// Opens the database at `url` (Store::open), first creating the folder of an SQLite file
+// that does not exist yet, which opening then creates.
+std::unique_ptr<Store> open_or_create(const std::string& url);
+// Removes an SQLite database file with the journal files SQLite keeps beside it (-wal,
+// -shm, -journal); what is not there is skipped.
+void remove_sqlite_database(const std::string& file);
 
 struct StoredPlan {
   std::string id;

@@ -58,6 +58,10 @@ class ApiWorld {
 
 nlohmann::json parse_json(const HttpResult& result);
 
+// Takes every indicator of the year to its second review (複核) as `admin`, who may take
+// each step (the actions the server offers): a year can be locked only then.
+void review_the_whole_year(ApiSession& admin, int year);
+
 // The random password `planscore user add` prints once; throws when `output` has none.
 std::string password_from(const std::string& output);
 

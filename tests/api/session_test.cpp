@@ -28,6 +28,11 @@ TEST(Sessions, LoginSetsAHardenedCookieAndTheSessionNamesTheUser) {
   EXPECT_NE(std::find(writable.begin(), writable.end(), "documents_received"), writable.end());
   EXPECT_EQ(std::find(writable.begin(), writable.end(), "guided_tours"), writable.end());
   EXPECT_FALSE(me["permissions"]["edit_plan"]);
+  // The evidence rules the server applies, for the web app to check a file before sending.
+  EXPECT_EQ(me["evidence"]["max_bytes"], 10 * 1024 * 1024);
+  const auto& extensions = me["evidence"]["extensions"];
+  EXPECT_NE(std::find(extensions.begin(), extensions.end(), ".pdf"), extensions.end());
+  EXPECT_EQ(std::find(extensions.begin(), extensions.end(), ".exe"), extensions.end());
 }
 
 TEST(Sessions, WrongPasswordAndUnknownUserAreTheSame401) {

@@ -68,6 +68,44 @@ TEST(ReviewWorkflow, WhoMayTakeEachStep) {
   EXPECT_FALSE(may_take(Actor{7, "x", Role::section_editor, ""}, submit, "", draft));
 }
 
+TEST(ReviewWorkflow, AvailableActionsAreThoseTheStateAndTheRoleAllowAndNoneWhenLocked) {
+  const Actor admin{1, "a", Role::admin, ""};
+  const Actor editor{3, "e", Role::section_editor, "documents"};
+  const Actor reviewer{4, "r", Role::section_reviewer, "documents"};
+  const Actor viewer{6, "v", Role::viewer, ""};
+  using Actions = std::vector<ReviewAction>;
+  EXPECT_EQ(available_actions(editor, "documents", draft, false), Actions{submit});
+  EXPECT_EQ(available_actions(editor, "personnel", draft, false), Actions{});
+  EXPECT_EQ(available_actions(reviewer, "documents", submitted, false),
+            (Actions{first_review, return_for_revision}));
+  EXPECT_EQ(available_actions(admin, "documents", first_reviewed, false),
+            (Actions{second_review, return_for_revision}));
+  EXPECT_EQ(available_actions(admin, "documents", first_reviewed, true), Actions{});
+  EXPECT_EQ(available_actions(viewer, "documents", submitted, false), Actions{});
+}
+
+TEST(ReviewWorkflow, TheStepAwaitedFromEachRole) {
+  const Actor admin{1, "a", Role::admin, ""};
+  const Actor planner{2, "p", Role::planner, ""};
+  const Actor editor{3, "e", Role::section_editor, "documents"};
+  const Actor reviewer{4, "r", Role::section_reviewer, "documents"};
+  const Actor viewer{6, "v", Role::viewer, ""};
+  EXPECT_EQ(awaited_action(editor, "documents", draft), submit);
+  EXPECT_EQ(awaited_action(editor, "documents", returned), submit);
+  EXPECT_EQ(awaited_action(editor, "personnel", draft), std::nullopt);
+  EXPECT_EQ(awaited_action(editor, "documents", submitted), std::nullopt);
+  EXPECT_EQ(awaited_action(reviewer, "documents", submitted), first_review);
+  EXPECT_EQ(awaited_action(planner, "documents", first_reviewed), second_review);
+  EXPECT_EQ(awaited_action(planner, "documents", submitted), std::nullopt);
+  // An administrator may submit, but a draft waits for its section.
+  EXPECT_EQ(awaited_action(admin, "documents", draft), std::nullopt);
+  EXPECT_EQ(awaited_action(admin, "documents", submitted), first_review);
+  EXPECT_EQ(awaited_action(admin, "documents", first_reviewed), second_review);
+  for (auto state : {draft, submitted, first_reviewed, second_reviewed, returned})
+    EXPECT_EQ(awaited_action(viewer, "documents", state), std::nullopt);
+  EXPECT_EQ(awaited_action(planner, "documents", second_reviewed), std::nullopt);
+}
+
 TEST(ReviewWorkflow, NamesRoundTripAndRefusalsSayWhy) {
   for (auto state : {draft, submitted, first_reviewed, second_reviewed, returned})
     EXPECT_EQ(review_state_from_string(to_string(state)), state);

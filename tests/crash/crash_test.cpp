@@ -28,7 +28,7 @@ class CrashSafety : public testing::TestWithParam<CrashBackend> {};
 
 TEST_P(CrashSafety, AcknowledgedWritesSurviveSigkill) {
   const auto& options = crash_options();
-  const unsigned seed = options.seed ? options.seed : std::random_device{}();
+  const unsigned seed = options.seed;
   std::mt19937 rng(seed);
   std::uniform_int_distribution<long> kill_at(options.kill_low.count(), options.kill_high.count());
   TrialReport total;

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <random>
 #include <string>
 
 #include "crash/crash_options.h"
@@ -25,7 +26,10 @@ int main(int argc, char** argv) {
     if (argument == "--trials" && has_value) {
       options.trials = std::atoi(argv[++i]);
     } else if (argument == "--seed" && has_value) {
-      options.seed = static_cast<unsigned>(std::strtoul(argv[++i], nullptr, 10));
+      const std::string seed = argv[++i];
+      options.seed = seed == "random"
+                         ? std::random_device{}()
+                         : static_cast<unsigned>(std::strtoul(seed.c_str(), nullptr, 10));
     } else if (argument == "--kill-window-ms" && has_value) {
       long low = 0, high = 0;
       if (std::sscanf(argv[++i], "%ld,%ld", &low, &high) != 2 || low < 0 || high < low) {

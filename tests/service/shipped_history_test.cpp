@@ -61,8 +61,8 @@ TEST_F(ShippedHistory, StatisticsForOneHundredToOneHundredThreeAreTheSeedFigures
                                            {"tour_sessions", 105 + 108 + 111 + 205},
                                            {"tour_visitors", 3817 + 4730 + 5297 + 10084},
                                            {"hotline_calls", 8044}};
-  const Statistics statistics = compute_statistics(db_.store(), plan_, {100, 103});
-  std::map<std::string, const StatisticsRow*> rows;
+  const core::Statistics statistics = compute_statistics(db_.store(), plan_, {100, 103});
+  std::map<std::string, const core::StatisticsRow*> rows;
   for (const auto& part : statistics.sections)
     for (const auto& row : part.rows) rows[row.metric->id] = &row;
   for (const auto& [id, figure] : seed) {

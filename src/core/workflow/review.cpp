@@ -98,6 +98,39 @@ bool may_take(const Actor& actor, ReviewAction action, const std::string& owner_
   return false;
 }
 
+std::vector<ReviewAction> available_actions(const Actor& actor, const std::string& owner_section,
+                                            ReviewState state, bool year_locked) {
+  std::vector<ReviewAction> actions;
+  if (year_locked) return actions;
+  for (const auto action : {ReviewAction::submit, ReviewAction::first_review,
+                            ReviewAction::second_review, ReviewAction::return_for_revision})
+    if (next_state(state, action) && may_take(actor, action, owner_section, state))
+      actions.push_back(action);
+  return actions;
+}
+
+std::optional<ReviewAction> awaited_action(const Actor& actor, const std::string& owner_section,
+                                           ReviewState state) {
+  const bool own_section = !owner_section.empty() && actor.section_id == owner_section;
+  switch (state) {
+    case ReviewState::draft:
+    case ReviewState::returned:
+      if (actor.role == Role::section_editor && own_section) return ReviewAction::submit;
+      break;
+    case ReviewState::submitted:
+      if (actor.role == Role::admin || (actor.role == Role::section_reviewer && own_section))
+        return ReviewAction::first_review;
+      break;
+    case ReviewState::first_reviewed:
+      if (actor.role == Role::admin || actor.role == Role::planner)
+        return ReviewAction::second_review;
+      break;
+    case ReviewState::second_reviewed:
+      break;
+  }
+  return std::nullopt;
+}
+
 bool section_may_edit(ReviewState state) {
   return state == ReviewState::draft || state == ReviewState::returned;
 }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/access/role.h"
 
@@ -25,6 +26,17 @@ std::optional<ReviewState> next_state(ReviewState state, ReviewAction action);
 // state `from` (a 複核 result can be returned only by the planners).
 bool may_take(const Actor& actor, ReviewAction action, const std::string& owner_section,
               ReviewState from);
+
+// The actions `actor` may take now, in the order of ReviewAction: allowed from `state`
+// and to the actor, none in a locked year. What the web app offers, decided here.
+std::vector<ReviewAction> available_actions(const Actor& actor, const std::string& owner_section,
+                                            ReviewState state, bool year_locked);
+
+// The step the review waits for from `actor`, if any: the section editor's submission of
+// a draft or returned result, the section reviewer's first review, the planners' second
+// (an administrator is waited for at both reviews). Returning is never waited for.
+std::optional<ReviewAction> awaited_action(const Actor& actor, const std::string& owner_section,
+                                           ReviewState state);
 
 // The section may change its explanation and evidence only while the result is with it.
 bool section_may_edit(ReviewState state);

@@ -9,69 +9,69 @@ namespace planscore::http {
 namespace {
 
 // The plan, if there is one: accounts can be managed before any plan is imported.
-std::shared_ptr<const core::Plan> optional_plan(Exchange& exchange) {
+std::shared_ptr<const core::Plan> optional_plan(ApiCall& call) {
   try {
-    return exchange.plan().plan;
+    return call.plan().plan;
   } catch (const service::Failure&) {
     return nullptr;
   }
 }
 
-Response users(Exchange& exchange) {
+Response users(ApiCall& call) {
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& user : service::list_users(exchange.store(), exchange.actor()))
+  for (const auto& user : service::list_users(call.store(), call.actor()))
     list.push_back(user_view(user));
   return json_response(200, list);
 }
 
-Response create_user(Exchange& exchange) {
-  auto body = exchange.json_body({"username", "display_name", "password", "role", "section_id"});
-  const auto plan = optional_plan(exchange);
+Response create_user(ApiCall& call) {
+  auto body = call.json_body({"username", "display_name", "password", "role", "section_id"});
+  const auto plan = optional_plan(call);
   auto user = service::create_user(
-      exchange.store(), exchange.actor(), plan.get(),
+      call.store(), call.actor(), plan.get(),
       {required_string(body, "username"), optional_string(body, "display_name").value_or(""),
        required_string(body, "password"), required_string(body, "role"),
        optional_string(body, "section_id").value_or("")});
   return json_response(201, user_view(user));
 }
 
-Response update_user(Exchange& exchange) {
-  auto body = exchange.json_body({"version", "display_name", "role", "section_id", "active"});
+Response update_user(ApiCall& call) {
+  auto body = call.json_body({"version", "display_name", "role", "section_id", "active"});
   service::UserChange change;
   change.version = required_int(body, "version");
   change.display_name = optional_string(body, "display_name");
   change.role = optional_string(body, "role");
   change.section_id = optional_string(body, "section_id");
   change.active = optional_bool(body, "active");
-  const auto plan = optional_plan(exchange);
-  auto user = service::update_user(exchange.store(), exchange.actor(), plan.get(),
-                                   exchange.int_param("user"), change);
+  const auto plan = optional_plan(call);
+  auto user =
+      service::update_user(call.store(), call.actor(), plan.get(), call.int_param("user"), change);
   return json_response(200, user_view(user));
 }
 
-Response reset_password(Exchange& exchange) {
-  auto body = exchange.json_body({"new_password"});
-  service::reset_password(exchange.store(), exchange.actor(), exchange.int_param("user"),
+Response reset_password(ApiCall& call) {
+  auto body = call.json_body({"new_password"});
+  service::reset_password(call.store(), call.actor(), call.int_param("user"),
                           required_string(body, "new_password"));
   Response response;
   response.status = 204;
   return response;
 }
 
-Response audit_log(Exchange& exchange) {
+Response audit_log(ApiCall& call) {
   store::AuditQuery query;
-  query.object_type = exchange.request.query_value("object_type");
-  query.object_id = exchange.request.query_value("object_id");
-  query.user_id = exchange.int_query("user_id");
-  query.from = exchange.request.query_value("from");
-  query.to = exchange.request.query_value("to");
-  query.before_id = exchange.int_query("before").value_or(0);
-  const auto limit = exchange.int_query("limit").value_or(100);
+  query.object_type = call.request.query_value("object_type");
+  query.object_id = call.request.query_value("object_id");
+  query.user_id = call.int_query("user_id");
+  query.from = call.request.query_value("from");
+  query.to = call.request.query_value("to");
+  query.before_id = call.int_query("before").value_or(0);
+  const auto limit = call.int_query("limit").value_or(100);
   if (limit < 1 || limit > 1000)
     throw BadInput("the query is not valid", {{"limit", "must be between 1 and 1000"}});
   query.limit = static_cast<int>(limit);
   nlohmann::json entries = nlohmann::json::array();
-  for (const auto& entry : service::read_audit(exchange.store(), exchange.actor(), query))
+  for (const auto& entry : service::read_audit(call.store(), call.actor(), query))
     entries.push_back(audit_view(entry));
   return json_response(200, {{"entries", entries}});
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Reading what a client sent — the JSON body, its members, whole-number query values —
 // with a BadInput (400) naming each bad part. Pure functions of the text, apart from the
-// Exchange, so they can be tested and fuzzed without a server or a database.
+// ApiCall, so they can be tested and fuzzed without a server or a database.
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>

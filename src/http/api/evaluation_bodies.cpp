@@ -1,6 +1,6 @@
 #include "http/api/evaluation_bodies.h"
 
-#include "http/api/exchange.h"
+#include "http/api/api_call.h"
 #include "planfile/evaluation_json_value.h"
 
 namespace planscore::http {

@@ -12,33 +12,33 @@ nlohmann::json optional_number(const std::optional<double>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
-Response evaluation_year(Exchange& exchange) {
-  auto current = exchange.plan();
-  const int year = exchange.year_param();
+Response evaluation_year(ApiCall& call) {
+  auto current = call.plan();
+  const int year = call.year_param();
   service::require_plan_year(*current.plan, year);
-  auto evaluation = exchange.state.evaluations.year(exchange.store(), current, year);
-  return Response::json(200, exchange.state.evaluation_bodies.body(evaluation));
+  auto evaluation = call.state.evaluations.year(call.store(), current, year);
+  return Response::json(200, call.state.evaluation_bodies.body(evaluation));
 }
 
-Response evaluation_all(Exchange& exchange) {
-  auto current = exchange.plan();
+Response evaluation_all(ApiCall& call) {
+  auto current = call.plan();
   nlohmann::json years = nlohmann::json::array();
   for (int year : current.plan->years())
-    years.push_back(planfile::evaluation_to_json(
-        *exchange.state.evaluations.year(exchange.store(), current, year)));
+    years.push_back(
+        planfile::evaluation_to_json(*call.state.evaluations.year(call.store(), current, year)));
   return json_response(200, years);
 }
 
-Response indicator_history(Exchange& exchange) {
-  auto current = exchange.plan();
+Response indicator_history(ApiCall& call) {
+  auto current = call.plan();
   const auto& indicator =
-      service::require_indicator(*current.plan, exchange.request.param("indicator"));
+      service::require_indicator(*current.plan, call.request.param("indicator"));
   nlohmann::json years = nlohmann::json::array();
   for (int year : current.plan->years()) {
-    auto evaluation = exchange.state.evaluations.year(exchange.store(), current, year);
+    auto evaluation = call.state.evaluations.year(call.store(), current, year);
     for (const auto& row : evaluation->indicators) {
       if (row.indicator->id != indicator.id) continue;
-      const auto review = service::review_of(exchange.store(), *current.plan, indicator.id, year);
+      const auto review = service::review_of(call.store(), *current.plan, indicator.id, year);
       years.push_back({{"year", year},
                        {"target", optional_number(row.target)},
                        {"actual", optional_number(row.actual.value)},

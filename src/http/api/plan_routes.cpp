@@ -27,24 +27,24 @@ bool is_yaml(const Request& request) {
   return type.find("yaml") != std::string::npos || type.find("text/plain") != std::string::npos;
 }
 
-Response plan(Exchange& exchange) {
-  auto current = exchange.plan();
+Response plan(ApiCall& call) {
+  auto current = call.plan();
   return json_response(200, {{"version", current.version}, {"plan", plan_document(*current.plan)}});
 }
 
 // The chapters as people read them: references replaced by live figures. GET /api/plan
 // keeps the text as written, for editing.
-Response chapters(Exchange& exchange) {
-  auto current = exchange.plan();
-  const auto rendered = service::plan_with_live_figures(exchange.store(), *current.plan);
+Response chapters(ApiCall& call) {
+  auto current = call.plan();
+  const auto rendered = service::plan_with_live_figures(call.store(), *current.plan);
   return json_response(200, {{"chapters", plan_document(rendered)["chapters"]}});
 }
 
-Response export_plan(Exchange& exchange) {
-  const auto format = exchange.request.query_value("format").value_or("yaml");
+Response export_plan(ApiCall& call) {
+  const auto format = call.request.query_value("format").value_or("yaml");
   if (format != "yaml" && format != "json")
     throw BadInput("the query is not valid", {{"format", "must be yaml or json"}});
-  auto current = exchange.plan();
+  auto current = call.plan();
   const bool json = format == "json";
   Response response;
   response.body = service::export_plan(
@@ -56,10 +56,9 @@ Response export_plan(Exchange& exchange) {
   return response;
 }
 
-Response store_plan(Exchange& exchange, const std::string& text, service::PlanFormat format,
+Response store_plan(ApiCall& call, const std::string& text, service::PlanFormat format,
                     std::optional<std::int64_t> expected_version, int success_status) {
-  auto result =
-      service::import_plan(exchange.store(), text, format, exchange.actor(), expected_version);
+  auto result = service::import_plan(call.store(), text, format, call.actor(), expected_version);
   if (!result.problems.empty())
     return unprocessable("the plan has " + std::to_string(result.problems.size()) +
                              " problem(s); nothing was stored",
@@ -69,34 +68,33 @@ Response store_plan(Exchange& exchange, const std::string& text, service::PlanFo
 
 // An edit of the plan the client read: {"version": N, "plan": {…}} (the JSON of GET
 // /api/plan) or {"version": N, "yaml": "…"}.
-Response edit_plan(Exchange& exchange) {
-  auto body = exchange.json_body({"version", "plan", "yaml"});
+Response edit_plan(ApiCall& call) {
+  auto body = call.json_body({"version", "plan", "yaml"});
   const auto version = required_int(body, "version");
   if (auto yaml = optional_string(body, "yaml"))
-    return store_plan(exchange, *yaml, service::PlanFormat::yaml, version, 200);
+    return store_plan(call, *yaml, service::PlanFormat::yaml, version, 200);
   auto found = body.find("plan");
   if (found == body.end() || !found->is_object())
     throw BadInput("the request body is not complete", {{"plan", "is required (or give yaml)"}});
-  return store_plan(exchange, found->dump(), service::PlanFormat::json, version, 200);
+  return store_plan(call, found->dump(), service::PlanFormat::json, version, 200);
 }
 
 // A new plan file (YAML body) that becomes the current plan.
-Response import_plan(Exchange& exchange) {
-  return store_plan(
-      exchange, exchange.request.body,
-      is_yaml(exchange.request) ? service::PlanFormat::yaml : service::PlanFormat::json,
-      std::nullopt, 201);
+Response import_plan(ApiCall& call) {
+  return store_plan(call, call.request.body,
+                    is_yaml(call.request) ? service::PlanFormat::yaml : service::PlanFormat::json,
+                    std::nullopt, 201);
 }
 
-Response validate_plan(Exchange& exchange) {
+Response validate_plan(ApiCall& call) {
   const auto problems = service::validate_plan_text(
-      exchange.request.body,
-      is_yaml(exchange.request) ? service::PlanFormat::yaml : service::PlanFormat::json);
+      call.request.body,
+      is_yaml(call.request) ? service::PlanFormat::yaml : service::PlanFormat::json);
   return json_response(200, {{"valid", problems.empty()}, {"problems", problems_view(problems)}});
 }
 
-Response goals(Exchange& exchange) {
-  auto current = exchange.plan();
+Response goals(ApiCall& call) {
+  auto current = call.plan();
   nlohmann::json dimensions = nlohmann::json::array();
   for (const auto& dimension : current.plan->dimensions) {
     nlohmann::json goal_list = nlohmann::json::array();
@@ -116,8 +114,8 @@ Response goals(Exchange& exchange) {
   return json_response(200, {{"version", current.version}, {"dimensions", dimensions}});
 }
 
-Response indicators(Exchange& exchange) {
-  auto current = exchange.plan();
+Response indicators(ApiCall& call) {
+  auto current = call.plan();
   nlohmann::json list = nlohmann::json::array();
   for (const auto& dimension : current.plan->dimensions)
     for (const auto& goal : dimension.goals)
@@ -130,15 +128,15 @@ Response indicators(Exchange& exchange) {
   return json_response(200, list);
 }
 
-Response indicator(Exchange& exchange) {
-  auto current = exchange.plan();
+Response indicator(ApiCall& call) {
+  auto current = call.plan();
   return json_response(
       200, indicator_view(*current.plan, service::require_indicator(
-                                             *current.plan, exchange.request.param("indicator"))));
+                                             *current.plan, call.request.param("indicator"))));
 }
 
-Response budget(Exchange& exchange) {
-  auto current = exchange.plan();
+Response budget(ApiCall& call) {
+  auto current = call.plan();
   auto document = plan_document(*current.plan);
   return json_response(200, {{"money_unit", current.plan->money_unit},
                              {"years", current.plan->years()},
@@ -147,8 +145,8 @@ Response budget(Exchange& exchange) {
                              {"note", current.plan->budget_note}});
 }
 
-Response sections(Exchange& exchange) {
-  auto current = exchange.plan();
+Response sections(ApiCall& call) {
+  auto current = call.plan();
   nlohmann::json list = nlohmann::json::array();
   for (const auto& section : current.plan->sections)
     list.push_back({{"id", section.id}, {"name", section.name}, {"duties", section.duties}});

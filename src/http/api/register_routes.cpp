@@ -10,30 +10,30 @@
 namespace planscore::http {
 namespace {
 
-Response registers(Exchange& exchange) {
-  auto current = exchange.plan();
+Response registers(ApiCall& call) {
+  auto current = call.plan();
   nlohmann::json list = nlohmann::json::array();
   for (const auto& reg : current.plan->registers) {
     auto view = register_view(reg);
-    view["record_count"] = exchange.store().count_records(reg);
+    view["record_count"] = call.store().count_records(reg);
     list.push_back(view);
   }
   return json_response(200, list);
 }
 
-Response register_detail(Exchange& exchange) {
-  auto current = exchange.plan();
-  const auto& reg = service::require_register(*current.plan, exchange.request.param("register"));
+Response register_detail(ApiCall& call) {
+  auto current = call.plan();
+  const auto& reg = service::require_register(*current.plan, call.request.param("register"));
   auto view = register_view(reg);
-  view["record_count"] = exchange.store().count_records(reg);
+  view["record_count"] = call.store().count_records(reg);
   return json_response(200, view);
 }
 
-Response list_records(Exchange& exchange) {
-  auto current = exchange.plan();
-  const service::RecordListRequest request = record_list_request(exchange.request);
-  const std::string register_id = exchange.request.param("register");
-  auto page = service::list_records(exchange.store(), *current.plan, register_id, request);
+Response list_records(ApiCall& call) {
+  auto current = call.plan();
+  const service::RecordListRequest request = record_list_request(call.request);
+  const std::string register_id = call.request.param("register");
+  auto page = service::list_records(call.store(), *current.plan, register_id, request);
   const auto& reg = service::require_register(*current.plan, register_id);
   nlohmann::json records = nlohmann::json::array();
   for (const auto& record : page.records) records.push_back(record_view(reg, record));
@@ -43,46 +43,45 @@ Response list_records(Exchange& exchange) {
                              {"records", records}});
 }
 
-Response get_record(Exchange& exchange) {
-  auto current = exchange.plan();
-  const std::string register_id = exchange.request.param("register");
-  auto record = service::get_record(exchange.store(), *current.plan, register_id,
-                                    exchange.int_param("record"));
+Response get_record(ApiCall& call) {
+  auto current = call.plan();
+  const std::string register_id = call.request.param("register");
+  auto record =
+      service::get_record(call.store(), *current.plan, register_id, call.int_param("record"));
   return json_response(200,
                        record_view(service::require_register(*current.plan, register_id), record));
 }
 
-Response create_record(Exchange& exchange) {
-  auto current = exchange.plan();
-  auto body = exchange.json_body({"values"});
-  const std::string register_id = exchange.request.param("register");
-  auto result = service::add_record(exchange.store(), *current.plan, exchange.actor(), register_id,
+Response create_record(ApiCall& call) {
+  auto current = call.plan();
+  auto body = call.json_body({"values"});
+  const std::string register_id = call.request.param("register");
+  auto result = service::add_record(call.store(), *current.plan, call.actor(), register_id,
                                     record_values(body));
   if (!result.problems.empty()) return unprocessable("the record was not added", result.problems);
   const auto& reg = service::require_register(*current.plan, register_id);
-  return json_response(201, record_view(reg, *exchange.store().find_record(reg, result.record_id)));
+  return json_response(201, record_view(reg, *call.store().find_record(reg, result.record_id)));
 }
 
-Response update_record(Exchange& exchange) {
-  auto current = exchange.plan();
-  auto body = exchange.json_body({"version", "values"});
-  const std::string register_id = exchange.request.param("register");
-  auto record = service::update_record(exchange.store(), *current.plan, exchange.actor(),
-                                       register_id, exchange.int_param("record"),
-                                       record_values(body), required_int(body, "version"));
+Response update_record(ApiCall& call) {
+  auto current = call.plan();
+  auto body = call.json_body({"version", "values"});
+  const std::string register_id = call.request.param("register");
+  auto record = service::update_record(call.store(), *current.plan, call.actor(), register_id,
+                                       call.int_param("record"), record_values(body),
+                                       required_int(body, "version"));
   return json_response(200,
                        record_view(service::require_register(*current.plan, register_id), record));
 }
 
-Response delete_record(Exchange& exchange) {
-  auto current = exchange.plan();
-  const auto version = exchange.int_query("version");
+Response delete_record(ApiCall& call) {
+  auto current = call.plan();
+  const auto version = call.int_query("version");
   if (!version)
     throw BadInput("the query is not complete",
                    {{"version", "give the version you read: ?version=N"}});
-  service::delete_record(exchange.store(), *current.plan, exchange.actor(),
-                         exchange.request.param("register"), exchange.int_param("record"),
-                         *version);
+  service::delete_record(call.store(), *current.plan, call.actor(), call.request.param("register"),
+                         call.int_param("record"), *version);
   Response response;
   response.status = 204;
   return response;
@@ -109,15 +108,15 @@ service::ImportSource import_source(const Request& request) {
   return source;
 }
 
-Response import_records(Exchange& exchange) {
-  auto current = exchange.plan();
-  const auto dry_run = exchange.request.query_value("dry_run");
+Response import_records(ApiCall& call) {
+  auto current = call.plan();
+  const auto dry_run = call.request.query_value("dry_run");
   if (dry_run && *dry_run != "true" && *dry_run != "false")
     throw BadInput("the query is not valid", {{"dry_run", "must be true or false"}});
   const bool check_only = dry_run == "true";
   auto report = service::import_file(
-      exchange.store(), *current.plan, exchange.actor(), exchange.request.param("register"),
-      exchange.request.body, import_source(exchange.request),
+      call.store(), *current.plan, call.actor(), call.request.param("register"), call.request.body,
+      import_source(call.request),
       check_only ? service::ImportMode::check_only : service::ImportMode::write);
   if (report.ok() && check_only)
     return json_response(200,

@@ -4,8 +4,8 @@
 
 namespace planscore::http {
 
-service::ReportFormat format_query(Exchange& exchange, service::ReportFormat default_format) {
-  const auto text = exchange.request.query_value("format");
+service::ReportFormat format_query(ApiCall& call, service::ReportFormat default_format) {
+  const auto text = call.request.query_value("format");
   if (!text) return default_format;
   const auto format = service::report_format_from_string(*text);
   if (!format)

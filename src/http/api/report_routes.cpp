@@ -8,42 +8,41 @@
 namespace planscore::http {
 namespace {
 
-Response plan_report(Exchange& exchange) {
-  auto current = exchange.plan();
-  return file_response(service::plan_report(exchange.store(), *current.plan,
-                                            format_query(exchange, service::ReportFormat::pdf)));
+Response plan_report(ApiCall& call) {
+  auto current = call.plan();
+  return file_response(service::plan_report(call.store(), *current.plan,
+                                            format_query(call, service::ReportFormat::pdf)));
 }
 
-Response annual_report(Exchange& exchange) {
-  auto current = exchange.plan();
-  return file_response(service::annual_report(exchange.store(), *current.plan,
-                                              exchange.year_param(),
-                                              format_query(exchange, service::ReportFormat::pdf)));
+Response annual_report(ApiCall& call) {
+  auto current = call.plan();
+  return file_response(service::annual_report(call.store(), *current.plan, call.year_param(),
+                                              format_query(call, service::ReportFormat::pdf)));
 }
 
-Response workbook_report(Exchange& exchange) {
-  auto current = exchange.plan();
-  return file_response(service::workbook_report(
-      exchange.store(), *current.plan, format_query(exchange, service::ReportFormat::xlsx)));
+Response workbook_report(ApiCall& call) {
+  auto current = call.plan();
+  return file_response(service::workbook_report(call.store(), *current.plan,
+                                                format_query(call, service::ReportFormat::xlsx)));
 }
 
-Response evaluation_report(Exchange& exchange) {
-  auto current = exchange.plan();
-  return file_response(service::evaluation_report(
-      exchange.store(), *current.plan, format_query(exchange, service::ReportFormat::csv)));
+Response evaluation_report(ApiCall& call) {
+  auto current = call.plan();
+  return file_response(service::evaluation_report(call.store(), *current.plan,
+                                                  format_query(call, service::ReportFormat::csv)));
 }
 
 // A register may hold millions of records: streamed a page at a time on a report
 // worker, with a database connection of its own, so neither memory nor time grows faster
 // than the records.
-Response register_report(Exchange& exchange) {
-  auto plan = exchange.plan().plan;
+Response register_report(ApiCall& call) {
+  auto plan = call.plan().plan;
   auto records = std::make_shared<const service::RegisterExport>(
-      *plan, exchange.request.param("register"), exchange.year_query("year"),
-      format_query(exchange, service::ReportFormat::csv));
+      *plan, call.request.param("register"), call.year_query("year"),
+      format_query(call, service::ReportFormat::csv));
   auto response = attachment_response(records->content_type(), records->file_name());
   // The state lives with the router, which outlives the server and its report workers.
-  response.stream = [state = &exchange.state, plan, records](BodyWriter& body) {
+  response.stream = [state = &call.state, plan, records](BodyWriter& body) {
     auto store = state->stores.acquire();
     records->write(*store, [&body](std::string_view piece) { return body.write(piece); });
   };

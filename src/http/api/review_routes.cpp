@@ -9,39 +9,53 @@
 namespace planscore::http {
 namespace {
 
-Response year_reviews(Exchange& exchange) {
-  auto current = exchange.plan();
-  const int year = exchange.year_param();
-  nlohmann::json reviews = nlohmann::json::array();
-  for (const auto& review : service::reviews_for_year(exchange.store(), *current.plan, year))
-    reviews.push_back(review_view(review));
-  return json_response(200,
-                       {{"year", year},
-                        {"locked", service::is_year_locked(exchange.store(), *current.plan, year)},
-                        {"reviews", reviews}});
+// The review as the signed-in user sees it: with the actions open to them now.
+nlohmann::json review_for_actor(ApiCall& call, const core::Plan& plan,
+                                const store::ReviewRow& review, bool year_locked) {
+  return review_view(review, service::available_actions(plan, call.actor(), review, year_locked));
 }
 
-Response indicator_review(Exchange& exchange) {
-  auto current = exchange.plan();
-  const int year = exchange.year_param();
-  const std::string indicator_id = exchange.request.param("indicator");
-  const auto review = service::review_of(exchange.store(), *current.plan, indicator_id, year);
+Response year_reviews(ApiCall& call) {
+  auto current = call.plan();
+  const int year = call.year_param();
+  const bool locked = service::is_year_locked(call.store(), *current.plan, year);
+  nlohmann::json reviews = nlohmann::json::array();
+  for (const auto& review : service::reviews_for_year(call.store(), *current.plan, year))
+    reviews.push_back(review_for_actor(call, *current.plan, review, locked));
+  return json_response(200, {{"year", year}, {"locked", locked}, {"reviews", reviews}});
+}
+
+// What waits for the signed-in user's step, across the plan's unlocked years.
+Response pending_reviews(ApiCall& call) {
+  auto current = call.plan();
+  nlohmann::json pending = nlohmann::json::array();
+  for (const auto& item : service::pending_reviews(call.store(), *current.plan, call.actor()))
+    pending.push_back({{"action", core::to_string(item.action)},
+                       {"review", review_for_actor(call, *current.plan, item.review, false)}});
+  return json_response(200, {{"pending", pending}});
+}
+
+Response indicator_review(ApiCall& call) {
+  auto current = call.plan();
+  const int year = call.year_param();
+  const std::string indicator_id = call.request.param("indicator");
+  const auto review = service::review_of(call.store(), *current.plan, indicator_id, year);
+  const bool locked = service::is_year_locked(call.store(), *current.plan, year);
   nlohmann::json comments = nlohmann::json::array();
-  for (const auto& comment : exchange.store().list_comments(current.plan->id, indicator_id, year))
+  for (const auto& comment : call.store().list_comments(current.plan->id, indicator_id, year))
     comments.push_back(comment_view(comment));
   nlohmann::json evidence = nlohmann::json::array();
-  for (const auto& file : exchange.store().list_evidence(current.plan->id, indicator_id, year))
+  for (const auto& file : call.store().list_evidence(current.plan->id, indicator_id, year))
     evidence.push_back(evidence_view(file));
-  return json_response(200,
-                       {{"review", review_view(review)},
-                        {"locked", service::is_year_locked(exchange.store(), *current.plan, year)},
-                        {"comments", comments},
-                        {"evidence", evidence}});
+  return json_response(200, {{"review", review_for_actor(call, *current.plan, review, locked)},
+                             {"locked", locked},
+                             {"comments", comments},
+                             {"evidence", evidence}});
 }
 
-Response review_action(Exchange& exchange) {
-  auto current = exchange.plan();
-  auto body = exchange.json_body({"action", "comment", "version"});
+Response review_action(ApiCall& call) {
+  auto current = call.plan();
+  auto body = call.json_body({"action", "comment", "version"});
   const std::string action_text = required_string(body, "action");
   const auto action = core::review_action_from_string(action_text);
   if (!action)
@@ -50,49 +64,47 @@ Response review_action(Exchange& exchange) {
         {{"action", "\"" + action_text +
                         "\" is not an action; use submit, first_review, second_review or return"}});
   auto review = service::take_review_action(
-      exchange.store(), *current.plan, exchange.actor(), exchange.request.param("indicator"),
-      exchange.year_param(), *action, optional_string(body, "comment").value_or(""),
-      required_int(body, "version"));
-  return json_response(200, review_view(review));
+      call.store(), *current.plan, call.actor(), call.request.param("indicator"), call.year_param(),
+      *action, optional_string(body, "comment").value_or(""), required_int(body, "version"));
+  // A year cannot be locked while its reviews change.
+  return json_response(200, review_for_actor(call, *current.plan, review, false));
 }
 
-Response save_explanation(Exchange& exchange) {
-  auto current = exchange.plan();
-  auto body = exchange.json_body({"explanation", "version"});
+Response save_explanation(ApiCall& call) {
+  auto current = call.plan();
+  auto body = call.json_body({"explanation", "version"});
   auto review = service::save_explanation(
-      exchange.store(), *current.plan, exchange.actor(), exchange.request.param("indicator"),
-      exchange.year_param(), required_string(body, "explanation"), required_int(body, "version"));
-  return json_response(200, review_view(review));
+      call.store(), *current.plan, call.actor(), call.request.param("indicator"), call.year_param(),
+      required_string(body, "explanation"), required_int(body, "version"));
+  return json_response(200, review_for_actor(call, *current.plan, review, false));
 }
 
-Response add_comment(Exchange& exchange) {
-  auto current = exchange.plan();
-  auto body = exchange.json_body({"body"});
-  auto comment = service::add_comment(exchange.store(), *current.plan, exchange.actor(),
-                                      exchange.request.param("indicator"), exchange.year_param(),
+Response add_comment(ApiCall& call) {
+  auto current = call.plan();
+  auto body = call.json_body({"body"});
+  auto comment = service::add_comment(call.store(), *current.plan, call.actor(),
+                                      call.request.param("indicator"), call.year_param(),
                                       required_string(body, "body"));
   return json_response(201, comment_view(comment));
 }
 
 // The file is the raw body; its name comes in the query (?file_name=…), so uploads need
 // no multipart parsing.
-Response add_evidence(Exchange& exchange) {
-  auto current = exchange.plan();
-  const auto file_name = exchange.request.query_value("file_name");
+Response add_evidence(ApiCall& call) {
+  auto current = call.plan();
+  const auto file_name = call.request.query_value("file_name");
   if (!file_name)
     throw BadInput("the query is not complete",
                    {{"file_name", "give the file's name: ?file_name=…"}});
-  auto evidence = service::add_evidence(exchange.store(), *current.plan, exchange.actor(),
-                                        exchange.request.param("indicator"), exchange.year_param(),
-                                        {*file_name, exchange.request.body},
-                                        exchange.state.options.max_evidence_bytes);
+  auto evidence = service::add_evidence(
+      call.store(), *current.plan, call.actor(), call.request.param("indicator"), call.year_param(),
+      {*file_name, call.request.body}, call.state.options.max_evidence_bytes);
   return json_response(201, evidence_view(evidence));
 }
 
-Response download_evidence(Exchange& exchange) {
-  auto current = exchange.plan();
-  auto evidence =
-      service::evidence_file(exchange.store(), *current.plan, exchange.int_param("evidence"));
+Response download_evidence(ApiCall& call) {
+  auto current = call.plan();
+  auto evidence = service::evidence_file(call.store(), *current.plan, call.int_param("evidence"));
   Response response;
   response.body = std::move(evidence.content);
   response.set_header("Content-Type", evidence.content_type);
@@ -101,18 +113,17 @@ Response download_evidence(Exchange& exchange) {
   return response;
 }
 
-Response delete_evidence(Exchange& exchange) {
-  auto current = exchange.plan();
-  service::delete_evidence(exchange.store(), *current.plan, exchange.actor(),
-                           exchange.int_param("evidence"));
+Response delete_evidence(ApiCall& call) {
+  auto current = call.plan();
+  service::delete_evidence(call.store(), *current.plan, call.actor(), call.int_param("evidence"));
   Response response;
   response.status = 204;
   return response;
 }
 
-Response years(Exchange& exchange) {
-  auto current = exchange.plan();
-  const auto locks = exchange.store().year_locks(current.plan->id);
+Response years(ApiCall& call) {
+  auto current = call.plan();
+  const auto locks = call.store().year_locks(current.plan->id);
   nlohmann::json list = nlohmann::json::array();
   for (int year : current.plan->years()) {
     nlohmann::json entry{
@@ -128,23 +139,24 @@ Response years(Exchange& exchange) {
   return json_response(200, list);
 }
 
-Response lock(Exchange& exchange) {
-  auto current = exchange.plan();
-  service::lock_year(exchange.store(), *current.plan, exchange.actor(), exchange.year_param());
-  return years(exchange);
+Response lock(ApiCall& call) {
+  auto current = call.plan();
+  service::lock_year(call.store(), *current.plan, call.actor(), call.year_param());
+  return years(call);
 }
 
-Response unlock(Exchange& exchange) {
-  auto current = exchange.plan();
-  auto body = exchange.json_body({"reason"});
-  service::unlock_year(exchange.store(), *current.plan, exchange.actor(), exchange.year_param(),
+Response unlock(ApiCall& call) {
+  auto current = call.plan();
+  auto body = call.json_body({"reason"});
+  service::unlock_year(call.store(), *current.plan, call.actor(), call.year_param(),
                        required_string(body, "reason"));
-  return years(exchange);
+  return years(call);
 }
 
 }  // namespace
 
 void add_review_routes(ApiRoutes& routes) {
+  routes.get("/api/reviews/pending", pending_reviews);
   routes.get("/api/reviews/{year}", year_reviews);
   routes.get("/api/reviews/{year}/{indicator}", indicator_review);
   routes.post("/api/reviews/{year}/{indicator}/actions", review_action);

@@ -86,7 +86,7 @@ std::optional<Response> storage_failure_response(const store::StoreError& error)
 
 Response run_guarded(ApiState& state, Request& request, const ApiHandler& handler, Access access,
                      bool changes_state) {
-  Exchange exchange(state, request);
+  ApiCall call(state, request);
   try {
     // Before the session, so a change another site's page sends is refused whether or
     // not the browser would attach the cookie (a sign-in needs none).
@@ -96,16 +96,16 @@ Response run_guarded(ApiState& state, Request& request, const ApiHandler& handle
     }
     if (access == Access::session) {
       const auto token = request.cookie(kSessionCookie);
-      auto session = token ? service::authenticate(exchange.store(), *token,
-                                                   state.options.session_idle_timeout)
-                           : std::nullopt;
+      auto session =
+          token ? service::authenticate(call.store(), *token, state.options.session_idle_timeout)
+                : std::nullopt;
       if (!session) return unauthorized("sign in first; your session is missing or has expired");
       // The token lives in the page, not in a cookie, so another site cannot send it.
       if (changes_state && !service::same_secret(request.header(kCsrfHeader), session->csrf_token))
         return forbidden("the X-CSRF-Token header is missing or wrong; reload the page");
-      exchange.set_session(std::move(*session));
+      call.set_session(std::move(*session));
     }
-    return handler(exchange);
+    return handler(call);
   } catch (const service::Failure& failure) {
     return failure_response(failure);
   } catch (const BadInput& bad) {

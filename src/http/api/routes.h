@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "http/api/exchange.h"
+#include "http/api/api_call.h"
 #include "http/router.h"
 
 namespace planscore::http {
@@ -18,7 +18,7 @@ enum class Access { public_route, session };
 // workers, never on the request threads (Route::runs_long).
 enum class Work { quick, long_running };
 
-using ApiHandler = std::function<Response(Exchange&)>;
+using ApiHandler = std::function<Response(ApiCall&)>;
 
 class ApiRoutes {
  public:

@@ -2,6 +2,7 @@
 #include "http/api/routes.h"
 #include "http/api/views.h"
 #include "service/accounts.h"
+#include "service/evidence_types.h"
 #include "service/failure.h"
 
 namespace planscore::http {
@@ -15,55 +16,58 @@ std::string session_cookie(const std::string& value, bool secure, bool expire) {
   return cookie;
 }
 
-nlohmann::json session_view(Exchange& exchange, const store::UserRow& user,
+nlohmann::json session_view(ApiCall& call, const store::UserRow& user,
                             const std::string& csrf_token) {
   std::shared_ptr<const core::Plan> plan;
   try {
-    plan = exchange.plan().plan;
+    plan = call.plan().plan;
   } catch (const service::Failure&) {
     // No plan yet: the session still works, with no section rights to list.
   }
+  // The evidence rules, so the web app checks a file before sending it as the server will.
+  const nlohmann::json evidence{{"extensions", service::evidence_extensions()},
+                                {"max_bytes", call.state.options.max_evidence_bytes}};
   return {{"user", user_view(user)},
           {"csrf_token", csrf_token},
-          {"permissions", permissions_view(service::actor_of(user), plan.get())}};
+          {"permissions", permissions_view(service::actor_of(user), plan.get())},
+          {"evidence", evidence}};
 }
 
-Response health(Exchange& exchange) {
-  exchange.store().data_version();  // throws, and so answers 500, when the database is gone
+Response health(ApiCall& call) {
+  call.store().data_version();  // throws, and so answers 500, when the database is gone
   return json_response(200, {{"status", "ok"}});
 }
 
-Response login(Exchange& exchange) {
-  auto body = exchange.json_body({"username", "password"});
-  auto result = service::login(exchange.store(), required_string(body, "username"),
-                               required_string(body, "password"), exchange.request.remote_address);
-  auto response = json_response(201, session_view(exchange, result.user, result.csrf_token));
+Response login(ApiCall& call) {
+  auto body = call.json_body({"username", "password"});
+  auto result = service::login(call.store(), required_string(body, "username"),
+                               required_string(body, "password"), call.request.remote_address);
+  auto response = json_response(201, session_view(call, result.user, result.csrf_token));
   response.set_header("Set-Cookie",
-                      session_cookie(result.token, exchange.state.options.secure_cookies, false));
+                      session_cookie(result.token, call.state.options.secure_cookies, false));
   response.send_after = result.response_delay;
   return response;
 }
 
-Response current_session(Exchange& exchange) {
-  auto user = exchange.store().find_user(exchange.actor().user_id);
+Response current_session(ApiCall& call) {
+  auto user = call.store().find_user(call.actor().user_id);
   if (!user) throw service::Failure(service::FailureKind::unauthorized, "the account is gone");
-  return json_response(200, session_view(exchange, *user, exchange.session().csrf_token));
+  return json_response(200, session_view(call, *user, call.session().csrf_token));
 }
 
-Response logout(Exchange& exchange) {
-  service::logout(exchange.store(), exchange.session());
+Response logout(ApiCall& call) {
+  service::logout(call.store(), call.session());
   Response response;
   response.status = 204;
-  response.set_header("Set-Cookie",
-                      session_cookie("", exchange.state.options.secure_cookies, true));
+  response.set_header("Set-Cookie", session_cookie("", call.state.options.secure_cookies, true));
   return response;
 }
 
-Response change_password(Exchange& exchange) {
-  auto body = exchange.json_body({"current_password", "new_password"});
-  service::change_own_password(
-      exchange.store(), exchange.actor(), required_string(body, "current_password"),
-      required_string(body, "new_password"), exchange.session().token_hash);
+Response change_password(ApiCall& call) {
+  auto body = call.json_body({"current_password", "new_password"});
+  service::change_own_password(call.store(), call.actor(),
+                               required_string(body, "current_password"),
+                               required_string(body, "new_password"), call.session().token_hash);
   Response response;
   response.status = 204;
   return response;

@@ -8,15 +8,15 @@
 namespace planscore::http {
 namespace {
 
-core::YearRange range_query(Exchange& exchange, const core::Plan& plan) {
-  return service::statistics_range(plan, exchange.year_query("from"), exchange.year_query("to"));
+core::YearRange range_query(ApiCall& call, const core::Plan& plan) {
+  return service::statistics_range(plan, call.year_query("from"), call.year_query("to"));
 }
 
 nlohmann::json number_or_null(const std::optional<double>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
-nlohmann::json statistics_view(const service::Statistics& statistics) {
+nlohmann::json statistics_view(const core::Statistics& statistics) {
   nlohmann::json years = nlohmann::json::array();
   for (int year = statistics.years.first; year <= statistics.years.last; ++year)
     years.push_back(year);
@@ -43,18 +43,18 @@ nlohmann::json statistics_view(const service::Statistics& statistics) {
           {"sections", sections}};
 }
 
-Response statistics(Exchange& exchange) {
-  auto current = exchange.plan();
-  const auto years = range_query(exchange, *current.plan);
+Response statistics(ApiCall& call) {
+  auto current = call.plan();
+  const auto years = range_query(call, *current.plan);
   return json_response(
-      200, statistics_view(service::compute_statistics(exchange.store(), *current.plan, years)));
+      200, statistics_view(service::compute_statistics(call.store(), *current.plan, years)));
 }
 
-Response statistics_report(Exchange& exchange) {
-  auto current = exchange.plan();
-  const auto years = range_query(exchange, *current.plan);
-  return file_response(service::statistics_report(
-      exchange.store(), *current.plan, years, format_query(exchange, service::ReportFormat::csv)));
+Response statistics_report(ApiCall& call) {
+  auto current = call.plan();
+  const auto years = range_query(call, *current.plan);
+  return file_response(service::statistics_report(call.store(), *current.plan, years,
+                                                  format_query(call, service::ReportFormat::csv)));
 }
 
 }  // namespace

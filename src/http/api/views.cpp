@@ -39,8 +39,12 @@ nlohmann::json register_view(const core::RegisterDef& register_def) {
   return planfile::register_to_json_value(register_def);
 }
 
-nlohmann::json review_view(const store::ReviewRow& review) {
+nlohmann::json review_view(const store::ReviewRow& review,
+                           const std::vector<core::ReviewAction>& available_actions) {
+  nlohmann::json actions = nlohmann::json::array();
+  for (const auto action : available_actions) actions.push_back(core::to_string(action));
   return {{"indicator_id", review.indicator_id},
+          {"available_actions", actions},
           {"year", review.year},
           {"state", review.state},
           {"explanation", review.explanation},

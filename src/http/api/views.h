@@ -1,9 +1,11 @@
 #pragma once
 // How API responses spell the service's objects as JSON (api/openapi.yaml describes each).
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "core/access/role.h"
 #include "core/plan/plan.h"
+#include "core/workflow/review.h"
 #include "store/store.h"
 
 namespace planscore::http {
@@ -12,7 +14,10 @@ nlohmann::json user_view(const store::UserRow& user);
 nlohmann::json record_view(const core::RegisterDef& register_def,
                            const store::StoredRecord& record);
 nlohmann::json register_view(const core::RegisterDef& register_def);
-nlohmann::json review_view(const store::ReviewRow& review);
+// With the actions the signed-in user may take on it now, so the web app offers exactly
+// what the server would accept.
+nlohmann::json review_view(const store::ReviewRow& review,
+                           const std::vector<core::ReviewAction>& available_actions);
 nlohmann::json comment_view(const store::CommentRow& comment);
 nlohmann::json evidence_view(const store::EvidenceRow& evidence);
 nlohmann::json manual_value_view(const store::ManualValue& value);

@@ -4,16 +4,17 @@
 // a table per section (PDF, ODT).
 #include <string>
 
+#include "core/evaluation/statistics.h"
+#include "core/plan/plan.h"
 #include "document/model/document.h"
 #include "document/model/workbook.h"
-#include "service/statistics.h"
 
-namespace planscore::service {
+namespace planscore::document {
 
-document::Sheet statistics_sheet(const Statistics& statistics);
+Sheet statistics_sheet(const core::Statistics& statistics);
 // UTF-8 with a BOM (Excel opens it as UTF-8); numbers plain, "" for no value.
-std::string statistics_csv(const Statistics& statistics);
+std::string statistics_csv(const core::Statistics& statistics);
 // Figures as the plan prints them: thousands separators, the metric's decimals, "—".
-document::Document statistics_document(const core::Plan& plan, const Statistics& statistics);
+Document statistics_document(const core::Plan& plan, const core::Statistics& statistics);
 
-}  // namespace planscore::service
+}  // namespace planscore::document

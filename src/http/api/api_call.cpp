@@ -1,20 +1,20 @@
-#include "http/api/exchange.h"
+#include "http/api/api_call.h"
 
 namespace planscore::http {
 
-Exchange::Exchange(ApiState& api_state, Request& http_request)
+ApiCall::ApiCall(ApiState& api_state, Request& http_request)
     : request(http_request), state(api_state) {}
 
-store::Store& Exchange::store() {
+store::Store& ApiCall::store() {
   if (!lease_) lease_.emplace(state.stores.acquire());
   return **lease_;
 }
 
-service::CurrentPlan Exchange::plan() {
+service::CurrentPlan ApiCall::plan() {
   return state.plans.current(store());
 }
 
-nlohmann::json Exchange::json_body(const std::vector<std::string>& allowed) {
+nlohmann::json ApiCall::json_body(const std::vector<std::string>& allowed) {
   const std::string type = request.media_type();
   if (type != "application/json")
     throw UnsupportedMediaType(
@@ -23,24 +23,24 @@ nlohmann::json Exchange::json_body(const std::vector<std::string>& allowed) {
   return parse_json_object(request.body, allowed);
 }
 
-std::int64_t Exchange::int_param(const std::string& name) {
+std::int64_t ApiCall::int_param(const std::string& name) {
   auto value = parse_int(request.param(name));
   if (!value) throw BadInput("the path is not valid", {{name, "must be a whole number"}});
   return *value;
 }
 
-int Exchange::year_param() {
+int ApiCall::year_param() {
   const auto year = int_param("year");
   if (year < 1 || year > 9999)
     throw BadInput("the path is not valid", {{"year", "must be an ROC year"}});
   return static_cast<int>(year);
 }
 
-std::optional<std::int64_t> Exchange::int_query(const std::string& name) {
+std::optional<std::int64_t> ApiCall::int_query(const std::string& name) {
   return http::int_query(request, name);
 }
 
-std::optional<int> Exchange::year_query(const std::string& name) {
+std::optional<int> ApiCall::year_query(const std::string& name) {
   const auto value = int_query(name);
   if (!value) return std::nullopt;
   if (*value < 1 || *value > 9999)

@@ -1,6 +1,6 @@
 #pragma once
 // One API request being answered: its store connection, its session, the current plan,
-// and reading its JSON body. Route handlers get an Exchange and return a Response; the
+// and reading its JSON body. Route handlers get an ApiCall and return a Response; the
 // guard around them (api_routes.h) turns refusals into problem documents.
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -38,9 +38,9 @@ struct UnsupportedMediaType : std::runtime_error {
 inline constexpr const char* kSessionCookie = "planscore_session";
 inline constexpr const char* kCsrfHeader = "x-csrf-token";
 
-class Exchange {
+class ApiCall {
  public:
-  Exchange(ApiState& state, Request& request);
+  ApiCall(ApiState& state, Request& request);
 
   Request& request;
   ApiState& state;

@@ -1,0 +1,128 @@
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "cli/command_groups.h"
+#include "cli/commands.h"
+#include "cli/terminal_io.h"
+#include "core/register/csv.h"
+#include "exchange/text_encoding.h"
+#include "service/audit.h"
+#include "service/manual_values.h"
+#include "service/plans.h"
+#include "service/records.h"
+#include "store/store.h"
+
+namespace planscore::cli {
+namespace {
+
+struct RecordOptions {
+  std::string register_id;
+  std::string file;
+  std::string format = "auto", encoding = "auto", sheet;
+  std::vector<std::string> assignments;  // field=value
+  std::string indicator_id, note;
+  int year = 0;
+  double value = 0;
+};
+
+void print_import_problems(const service::ImportReport& report) {
+  for (const auto& problem : report.file_problems)
+    std::cerr << "  " << core::to_string(problem) << "\n";
+  for (const auto& row : report.rows)
+    std::cerr << fmt::format("  row {} (line {}){}{}: {}\n", row.row, row.line,
+                             row.column.empty() ? "" : ", column " + row.column,
+                             row.value.empty() ? "" : " \"" + row.value + "\"", row.reason);
+}
+
+int import_records(const RecordOptions& options, const Database& database) {
+  auto store = database.open();
+  const auto plan = service::require_current_plan(*store);
+  service::ImportSource source;
+  source.format = *service::parse_import_format(options.format);
+  source.encoding = *exchange::parse_text_encoding(options.encoding);
+  source.sheet = options.sheet;
+  const auto report =
+      service::import_file(*store, plan, service::system_actor(), options.register_id,
+                           read_file(options.file, core::kMaxCsvBytes, "record files"), source);
+  if (!report.ok()) {
+    std::cerr << fmt::format("error: {} was not imported: {} problem(s); nothing was written\n",
+                             options.file, report.file_problems.size() + report.rows.size());
+    print_import_problems(report);
+    return 1;
+  }
+  std::cout << fmt::format("imported {} records into {}\n", report.imported, options.register_id);
+  return 0;
+}
+
+int add_record(const RecordOptions& options, const Database& database) {
+  auto store = database.open();
+  const auto plan = service::require_current_plan(*store);
+  std::map<std::string, std::string> values;
+  for (const auto& assignment : options.assignments) {
+    const auto equals = assignment.find('=');
+    if (equals == std::string::npos)
+      throw CommandError("\"" + assignment + "\" is not field=value");
+    values[assignment.substr(0, equals)] = assignment.substr(equals + 1);
+  }
+  const auto result =
+      service::add_record(*store, plan, service::system_actor(), options.register_id, values);
+  if (!result.problems.empty()) throw CommandError("the record was not added", result.problems);
+  std::cout << fmt::format("added record {} to {}\n", result.record_id, options.register_id);
+  return 0;
+}
+
+int set_value(const RecordOptions& options, const Database& database) {
+  auto store = database.open();
+  const auto plan = service::require_current_plan(*store);
+  service::set_manual_value(*store, plan, service::system_actor(), options.indicator_id,
+                            options.year, options.value, options.note, std::nullopt);
+  std::cout << fmt::format("{} {}: {}\n", options.indicator_id, options.year, options.value);
+  return 0;
+}
+
+}  // namespace
+
+void add_record_commands(CLI::App& app, Commands& commands) {
+  auto options = std::make_shared<RecordOptions>();
+
+  auto* record = app.add_subcommand("record", "add or import register records");
+  record->require_subcommand(1);
+  auto* import_command = record->add_subcommand(
+      "import", "import a CSV or XLSX file into a register (all or nothing)");
+  import_command->add_option("REGISTER", options->register_id, "register id")->required();
+  import_command->add_option("FILE", options->file, "CSV (UTF-8 or Big5) or XLSX file")->required();
+  import_command
+      ->add_option("--format", options->format, "auto (an XLSX file is recognised), csv or xlsx")
+      ->check(CLI::IsMember({"auto", "csv", "xlsx"}));
+  import_command
+      ->add_option("--encoding", options->encoding,
+                   "CSV text encoding: auto (UTF-8, else Big5), utf-8 or big5")
+      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "big5", "cp950"}, CLI::ignore_case));
+  import_command->add_option("--sheet", options->sheet,
+                             "XLSX sheet to read (default: the first sheet)");
+  commands.add(import_command,
+               [options](const Database& db) { return import_records(*options, db); });
+
+  auto* add_command = record->add_subcommand("add", "add one record: field=value …");
+  add_command->add_option("REGISTER", options->register_id, "register id")->required();
+  add_command
+      ->add_option("VALUES", options->assignments, "field=value pairs (field id or display name)")
+      ->required();
+  commands.add(add_command, [options](const Database& db) { return add_record(*options, db); });
+
+  auto* value = app.add_subcommand("value", "manual indicator values");
+  value->require_subcommand(1);
+  auto* set_command = value->add_subcommand("set", "enter an indicator's value for a year");
+  set_command->add_option("INDICATOR", options->indicator_id, "indicator id")->required();
+  set_command->add_option("YEAR", options->year, "ROC year")->required();
+  set_command->add_option("VALUE", options->value, "the value, in the indicator's unit")
+      ->required();
+  set_command->add_option("--note", options->note, "where the value comes from")->required();
+  commands.add(set_command, [options](const Database& db) { return set_value(*options, db); });
+}
+
+}  // namespace planscore::cli
