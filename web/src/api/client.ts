@@ -113,7 +113,7 @@ export function upload<T>(
     }
     xhr.onerror = () => reject(new ApiError(0, 'Network error', '', []))
     xhr.onload = () => {
-      let parsed: any = undefined
+      let parsed: unknown = undefined
       try {
         parsed = xhr.responseText ? JSON.parse(xhr.responseText) : undefined
       } catch {
