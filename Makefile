@@ -52,9 +52,10 @@ test: unit-tests asan-tests fuzz-smoke web-tests
 unit-tests: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
-# The web app's unit tests (Vitest), then the end-to-end suite (headless Chromium) against
-# the server unit-tests built; screenshots land in web/test-output/screenshots/.
+# The web app's lint (ESLint), its unit tests (Vitest), then the end-to-end suite (headless
+# Chromium) against the server unit-tests built; screenshots land in web/test-output/screenshots/.
 web-tests: build web
+	@cd web && npm run lint
 	@cd web && npx vitest run
 	@cd web && PLANSCORE_BINARY=../$(BUILD_DIR)/planscore node e2e/run.mjs
 

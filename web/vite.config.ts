@@ -19,5 +19,11 @@ export default defineConfig({
       },
     },
   },
-  test: { environment: 'jsdom', include: ['src/**/*.test.ts'] },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.ts'],
+    // Mounting Element Plus tables in jsdom takes seconds on a loaded shared machine; the
+    // default 5 s failed page tests there that pass in under one on an idle one.
+    testTimeout: 20_000,
+  },
 })

@@ -3,7 +3,10 @@
 // merged here, so pages never edit one another's files.
 import { createI18n } from 'vue-i18n'
 
-type Messages = Record<string, any>
+// A page's messages: text, or groups of text under a key.
+export interface Messages {
+  [key: string]: string | Messages
+}
 const modules = import.meta.glob<{ default: Record<'zh-TW' | 'en', Messages> }>('./locales/*.ts', {
   eager: true,
 })

@@ -44,6 +44,7 @@ async function problemOf(response: Response): Promise<ApiError> {
 export interface RequestOptions {
   body?: unknown // JSON-encoded unless it is a string or a Blob
   contentType?: string
+  signal?: AbortSignal // a load nobody waits for any more is cancelled
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -59,7 +60,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     }
   }
   if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken
-  const response = await fetch(path, { method, headers, body, credentials: 'same-origin' })
+  const response = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: options.signal })
   if (!response.ok) {
     const error = await problemOf(response)
     if (response.status === 401 && path !== '/api/session') onUnauthorized()
@@ -71,7 +72,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 }
 
 export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
+  get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, { signal }),
   post: <T>(path: string, body?: unknown, contentType?: string) =>
     request<T>('POST', path, { body, contentType }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
@@ -113,7 +114,7 @@ export function upload<T>(
     }
     xhr.onerror = () => reject(new ApiError(0, 'Network error', '', []))
     xhr.onload = () => {
-      let parsed: any = undefined
+      let parsed: unknown = undefined
       try {
         parsed = xhr.responseText ? JSON.parse(xhr.responseText) : undefined
       } catch {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { IndicatorResult, Review, YearEvaluation } from '../api/types'
+import type { Indicator, IndicatorResult, Review, Role, YearEvaluation } from '../api/types'
 import {
   compareYears,
   countLights,
@@ -69,6 +69,11 @@ const sample = () => [
   result('h1-1', 'h1', 'human', { kind: 'yes_no', unit: '' }),
 ]
 
+// An indicator of the plan with only the facts these tests look at.
+function indicator(facts: Pick<Indicator, 'id' | 'number' | 'decimals' | 'owner_section'>): Indicator {
+  return { name: '', weight: 0, framework: 0, method: '', standard: '', unit: '', kind: 'higher_is_better', targets: {}, formula: '', registers: [], ...facts }
+}
+
 const tree: GoalTree = {
   version: 1,
   dimensions: [
@@ -83,9 +88,9 @@ const tree: GoalTree = {
           weight: 20,
           owner_section: 'documents',
           indicators: [
-            { id: 'b1-1', number: 1, decimals: 0, owner_section: 'documents' },
-            { id: 'b1-2', number: 2, decimals: 2, owner_section: 'procurement' },
-          ] as any,
+            indicator({ id: 'b1-1', number: 1, decimals: 0, owner_section: 'documents' }),
+            indicator({ id: 'b1-2', number: 2, decimals: 2, owner_section: 'procurement' }),
+          ],
         },
         { id: 'b2', number: 2, name: '目標二', weight: 10, owner_section: 'documents', indicators: [] },
       ],
@@ -190,7 +195,7 @@ describe('lights and reviews', () => {
     ]
     const owner: Record<string, string> = { 'b1-1': 'documents', 'b1-2': 'documents', 'b2-1': 'documents', 'b3-1': 'documents', 'b5-1': 'buildings' }
     const ownerOf = (id: string) => owner[id]
-    const ids = (role: any, section: string | null, locked = false) =>
+    const ids = (role: Role, section: string | null, locked = false) =>
       pendingFor({ role, section_id: section }, reviews, ownerOf, locked).map((item) => `${item.indicatorId}:${item.action}`)
     expect(ids('section_editor', 'documents')).toEqual(['b1-1:submit', 'b1-2:submit'])
     expect(ids('section_editor', 'buildings')).toEqual([])

@@ -83,9 +83,16 @@ export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 export type EvidenceProblem = 'type' | 'size' | 'empty' | 'name'
 
+// A slash or backslash would name a folder; control characters (U+0000 to U+001F, U+007F)
+// cannot be shown or stored safely as a file name.
+function isBadNameCharacter(character: string): boolean {
+  const code = character.charCodeAt(0)
+  return character === '/' || character === '\\' || code < 0x20 || code === 0x7f
+}
+
 // Why a file cannot be uploaded as evidence, or null when it may be tried.
 export function checkEvidenceFile(name: string, size: number): EvidenceProblem | null {
-  if (!name || /[/\\\u0000-\u001f\u007f]/.test(name)) return 'name'
+  if (!name || [...name].some(isBadNameCharacter)) return 'name'
   const dot = name.lastIndexOf('.')
   const extension = dot >= 0 ? name.slice(dot).toLowerCase() : ''
   if (!EVIDENCE_EXTENSIONS.includes(extension)) return 'type'

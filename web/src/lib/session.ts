@@ -2,6 +2,7 @@
 // decides what the pages offer.
 import { reactive } from 'vue'
 import { api, setCsrfToken } from '../api/client'
+import { forgetAll } from '../composables/usePlanData'
 import type { Permissions, Session, User } from '../api/types'
 
 interface SessionState {
@@ -13,6 +14,8 @@ interface SessionState {
 export const session = reactive<SessionState>({ user: null, permissions: null, loaded: false })
 
 function adopt(value: Session | null): void {
+  // Another account (or none) may be answered differently: nothing cached is kept.
+  forgetAll()
   session.user = value?.user ?? null
   session.permissions = value?.permissions ?? null
   setCsrfToken(value?.csrf_token ?? '')
