@@ -25,10 +25,17 @@ export interface Permissions {
   report_indicators: string[]
 }
 
+// The files the server accepts as evidence, checked before one is sent.
+export interface EvidenceRules {
+  extensions: string[]
+  max_bytes: number
+}
+
 export interface Session {
   user: User
   csrf_token: string
   permissions: Permissions
+  evidence: EvidenceRules
 }
 
 export interface ProblemEntry {
@@ -172,12 +179,24 @@ export type ReviewAction = 'submit' | 'first_review' | 'second_review' | 'return
 
 export interface Review {
   indicator_id: string
+  // What the signed-in user may do now, as the server decides it.
+  available_actions: ReviewAction[]
   year: number
   state: ReviewState
   explanation: string
   version: number
   updated_at: string | null
   updated_by: number | null
+}
+
+// A review waiting for the signed-in user's step (GET /api/reviews/pending).
+export interface PendingReview {
+  action: ReviewAction
+  review: Review
+}
+
+export interface PendingReviews {
+  pending: PendingReview[]
 }
 
 export interface Comment {

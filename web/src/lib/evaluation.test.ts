@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Indicator, IndicatorResult, Review, Role, YearEvaluation } from '../api/types'
+import type { Indicator, IndicatorResult, Review, YearEvaluation } from '../api/types'
 import {
   compareYears,
   countLights,
@@ -13,7 +13,6 @@ import {
   formatWeight,
   groupEvaluation,
   needsAttention,
-  pendingFor,
   yearFromQuery,
   type GoalTree,
 } from './evaluation'
@@ -59,7 +58,7 @@ function evaluation(year: number, indicators: IndicatorResult[], total = 90): Ye
 }
 
 function review(indicator_id: string, state: Review['state']): Review {
-  return { indicator_id, year: 105, state, explanation: '', version: 1, updated_at: null, updated_by: null }
+  return { indicator_id, available_actions: [], year: 105, state, explanation: '', version: 1, updated_at: null, updated_by: null }
 }
 
 const sample = () => [
@@ -184,29 +183,6 @@ describe('lights and reviews', () => {
     expect(counts).toEqual({ draft: 2, submitted: 0, first_reviewed: 0, second_reviewed: 1, returned: 0 })
   })
 
-  it('lists what waits for each role', () => {
-    const reviews = [
-      review('b1-1', 'draft'),
-      review('b1-2', 'returned'),
-      review('b2-1', 'submitted'),
-      review('b3-1', 'first_reviewed'),
-      review('b4-1', 'second_reviewed'),
-      review('b5-1', 'submitted'),
-    ]
-    const owner: Record<string, string> = { 'b1-1': 'documents', 'b1-2': 'documents', 'b2-1': 'documents', 'b3-1': 'documents', 'b5-1': 'buildings' }
-    const ownerOf = (id: string) => owner[id]
-    const ids = (role: Role, section: string | null, locked = false) =>
-      pendingFor({ role, section_id: section }, reviews, ownerOf, locked).map((item) => `${item.indicatorId}:${item.action}`)
-    expect(ids('section_editor', 'documents')).toEqual(['b1-1:submit', 'b1-2:submit'])
-    expect(ids('section_editor', 'buildings')).toEqual([])
-    expect(ids('section_editor', null)).toEqual([])
-    expect(ids('section_reviewer', 'documents')).toEqual(['b2-1:first_review'])
-    expect(ids('planner', null)).toEqual(['b3-1:second_review'])
-    expect(ids('admin', null)).toEqual(['b2-1:first_review', 'b3-1:second_review', 'b5-1:first_review'])
-    expect(ids('viewer', null)).toEqual([])
-    expect(ids('planner', null, true)).toEqual([])
-    expect(pendingFor(null, reviews, ownerOf, false)).toEqual([])
-  })
 })
 
 describe('compareYears', () => {

@@ -7,9 +7,7 @@ import type {
   Indicator,
   IndicatorResult,
   Review,
-  ReviewAction,
   ReviewState,
-  Role,
   RollUp,
   YearEvaluation,
 } from '../api/types'
@@ -241,54 +239,6 @@ export function countStates(reviews: Review[]): Record<ReviewState, number> {
   }
   for (const review of reviews) counts[review.state] = (counts[review.state] ?? 0) + 1
   return counts
-}
-
-export interface Actor {
-  role: Role
-  section_id: string | null
-}
-
-export interface PendingItem {
-  indicatorId: string
-  state: ReviewState
-  action: ReviewAction
-}
-
-// What waits for this user in a year, following the review rules: a section editor
-// submits their section's drafts and returned results; a section reviewer gives the first
-// review to their section's submitted results; planners give the second review; an
-// administrator sees everything waiting for a review. A locked year waits for no one.
-export function pendingFor(
-  actor: Actor | null,
-  reviews: Review[],
-  ownerOf: (indicatorId: string) => string | undefined,
-  locked: boolean,
-): PendingItem[] {
-  if (!actor || locked) return []
-  const own = (review: Review) => !!actor.section_id && ownerOf(review.indicator_id) === actor.section_id
-  const items: PendingItem[] = []
-  for (const review of reviews) {
-    let action: ReviewAction | null = null
-    switch (actor.role) {
-      case 'section_editor':
-        if ((review.state === 'draft' || review.state === 'returned') && own(review)) action = 'submit'
-        break
-      case 'section_reviewer':
-        if (review.state === 'submitted' && own(review)) action = 'first_review'
-        break
-      case 'planner':
-        if (review.state === 'first_reviewed') action = 'second_review'
-        break
-      case 'admin':
-        if (review.state === 'submitted') action = 'first_review'
-        else if (review.state === 'first_reviewed') action = 'second_review'
-        break
-      default:
-        break
-    }
-    if (action) items.push({ indicatorId: review.indicator_id, state: review.state, action })
-  }
-  return items
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,66 +1,9 @@
-// The review workflow as the web app offers it: which actions a user may take on an
-// indicator's result in its current state, whether the section may still change its
-// explanation and evidence, and the checks an evidence file must pass before upload.
-// The server enforces the same rules (src/core/workflow/review.cpp); these only decide
-// what the pages offer.
+// What the review pages show beside what the server decides (the actions a user may take
+// come with each review, the evidence rules with the session): whether the section may
+// still change its explanation and evidence, an evidence file checked against the
+// server's rules before upload, and refusals in words.
 import { ApiError } from '../api/client'
-import type { ReviewAction, ReviewState, Role } from '../api/types'
-
-export interface ReviewActor {
-  role: Role
-  section_id: string | null
-}
-
-export const REVIEW_ACTIONS: ReviewAction[] = ['submit', 'first_review', 'second_review', 'return']
-
-// The state an action leads to, or null when the state does not allow it.
-export function nextState(state: ReviewState, action: ReviewAction): ReviewState | null {
-  switch (action) {
-    case 'submit':
-      return state === 'draft' || state === 'returned' ? 'submitted' : null
-    case 'first_review':
-      return state === 'submitted' ? 'first_reviewed' : null
-    case 'second_review':
-      return state === 'first_reviewed' ? 'second_reviewed' : null
-    case 'return':
-      return state === 'submitted' || state === 'first_reviewed' || state === 'second_reviewed'
-        ? 'returned'
-        : null
-  }
-  return null
-}
-
-// Whether the role (and section) allows the action on an indicator owned by ownerSection,
-// the result being in state `from`.
-export function mayTake(actor: ReviewActor, action: ReviewAction, ownerSection: string, from: ReviewState): boolean {
-  const ownSection = ownerSection !== '' && actor.section_id === ownerSection
-  const planner = actor.role === 'planner' || actor.role === 'admin'
-  switch (action) {
-    case 'submit':
-      return actor.role === 'admin' || (actor.role === 'section_editor' && ownSection)
-    case 'first_review':
-      return actor.role === 'admin' || (actor.role === 'section_reviewer' && ownSection)
-    case 'second_review':
-      return planner
-    case 'return':
-      if (from === 'second_reviewed') return planner
-      return planner || (actor.role === 'section_reviewer' && ownSection)
-  }
-  return false
-}
-
-// The actions to offer: allowed by the role, by the state, and not in a locked year.
-export function availableActions(
-  actor: ReviewActor | null,
-  ownerSection: string,
-  state: ReviewState,
-  locked: boolean,
-): ReviewAction[] {
-  if (!actor || locked) return []
-  return REVIEW_ACTIONS.filter(
-    (action) => nextState(state, action) !== null && mayTake(actor, action, ownerSection, state),
-  )
-}
+import type { EvidenceRules, ReviewState } from '../api/types'
 
 // The result is with the section (it may change explanation and evidence) in these states.
 export function sectionMayEdit(state: ReviewState): boolean {
@@ -78,9 +21,6 @@ export function reviewObjectId(indicatorId: string, year: number): string {
   return `${indicatorId}/${year}`
 }
 
-export const EVIDENCE_EXTENSIONS = ['.pdf', '.png', '.jpg', '.jpeg', '.odt', '.ods', '.docx', '.xlsx', '.csv', '.txt', '.md']
-export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
-
 export type EvidenceProblem = 'type' | 'size' | 'empty' | 'name'
 
 // A slash or backslash would name a folder; control characters (U+0000 to U+001F, U+007F)
@@ -90,14 +30,15 @@ function isBadNameCharacter(character: string): boolean {
   return character === '/' || character === '\\' || code < 0x20 || code === 0x7f
 }
 
-// Why a file cannot be uploaded as evidence, or null when it may be tried.
-export function checkEvidenceFile(name: string, size: number): EvidenceProblem | null {
+// Why a file cannot be uploaded as evidence under the server's rules, or null when it
+// may be tried.
+export function checkEvidenceFile(name: string, size: number, rules: EvidenceRules): EvidenceProblem | null {
   if (!name || [...name].some(isBadNameCharacter)) return 'name'
   const dot = name.lastIndexOf('.')
   const extension = dot >= 0 ? name.slice(dot).toLowerCase() : ''
-  if (!EVIDENCE_EXTENSIONS.includes(extension)) return 'type'
+  if (!rules.extensions.includes(extension)) return 'type'
   if (size === 0) return 'empty'
-  if (size > EVIDENCE_MAX_BYTES) return 'size'
+  if (size > rules.max_bytes) return 'size'
   return null
 }
 

@@ -3,21 +3,23 @@
 import { reactive } from 'vue'
 import { api, setCsrfToken } from '../api/client'
 import { forgetAll } from '../composables/usePlanData'
-import type { Permissions, Session, User } from '../api/types'
+import type { EvidenceRules, Permissions, Session, User } from '../api/types'
 
 interface SessionState {
   user: User | null
   permissions: Permissions | null
+  evidence: EvidenceRules | null
   loaded: boolean
 }
 
-export const session = reactive<SessionState>({ user: null, permissions: null, loaded: false })
+export const session = reactive<SessionState>({ user: null, permissions: null, evidence: null, loaded: false })
 
 function adopt(value: Session | null): void {
   // Another account (or none) may be answered differently: nothing cached is kept.
   forgetAll()
   session.user = value?.user ?? null
   session.permissions = value?.permissions ?? null
+  session.evidence = value?.evidence ?? null
   setCsrfToken(value?.csrf_token ?? '')
   session.loaded = true
 }

@@ -59,7 +59,7 @@ function render() {
     ],
   })
   const groups = groupEvaluation(evaluation, null, [
-    { indicator_id: 'b1-1', year: 107, state: 'submitted', explanation: '', version: 1, updated_at: null, updated_by: null },
+    { indicator_id: 'b1-1', available_actions: [], year: 107, state: 'submitted', explanation: '', version: 1, updated_at: null, updated_by: null },
   ])
   return mount(EvaluationTable, {
     props: { year: 107, groups, totalScore: evaluation.total_score, hasData: true, showStates: true },
