@@ -45,6 +45,7 @@ const std::map<std::string, GetRoute>& get_routes() {
       {"/api/values", {"/api/values", {"year"}}},
       {"/api/evaluation", {"/api/evaluation", {}}},
       {"/api/evaluation/{year}", {"/api/evaluation/105", {}}},
+      {"/api/reviews/pending", {"/api/reviews/pending", {}}},
       {"/api/reviews/{year}", {"/api/reviews/105", {}}},
       {"/api/reviews/{year}/{indicator}", {"/api/reviews/105/b1-1", {}}},
       {"/api/evidence/{evidence}", {"/api/evidence/1", {}}},
