@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "world_template.h"
+
 namespace planscore::test {
 
 std::string password_from(const std::string& output) {
@@ -53,25 +55,9 @@ ApiWorld::ApiWorld(bool with_demo) : ApiWorld(with_demo, {}) {}
 ApiWorld::ApiWorld(bool with_demo, const std::vector<std::string>& serve_arguments,
                    const std::vector<std::string>& environment)
     : database_(directory_.database()) {
-  std::vector<std::string> init{"init"};
-  if (with_demo) init.push_back("--demo");
-  auto initialized = run_planscore(database_, init);
-  if (initialized.exit_code != 0) throw std::runtime_error("init failed: " + initialized.err);
-  const std::map<std::string, std::vector<std::string>> role_arguments{
-      {"admin", {"--role", "admin"}},
-      {"planner", {"--role", "planner"}},
-      {"editor", {"--role", "section_editor", "--section", "documents"}},
-      {"reviewer", {"--role", "section_reviewer", "--section", "documents"}},
-      {"viewer", {"--role", "viewer"}},
-      {"other_editor", {"--role", "section_editor", "--section", "general_affairs"}},
-  };
-  for (const auto& [role, arguments] : role_arguments) {
-    std::vector<std::string> command{"user", "add", username(role)};
-    command.insert(command.end(), arguments.begin(), arguments.end());
-    auto added = run_planscore(database_, command);
-    if (added.exit_code != 0) throw std::runtime_error("user add failed: " + added.err);
-    passwords_[role] = password_from(added.out);
-  }
+  const WorldTemplate made = world_template(with_demo);
+  directory_.test_database().replace_with_copy_of(made.source);
+  passwords_ = made.passwords;
   server_ = ServerProcess::serve(database_, serve_arguments, environment);
 }
 

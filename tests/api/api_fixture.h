@@ -16,6 +16,9 @@ namespace planscore::test {
 inline constexpr const char* kRoles[] = {"admin",    "planner", "editor",
                                          "reviewer", "viewer",  "other_editor"};
 
+// The username of the test account with `role`.
+inline std::string username_of(const std::string& role) { return "t_" + role; }
+
 // A signed-in browser: the session cookie and the CSRF token the login returned.
 class ApiSession {
  public:
@@ -44,7 +47,7 @@ class ApiWorld {
   std::string base_url() const { return server_->base_url(); }
   std::unique_ptr<ApiSession> login(const std::string& role);
   const std::string& password(const std::string& role) { return passwords_.at(role); }
-  std::string username(const std::string& role) const { return "t_" + role; }
+  std::string username(const std::string& role) const { return username_of(role); }
   ServerProcess& server() { return *server_; }
   const std::string& database() const { return database_; }
   const TestDatabase& test_database() const { return directory_.test_database(); }

@@ -127,6 +127,18 @@ TestDatabase::TestDatabase(const std::filesystem::path& directory, const std::st
   url_ = database_url(*cluster, name_);
 }
 
+void TestDatabase::replace_with_copy_of(const std::string& source) const {
+  if (!is_postgresql()) {
+    std::filesystem::copy_file(source, url_, std::filesystem::copy_options::overwrite_existing);
+    return;
+  }
+  for (const std::string& sql : {"DROP DATABASE " + name_ + " WITH (FORCE)",
+                                 "CREATE DATABASE " + name_ + " TEMPLATE " + source}) {
+    const std::string error = postgresql_exec(*postgresql_cluster(), sql, nullptr);
+    if (!error.empty()) throw std::runtime_error("cannot copy " + source + ": " + error);
+  }
+}
+
 TestDatabase::~TestDatabase() {
   if (name_.empty()) return;
   try {

@@ -37,6 +37,9 @@ class TestDatabase {
 
   // What `planscore --db` and store::Store::open take.
   const std::string& url() const { return url_; }
+  // Makes this database a copy of `source` — a SQLite file's path, or the name of a
+  // database in the run's cluster that no one is connected to — replacing what it held.
+  void replace_with_copy_of(const std::string& source) const;
   bool is_postgresql() const { return !name_.empty(); }
 
   // Every row of `sql` as "a|b|c" lines (NULL as "NULL"), through a connection of its

@@ -1,10 +1,6 @@
 // `planscore serve` itself, started the way the API tests start it: it listens, answers
-// /api/health with the security headers, and exits 0 on SIGTERM. Skipped when the binary
-// has not been built (http_tests does not depend on it, so the server infrastructure can
-// be tested while the API is being written).
+// /api/health with the security headers, and exits 0 on SIGTERM.
 #include <gtest/gtest.h>
-
-#include <filesystem>
 
 #include "http/http_client.h"
 #include "http/server_process.h"
@@ -13,7 +9,6 @@ namespace planscore::test {
 namespace {
 
 TEST(PlanscoreServe, ServesHealthAndStopsCleanly) {
-  if (!std::filesystem::exists(PLANSCORE_BINARY)) GTEST_SKIP() << "planscore is not built";
   TestDirectory dir;
   const auto init = run_planscore(dir.database(), {"init"});
   ASSERT_EQ(init.exit_code, 0) << init.err;
@@ -31,7 +26,6 @@ TEST(PlanscoreServe, ServesHealthAndStopsCleanly) {
 }
 
 TEST(PlanscoreServe, BadFlagExitsWithTwo) {
-  if (!std::filesystem::exists(PLANSCORE_BINARY)) GTEST_SKIP() << "planscore is not built";
   TestDirectory dir;
   const auto result = run_planscore(dir.database(), {"serve", "--port", "http"});
   EXPECT_EQ(result.exit_code, 2);
