@@ -201,7 +201,7 @@ TEST(ShippedHistoryFolder, ABadFileLoadsNothingAndNamesTheFileAndLine) {
   } catch (const Failure& failure) {
     EXPECT_EQ(failure.kind, FailureKind::invalid);
     ASSERT_FALSE(failure.problems.empty());
-    EXPECT_EQ(failure.problems.front().path.rfind("seal_uses.csv, line 2", 0), 0u)
+    EXPECT_EQ(failure.problems.front().path.rfind("seal_uses.csv, row 1 (line 2), column ", 0), 0u)
         << failure.problems.front().path;
   }
   for (const auto& reg : plan.registers) EXPECT_EQ(db.store().count_records(reg), 0) << reg.id;
