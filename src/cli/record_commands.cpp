@@ -30,12 +30,8 @@ struct RecordOptions {
 };
 
 void print_import_problems(const service::ImportReport& report) {
-  for (const auto& problem : report.file_problems)
+  for (const auto& problem : service::import_problems(report))
     std::cerr << "  " << core::to_string(problem) << "\n";
-  for (const auto& row : report.rows)
-    std::cerr << fmt::format("  row {} (line {}){}{}: {}\n", row.row, row.line,
-                             row.column.empty() ? "" : ", column " + row.column,
-                             row.value.empty() ? "" : " \"" + row.value + "\"", row.reason);
 }
 
 int import_records(const RecordOptions& options, const Database& database) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "core/problem_catalog.h"
 #include "core/register/csv.h"
 #include "core/text/utf8.h"
 #include "exchange/utf8.h"
@@ -36,6 +37,14 @@ std::string where(std::string_view bytes, std::size_t offset) {
   return "byte " + std::to_string(offset) + " (" +
          byte_hex(static_cast<unsigned char>(bytes[offset])) + ", line " +
          std::to_string(line_at(bytes, offset)) + ")";
+}
+
+// The problem `code` (not_utf8_at, not_big5_at) at the byte `offset`.
+core::Problem bad_byte(std::string_view code, std::string_view bytes, std::size_t offset) {
+  return core::coded_problem(line_path(bytes, offset), code,
+                             {{"byte", std::to_string(offset)},
+                              {"hex", byte_hex(static_cast<unsigned char>(bytes[offset]))},
+                              {"line", std::to_string(line_at(bytes, offset))}});
 }
 
 struct IconvCloser {
@@ -93,9 +102,7 @@ DecodedText as_utf8(std::string_view bytes) {
   const std::string_view body = bytes.substr(skipped);
   if (const auto bad = core::first_invalid_utf8(body)) {
     const std::size_t offset = skipped + *bad;  // counted in the file as the user has it
-    decoded.problems.push_back(
-        {line_path(bytes, offset), "the text is not valid UTF-8 at " + where(bytes, offset) +
-                                       "; a file saved by older Excel may be Big5"});
+    decoded.problems.push_back(bad_byte("not_utf8_at", bytes, offset));
     return decoded;
   }
   decoded.text.assign(body);
@@ -109,8 +116,7 @@ DecodedText as_big5(std::string_view bytes) {
   if (big5.unavailable) {
     decoded.problems.push_back({"", "this server cannot read Big5 text (iconv has no CP950)"});
   } else if (big5.bad_offset) {
-    decoded.problems.push_back({line_path(bytes, *big5.bad_offset),
-                                "the text is not valid Big5 at " + where(bytes, *big5.bad_offset)});
+    decoded.problems.push_back(bad_byte("not_big5_at", bytes, *big5.bad_offset));
   } else {
     decoded.text = std::move(big5.text);
   }

@@ -120,7 +120,10 @@ Response problem_response(const ProblemDetails& problem) {
   if (!problem.errors.empty()) {
     auto& errors = document["errors"] = nlohmann::ordered_json::array();
     for (const auto& error : problem.errors)
-      errors.push_back({{"path", error.path}, {"message", error.message}});
+      errors.push_back({{"path", error.path},
+                        {"message", error.message},
+                        {"code", error.code},
+                        {"params", error.params}});
   }
   Response response;
   response.status = problem.status;

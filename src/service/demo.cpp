@@ -117,9 +117,7 @@ class DemoBuilder {
     for (const auto& [register_id, table] : tables_) {
       auto report = import_table(store_, plan_, system_actor(), register_id, table);
       if (!report.ok()) {
-        std::string reason = report.file_problems.empty()
-                                 ? report.rows.front().reason
-                                 : core::to_string(report.file_problems.front());
+        const std::string reason = core::to_string(import_problems(report).front());
         throw std::runtime_error("demo data does not fit register \"" + register_id +
                                  "\": " + reason);
       }

@@ -34,15 +34,11 @@ std::vector<HistoryFile> read_folder(const std::filesystem::path& folder) {
   return files;
 }
 
+// The import's problems with the history file's name in front of each path.
 core::Problems problems_of(const std::string& file_name, const ImportReport& report) {
-  core::Problems problems;
-  for (const auto& problem : report.file_problems)
-    problems.push_back(
-        {file_name + (problem.path.empty() ? "" : ", " + problem.path), problem.message});
-  for (const auto& row : report.rows)
-    problems.push_back({file_name + ", line " + std::to_string(row.line) +
-                            (row.column.empty() ? "" : ", " + row.column),
-                        row.reason + (row.value.empty() ? "" : " (\"" + row.value + "\")")});
+  core::Problems problems = import_problems(report);
+  for (auto& problem : problems)
+    problem.path = file_name + (problem.path.empty() ? "" : ", " + problem.path);
   return problems;
 }
 

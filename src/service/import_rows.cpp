@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/problem_catalog.h"
 #include "core/register/placement.h"
 #include "service/plan_lookup.h"
 
@@ -29,9 +30,11 @@ CheckedRows RowChecker::check(const core::CsvTable& table, std::size_t first,
     const int row_number = static_cast<int>(r) + 1;
     const int line = r < table.row_lines.size() ? table.row_lines[r] : row_number + 1;
     if (cells.size() != columns_.size()) {
-      checked.problems.push_back({row_number, line, "", "",
-                                  "the row has " + std::to_string(cells.size()) +
-                                      " cells; the header has " + std::to_string(columns_.size())});
+      checked.problems.push_back(
+          {row_number, line, "", "",
+           core::coded_problem("", "cell_count",
+                               {{"count", std::to_string(cells.size())},
+                                {"header", std::to_string(columns_.size())}})});
       continue;
     }
     core::Record record = absent_;
@@ -45,7 +48,8 @@ CheckedRows RowChecker::check(const core::CsvTable& table, std::size_t first,
               ? core::parse_field_value(field, core::restore_csv_text(cells[c]), sections_)
               : core::parse_field_value(field, cells[c], sections_);
       if (parsed.error) {
-        checked.problems.push_back({row_number, line, field.name, cells[c], *parsed.error});
+        checked.problems.push_back(
+            {row_number, line, field.name, cells[c], std::move(*parsed.error)});
         row_ok = false;
       } else {
         record.values[columns_[c]] = std::move(parsed.value);
@@ -55,7 +59,7 @@ CheckedRows RowChecker::check(const core::CsvTable& table, std::size_t first,
     for (const auto& problem : core::check_record(reg_, record)) {
       const auto* field = reg_.find_field(problem.path);
       checked.problems.push_back(
-          {row_number, line, field ? field->name : problem.path, "", problem.message});
+          {row_number, line, field ? field->name : problem.path, "", problem});
       row_ok = false;
     }
     if (const auto span = core::placement(reg_, record); row_ok && span) {
@@ -63,7 +67,7 @@ CheckedRows RowChecker::check(const core::CsvTable& table, std::size_t first,
         if (span->contains(year)) {
           checked.problems.push_back(
               {row_number, line, "", "",
-               "the record belongs to year " + std::to_string(year) + ", which is locked"});
+               core::coded_problem("", "locked_year", {{"year", std::to_string(year)}})});
           row_ok = false;
         }
     }

@@ -61,9 +61,12 @@ store::RecordQuery record_list_query(const core::Plan& plan, const core::Registe
     as_optional.default_value.clear();  // an empty value asks for empty fields, not the default
     auto parsed = core::parse_field_value(as_optional, filter.value, sections);
     const bool ordering = *op != store::FilterOp::eq && *op != store::FilterOp::ne;
-    if (parsed.error)
-      problems.push_back({where, field->id + ": " + *parsed.error});
-    else if (ordering && std::holds_alternative<std::monostate>(parsed.value))
+    if (parsed.error) {
+      // The filter's path with the field named in the message; code and params as parsed.
+      parsed.error->path = where;
+      parsed.error->message = field->id + ": " + parsed.error->message;
+      problems.push_back(std::move(*parsed.error));
+    } else if (ordering && std::holds_alternative<std::monostate>(parsed.value))
       // "eq" and "ne" with nothing ask for empty or filled fields; "lt" with nothing asks
       // for nothing, and no SQL expresses it.
       problems.push_back({where, field->id + ": " + filter.op + " needs a value to compare with"});

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "core/problem_catalog.h"
 #include "core/register/csv.h"
 #include "core/register/placement.h"
 #include "core/register/record.h"
@@ -40,10 +41,12 @@ std::vector<std::optional<std::size_t>> map_header(const core::RegisterDef& reg,
     auto index = field_index(reg, core::restore_csv_text(header[c]));
     const std::string where = "header, column " + std::to_string(c + 1);
     if (!index) {
-      problems.push_back({where, "\"" + header[c] + "\" is not a field of " + reg.id +
-                                     "; its fields are: " + field_list(reg)});
+      problems.push_back(core::coded_problem(
+          where, "not_a_field",
+          {{"name", header[c]}, {"register", reg.id}, {"fields", field_list(reg)}}));
     } else if (seen[*index]) {
-      problems.push_back({where, "field \"" + reg.fields[*index].name + "\" appears twice"});
+      problems.push_back(
+          core::coded_problem(where, "field_twice", {{"name", reg.fields[*index].name}}));
       index.reset();
     } else {
       seen[*index] = true;
@@ -53,8 +56,8 @@ std::vector<std::optional<std::size_t>> map_header(const core::RegisterDef& reg,
   // A required field with a default can do without its column: every row gets the default.
   for (std::size_t f = 0; f < reg.fields.size(); ++f)
     if (!seen[f] && reg.fields[f].required && reg.fields[f].default_value.empty())
-      problems.push_back({"header", "required column \"" + reg.fields[f].name + "\" (" +
-                                        reg.fields[f].id + ") is missing"});
+      problems.push_back(core::coded_problem(
+          "header", "missing_column", {{"name", reg.fields[f].name}, {"field", reg.fields[f].id}}));
   return columns;
 }
 
@@ -80,15 +83,16 @@ core::Record parse_record(const core::Plan& plan, const core::RegisterDef& reg,
   for (const auto& [key, text] : values) {
     auto index = field_index(reg, key);
     if (!index) {
-      problems.push_back({key, "\"" + key + "\" is not a field of " + reg.id +
-                                   "; its fields are: " + field_list(reg)});
+      problems.push_back(core::coded_problem(
+          key, "not_a_field", {{"name", key}, {"register", reg.id}, {"fields", field_list(reg)}}));
       continue;
     }
     given[*index] = true;
     auto parsed = core::parse_field_value(reg.fields[*index], text, sections);
-    if (parsed.error)
-      problems.push_back({reg.fields[*index].id, *parsed.error});
-    else
+    if (parsed.error) {
+      parsed.error->path = reg.fields[*index].id;
+      problems.push_back(std::move(*parsed.error));
+    } else
       record.values[*index] = parsed.value;
   }
   for (std::size_t f = 0; f < reg.fields.size(); ++f) {
@@ -98,14 +102,29 @@ core::Record parse_record(const core::Plan& plan, const core::RegisterDef& reg,
     if (!reg.fields[f].default_value.empty())
       record.values[f] = core::parse_field_value(reg.fields[f], "", sections).value;
     else if (reg.fields[f].required)
-      problems.push_back(
-          {reg.fields[f].id, "required field \"" + reg.fields[f].name + "\" has no value"});
+      problems.push_back(core::coded_problem(reg.fields[f].id, "required_field_empty",
+                                             {{"field", reg.fields[f].name}}));
   }
   if (problems.empty()) problems = core::check_record(reg, record);
   return record;
 }
 
 }  // namespace
+
+core::Problems import_problems(const ImportReport& report) {
+  core::Problems problems = report.file_problems;
+  for (const auto& row : report.rows) {
+    core::Problem problem = row.reason;
+    problem.path = "row " + std::to_string(row.row) + " (line " + std::to_string(row.line) + ")";
+    if (!row.column.empty()) problem.path += ", column " + row.column;
+    problem.params.insert({{"row", std::to_string(row.row)},
+                           {"line", std::to_string(row.line)},
+                           {"column", row.column},
+                           {"cell", row.value}});
+    problems.push_back(std::move(problem));
+  }
+  return problems;
+}
 
 ImportReport import_csv(store::Store& store, const core::Plan& plan, const core::Actor& actor,
                         const std::string& register_id, std::string_view csv_text,
@@ -166,8 +185,7 @@ ImportReport import_table(store::Store& store, const core::Plan& plan, const cor
   for (const auto& lock : store.year_locks(plan.id)) locked_years.push_back(lock.year);
   ImportReport report;
   if (table.header.empty()) {
-    report.file_problems.push_back(
-        {"line 1", "the file is empty; the first line must name the columns"});
+    report.file_problems.push_back(core::coded_problem("line 1", "file_empty"));
     return report;
   }
   const auto mapped = map_header(reg, table.header, report.file_problems);

@@ -23,7 +23,7 @@ struct RowProblem {
   int line = 0;        // line in the file where the row starts
   std::string column;  // the field's display name, or empty for a whole-row problem
   std::string value;
-  std::string reason;
+  core::Problem reason;  // coded; its path is not used
 };
 
 struct ImportReport {
@@ -34,6 +34,11 @@ struct ImportReport {
 
   bool ok() const { return file_problems.empty() && rows.empty(); }
 };
+
+// Every problem of a refused import as the CLI and the API report it: the file's own, then
+// each row's at "row 3 (line 4), column 日期" with its code and params, and the row,
+// line, column and cell as params too ("row", "line", "column", "cell").
+core::Problems import_problems(const ImportReport& report);
 
 // Every write takes the actor (service::system_actor() for the command line): only the
 // register's own section may write it (core::can_write_records; a refusal throws

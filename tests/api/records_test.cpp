@@ -157,8 +157,10 @@ TEST(Records, TheEvaluationReflectsASavedRecordOnTheNextRequest) {
   ASSERT_EQ(editor->send("POST", kRecords, training("2016-06-01", "新增研習", 100)).status, 201);
   auto after = editor->get_json("/api/evaluation/105");
   EXPECT_DOUBLE_EQ(after["indicators"][0]["actual"].get<double>(), actual + 100);
-  EXPECT_EQ(editor->get_json("/api/plan/indicators/b1-1")["registers"],
-            nlohmann::json::array({"records_trainings"}));
+  const auto indicator = editor->get_json("/api/plan/indicators/b1-1");
+  EXPECT_EQ(indicator["registers"], nlohmann::json::array({"records_trainings"}));
+  EXPECT_EQ(indicator["formula_words"]["zh-TW"], "「文書及檔案管理研習」的「參加人數」合計");
+  EXPECT_EQ(indicator["formula_words"]["en"], "total of \"參加人數\" in \"文書及檔案管理研習\"");
   auto history = editor->get_json("/api/plan/indicators/b1-1/history");
   EXPECT_EQ(history["years"].size(), 4u);
   EXPECT_EQ(history["years"][1]["actual"], actual + 100);

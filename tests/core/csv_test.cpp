@@ -67,7 +67,7 @@ TEST(Csv, RaggedRowsAreReportedWithTheirLineAndLeftOut) {
   const CsvResult result = read_csv("a,b\n1,2\n1,2,3\n4\n5,6\n");
   ASSERT_EQ(result.problems.size(), 2u);
   EXPECT_EQ(result.problems[0].path, "line 3");
-  EXPECT_EQ(result.problems[0].message, "the row has 3 fields but the header has 2");
+  EXPECT_EQ(result.problems[0].message, "the row has 3 cells; the header has 2");
   EXPECT_EQ(result.problems[1].path, "line 4");
   EXPECT_THAT(result.table.rows, ElementsAre(Fields{"1", "2"}, Fields{"5", "6"}));
   EXPECT_THAT(result.table.row_lines, ElementsAre(2, 5));

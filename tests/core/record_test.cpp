@@ -24,7 +24,8 @@ ParsedValue parse(FieldType type, std::string_view text) {
 }
 
 std::string error_of(FieldType type, std::string_view text) {
-  return parse(type, text).error.value_or("(no error)");
+  const auto parsed = parse(type, text);
+  return parsed.error ? parsed.error->message : "(no error)";
 }
 
 TEST(Record, TextWithANulCharacterIsRefusedNotCutShort) {
@@ -102,24 +103,24 @@ TEST(Record, NumbersStayWithinTheFieldsMinAndMax) {
   percent.maximum = 100;
   EXPECT_EQ(parse_field_value(percent, "100", kSections).value, FieldValue{100.0});
   EXPECT_EQ(parse_field_value(percent, "0", kSections).value, FieldValue{0.0});
-  EXPECT_EQ(parse_field_value(percent, "100.5", kSections).error,
+  EXPECT_EQ(parse_field_value(percent, "100.5", kSections).error->message,
             "\"100.5\" is more than 100, the field's max");
-  EXPECT_EQ(parse_field_value(percent, "-0.25", kSections).error,
+  EXPECT_EQ(parse_field_value(percent, "-0.25", kSections).error->message,
             "\"-0.25\" is less than 0, the field's min");
   FieldDef people = field_of(FieldType::integer);
   people.minimum = 0.5;
   people.maximum = 1'000'000;
-  EXPECT_EQ(parse_field_value(people, "-5", kSections).error,
+  EXPECT_EQ(parse_field_value(people, "-5", kSections).error->message,
             "\"-5\" is less than 0.5, the field's min");
-  EXPECT_EQ(parse_field_value(people, "1,000,001", kSections).error,
+  EXPECT_EQ(parse_field_value(people, "1,000,001", kSections).error->message,
             "\"1,000,001\" is more than 1,000,000, the field's max");
-  EXPECT_EQ(parse_field_value(people, "9223372036854775808", kSections).error,
+  EXPECT_EQ(parse_field_value(people, "9223372036854775808", kSections).error->message,
             "\"9223372036854775808\" is more than 1,000,000, the field's max");
   // Only a max: the default bound still holds below.
   FieldDef balance = field_of(FieldType::integer);
   balance.maximum = 10;
   EXPECT_EQ(parse_field_value(balance, "-5", kSections).value, FieldValue{std::int64_t{-5}});
-  EXPECT_THAT(*parse_field_value(balance, "-2000000000000", kSections).error,
+  EXPECT_THAT(parse_field_value(balance, "-2000000000000", kSections).error->message,
               HasSubstr("the smallest a number field without a min takes"));
 }
 
@@ -158,7 +159,8 @@ TEST(Record, ChoiceMustBeListed) {
   EXPECT_EQ(parse_field_value(field, "線上", kSections).value, FieldValue{std::string("線上")});
   const auto rejected = parse_field_value(field, "混合", kSections);
   ASSERT_TRUE(rejected.error);
-  EXPECT_EQ(*rejected.error, "\"混合\" is not one of the choices (expected one of: 實體, 線上)");
+  EXPECT_EQ(rejected.error->message,
+            "\"混合\" is not one of the choices (expected one of: 實體, 線上)");
 }
 
 TEST(Record, SectionMustBeKnown) {
@@ -180,7 +182,7 @@ TEST(Record, EmptyIsNullWhenOptionalAndAProblemWhenRequired) {
   EXPECT_EQ(optional.value, FieldValue{std::monostate{}});
   const auto required = parse_field_value(field_of(FieldType::date, true), "", kSections);
   ASSERT_TRUE(required.error);
-  EXPECT_THAT(*required.error, HasSubstr("required"));
+  EXPECT_THAT(required.error->message, HasSubstr("required"));
 }
 
 TEST(Record, EmptyTextTakesTheDefaultAndGivenTextWins) {
@@ -268,4 +270,24 @@ TEST(Record, DecimalTextParsesBack) {
 }
 
 }  // namespace
+// Clients word a refusal from its code and params (core/problem_catalog.h), not from the
+// English sentence.
+TEST(Record, RefusalsCarryTheirCodeAndWhatTheyQuote) {
+  const auto date = parse(FieldType::date, "104/02/30").error;
+  ASSERT_TRUE(date);
+  EXPECT_EQ(date->code, "not_a_date");
+  EXPECT_EQ(date->params, (ProblemParams{{"text", "104/02/30"}}));
+  FieldDef percent = field_of(FieldType::decimal);
+  percent.maximum = 100;
+  const auto above = parse_field_value(percent, "100.5", kSections).error;
+  ASSERT_TRUE(above);
+  EXPECT_EQ(above->code, "above_max");
+  EXPECT_EQ(above->params, (ProblemParams{{"text", "100.5"}, {"max", "100"}}));
+  const auto section = parse(FieldType::section, "nobody").error;
+  ASSERT_TRUE(section);
+  EXPECT_EQ(section->code, "not_a_section");
+  EXPECT_EQ(section->params.at("sections"), "secretariat, general_affairs");
+  EXPECT_EQ(parse(FieldType::yes_no, "maybe").error->code, "not_yes_no");
+}
+
 }  // namespace planscore::core

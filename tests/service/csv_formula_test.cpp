@@ -82,7 +82,7 @@ TEST(CsvFormulas, RegisterExportWritesFormulasAsTextAndImportsBackToTheSameRecor
   planscore::testing::TempDatabase other;
   const auto other_plan = planscore::testing::import_shipped_plan(other.store());
   const auto report = import_csv(other.store(), other_plan, system_actor(), kRegister, exported);
-  ASSERT_TRUE(report.ok()) << (report.rows.empty() ? "" : report.rows.front().reason);
+  ASSERT_TRUE(report.ok()) << (report.rows.empty() ? "" : report.rows.front().reason.message);
   EXPECT_EQ(records_of(other.store(), other_plan), records_of(db.store(), plan));
   EXPECT_EQ(std::get<std::string>(records_of(other.store(), other_plan)[0][1]), kTitles[0]);
   EXPECT_EQ(std::get<std::string>(records_of(other.store(), other_plan)[5][1]), "'=1+1");
@@ -98,7 +98,7 @@ TEST(CsvFormulas, OnlyTextCellsLoseTheirQuoteOnImport) {
   ASSERT_FALSE(refused.ok());
   ASSERT_EQ(refused.rows.size(), 1u);
   EXPECT_EQ(refused.rows[0].value, "'-5");
-  EXPECT_EQ(refused.rows[0].reason, "\"'-5\" is not a whole number");
+  EXPECT_EQ(refused.rows[0].reason.message, "\"'-5\" is not a whole number");
   // A hand-made file's formula is kept as written: only the export's own ' comes off.
   const auto taken = import_csv(db.store(), plan, system_actor(), kRegister,
                                 "held_on,title,participants\r\n2015-03-01,=1+1,5\r\n");

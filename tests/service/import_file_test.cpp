@@ -77,7 +77,7 @@ class ImportFile : public ::testing::Test {
 TEST_F(ImportFile, XlsxWithRocDatesImportsEveryRow) {
   auto report = import(trainings_workbook(), {.sheet = "研習"});
   ASSERT_TRUE(report.ok()) << (report.file_problems.empty()
-                                   ? report.rows.front().reason
+                                   ? report.rows.front().reason.message
                                    : core::to_string(report.file_problems.front()));
   EXPECT_EQ(report.imported, 3);
   EXPECT_EQ(held_on_dates(), (std::vector<std::string>{"2015-03-15", "2015-03-20", "2015-04-01"}));
@@ -153,7 +153,7 @@ TEST_F(ImportFile, AFieldDefaultFillsEmptyAndMissingCellsButNotGivenOnes) {
   using Counts = std::vector<core::FieldValue>;
   auto report =
       import("日期,研習名稱,參加人數\n104/03/15,檔案管理研習,\n104/03/16,公文研習,60\n", {});
-  ASSERT_TRUE(report.ok()) << (report.rows.empty() ? "" : report.rows.front().reason);
+  ASSERT_TRUE(report.ok()) << (report.rows.empty() ? "" : report.rows.front().reason.message);
   // A required column with a default may be left out of the file altogether.
   report = import("日期,研習名稱\n104/03/17,檔案應用研習\n", {});
   ASSERT_TRUE(report.ok()) << core::to_string(report.file_problems.at(0));

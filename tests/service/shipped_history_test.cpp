@@ -169,7 +169,7 @@ TEST_F(ShippedHistory, EveryRegisterTakesARecordAndRefusesABadValue) {
     const auto report = import_csv(db_.store(), plan_, system_actor(), reg.id,
                                    core::csv_line(header) + core::csv_line(row));
     EXPECT_TRUE(report.ok()) << reg.id << ": "
-                             << (report.rows.empty() ? "" : report.rows.front().reason);
+                             << (report.rows.empty() ? "" : report.rows.front().reason.message);
     EXPECT_EQ(db_.store().count_records(reg), before + 1) << reg.id;
 
     // The time field holding text is refused, naming the field, and writes nothing.
@@ -201,7 +201,7 @@ TEST(ShippedHistoryFolder, ABadFileLoadsNothingAndNamesTheFileAndLine) {
   } catch (const Failure& failure) {
     EXPECT_EQ(failure.kind, FailureKind::invalid);
     ASSERT_FALSE(failure.problems.empty());
-    EXPECT_EQ(failure.problems.front().path.rfind("seal_uses.csv, line 2", 0), 0u)
+    EXPECT_EQ(failure.problems.front().path.rfind("seal_uses.csv, row 1 (line 2), column ", 0), 0u)
         << failure.problems.front().path;
   }
   for (const auto& reg : plan.registers) EXPECT_EQ(db.store().count_records(reg), 0) << reg.id;

@@ -1,5 +1,7 @@
 // Every message has both languages: a key in one locale's tree and not the other's would
 // show the raw key (or the fallback language) to someone.
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Messages } from './i18n'
 
@@ -26,5 +28,25 @@ describe('locales', () => {
     const en = keys(module.default.en).sort()
     expect(en.filter((key) => !zh.includes(key)), 'only in en').toEqual([])
     expect(zh.filter((key) => !en.includes(key)), 'only in zh-TW').toEqual([])
+  })
+})
+
+// Every problem code the server may send (api/openapi.yaml, ProblemItem.code) is worded in
+// both languages, except `invalid`, which has only the server's English message.
+describe('problem codes', () => {
+  const spec = readFileSync(resolve(__dirname, '../../api/openapi.yaml'), 'utf8')
+  const block = spec.slice(spec.indexOf('    ProblemItem:'))
+  const list = block.slice(block.indexOf('enum:'), block.indexOf('params:'))
+  const codes = [...list.matchAll(/^\s+- (\w+)$/gm)].map((match) => match[1]).filter((code) => code !== 'invalid')
+  const problems = modules['./locales/problems.ts'].default
+
+  it('are listed by the API', () => {
+    expect(codes.length).toBeGreaterThan(10)
+  })
+
+  it.each(['zh-TW', 'en'] as const)('are each worded in %s', (locale) => {
+    const worded = Object.keys((problems[locale].problem as Messages) ?? {})
+    expect(codes.filter((code) => !worded.includes(code)), 'not worded').toEqual([])
+    expect(worded.filter((code) => !codes.includes(code)), 'not an API code').toEqual([])
   })
 })

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/problem_catalog.h"
 #include "core/text/utf8.h"
 
 namespace planscore::core {
@@ -41,9 +42,7 @@ void report_invalid_utf8(std::string_view text, Problems& problems) {
     if (line == last_reported_line) continue;
     last_reported_line = line;
     if (reported < kMaxEncodingProblems) {
-      problems.push_back({line_path(line),
-                          "the text is not valid UTF-8 (save the file as UTF-8; a Big5 file "
-                          "needs the Big5 import)"});
+      problems.push_back(coded_problem(line_path(line), "not_utf8"));
       ++reported;
     } else {
       ++unreported;
@@ -195,16 +194,16 @@ CsvResult read_csv(std::string_view text) {
     }
     if (row.fields.size() != result.table.header.size()) {
       result.problems.push_back(
-          {line_path(row.line), "the row has " + std::to_string(row.fields.size()) +
-                                    " fields but the header has " +
-                                    std::to_string(result.table.header.size())});
+          coded_problem(line_path(row.line), "cell_count",
+                        {{"count", std::to_string(row.fields.size())},
+                         {"header", std::to_string(result.table.header.size())}}));
       continue;
     }
     result.table.rows.push_back(std::move(row.fields));
     result.table.row_lines.push_back(row.line);
   }
   if (!have_header && result.problems.empty())
-    result.problems.push_back({"", "the file is empty: expected a header line"});
+    result.problems.push_back(coded_problem("", "file_empty"));
   return result;
 }
 

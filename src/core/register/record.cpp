@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/calendar/roc.h"
+#include "core/problem_catalog.h"
 #include "core/text/plan_number.h"
 #include "core/text/utf8.h"
 
@@ -27,10 +28,6 @@ std::string_view trim_ascii_space(std::string_view text) {
   return text;
 }
 
-std::string quoted(std::string_view text) {
-  return "\"" + std::string(text) + "\"";
-}
-
 std::string joined(const std::vector<std::string>& items) {
   std::string text;
   for (const auto& item : items) {
@@ -40,8 +37,8 @@ std::string joined(const std::vector<std::string>& items) {
   return text;
 }
 
-ParsedValue failure(std::string message) {
-  return {std::monostate{}, std::move(message)};
+ParsedValue failure(std::string_view code, ProblemParams params = {}) {
+  return {std::monostate{}, coded_problem("", code, std::move(params))};
 }
 
 // Removes thousands separators from a run of digits, insisting on proper grouping so that
@@ -85,25 +82,17 @@ std::string bound_text(double bound) {
   return format_plan_number(bound, static_cast<int>(decimals));
 }
 
-// Why `value` (parsed from `text`) lies outside the field's bounds, or nullopt. An
-// integer too large for int64 comes as ±infinity, which every bound refuses.
-std::optional<std::string> bound_problem(const FieldDef& field, std::string_view text,
-                                         double value) {
-  if (value > field.maximum.value_or(kMaxFieldMagnitude))
-    return quoted(text) + " is more than " +
-           (field.maximum ? bound_text(*field.maximum) + ", the field's max"
-                          : bound_text(kMaxFieldMagnitude) +
-                                ", the largest a number field without a max takes");
-  if (value < field.minimum.value_or(-kMaxFieldMagnitude))
-    return quoted(text) + " is less than " +
-           (field.minimum ? bound_text(*field.minimum) + ", the field's min"
-                          : bound_text(-kMaxFieldMagnitude) +
-                                ", the smallest a number field without a min takes");
-  return std::nullopt;
-}
-
+// `value` (parsed from `text`) unless it lies outside the field's bounds. An integer too
+// large for int64 comes as ±infinity, which every bound refuses.
 ParsedValue bounded(const FieldDef& field, std::string_view text, FieldValue value, double number) {
-  if (auto problem = bound_problem(field, text, number)) return failure(std::move(*problem));
+  if (number > field.maximum.value_or(kMaxFieldMagnitude))
+    return failure(field.maximum ? "above_max" : "above_limit",
+                   {{"text", std::string(text)},
+                    {"max", bound_text(field.maximum.value_or(kMaxFieldMagnitude))}});
+  if (number < field.minimum.value_or(-kMaxFieldMagnitude))
+    return failure(field.minimum ? "below_min" : "below_limit",
+                   {{"text", std::string(text)},
+                    {"min", bound_text(field.minimum.value_or(-kMaxFieldMagnitude))}});
   return {std::move(value), std::nullopt};
 }
 
@@ -111,7 +100,7 @@ ParsedValue parse_integer(const FieldDef& field, std::string_view text) {
   std::string_view rest = text;
   const std::string sign = take_sign(rest);
   const auto digits = ungroup_digits(rest);
-  if (!digits) return failure(quoted(text) + " is not a whole number");
+  if (!digits) return failure("not_a_whole_number", {{"text", std::string(text)}});
   const std::string plain = sign + *digits;
   std::int64_t value = 0;
   const auto [end, error] = std::from_chars(plain.data(), plain.data() + plain.size(), value);
@@ -120,14 +109,14 @@ ParsedValue parse_integer(const FieldDef& field, std::string_view text) {
     return bounded(field, text, std::monostate{}, beyond);
   }
   if (error != std::errc{} || end != plain.data() + plain.size())
-    return failure(quoted(text) + " is not a whole number");
+    return failure("not_a_whole_number", {{"text", std::string(text)}});
   return bounded(field, text, value, static_cast<double>(value));
 }
 
 // Plain decimal notation only ("81.07", "-1,229.5", ".5"): exponents, inf and nan are
 // refused because no register figure is written that way and they hide typos.
 ParsedValue parse_decimal(const FieldDef& field, std::string_view text) {
-  const auto not_a_number = [&] { return failure(quoted(text) + " is not a number"); };
+  const auto not_a_number = [&] { return failure("not_a_number", {{"text", std::string(text)}}); };
   std::string_view rest = text;
   const std::string sign = take_sign(rest);
   const std::size_t point = rest.find('.');
@@ -159,21 +148,18 @@ ParsedValue parse_decimal(const FieldDef& field, std::string_view text) {
 ParsedValue parse_text(std::string_view text) {
   // Neither database keeps a NUL inside text (PostgreSQL refuses it, C strings end at it),
   // so it is refused here rather than cut off there.
-  if (text.find('\0') != std::string_view::npos)
-    return failure("text cannot contain the NUL character (U+0000)");
+  if (text.find('\0') != std::string_view::npos) return failure("text_has_nul");
   const std::size_t characters = utf8_character_count(text);
   if (characters > kMaxTextCharacters)
-    return failure("the text has " + format_plan_number(static_cast<double>(characters)) +
-                   " characters; a text field takes at most " +
-                   format_plan_number(static_cast<double>(kMaxTextCharacters)));
+    return failure("text_too_long",
+                   {{"count", format_plan_number(static_cast<double>(characters))},
+                    {"max", format_plan_number(static_cast<double>(kMaxTextCharacters))}});
   return {std::string(text), std::nullopt};
 }
 
 ParsedValue parse_date_value(std::string_view text) {
   const auto date = parse_date(text);
-  if (!date)
-    return failure(quoted(text) +
-                   " is not a date (expected e.g. 2015-03-15, 104/03/15 or 民國104年3月15日)");
+  if (!date) return failure("not_a_date", {{"text", std::string(text)}});
   return {date->iso(), std::nullopt};
 }
 
@@ -191,16 +177,15 @@ ParsedValue parse_yes_no(std::string_view text) {
   if (std::find(kYes.begin(), kYes.end(), lower) != kYes.end())
     return {std::int64_t{1}, std::nullopt};
   if (std::find(kNo.begin(), kNo.end(), lower) != kNo.end()) return {std::int64_t{0}, std::nullopt};
-  return failure(quoted(text) +
-                 " is not yes or no (expected 是/否, yes/no, y/n, true/false or 1/0)");
+  return failure("not_yes_no", {{"text", std::string(text)}});
 }
 
+// `code` names the problem and `list` the param that holds the allowed values.
 ParsedValue parse_one_of(std::string_view text, const std::vector<std::string>& allowed,
-                         std::string_view what) {
+                         std::string_view code, const std::string& list) {
   if (std::find(allowed.begin(), allowed.end(), text) != allowed.end())
     return {std::string(text), std::nullopt};
-  return failure(quoted(text) + " is not " + std::string(what) +
-                 " (expected one of: " + joined(allowed) + ")");
+  return failure(code, {{"text", std::string(text)}, {list, joined(allowed)}});
 }
 
 std::optional<std::size_t> field_index(const RegisterDef& register_def, std::string_view id) {
@@ -218,7 +203,7 @@ ParsedValue parse_field_value(const FieldDef& field, std::string_view text,
   // cannot store a value the field would refuse.
   if (trimmed.empty()) trimmed = trim_ascii_space(field.default_value);
   if (trimmed.empty()) {
-    if (field.required) return failure("a value is required");
+    if (field.required) return failure("required");
     return {std::monostate{}, std::nullopt};
   }
   switch (field.type) {
@@ -233,11 +218,11 @@ ParsedValue parse_field_value(const FieldDef& field, std::string_view text,
     case FieldType::yes_no:
       return parse_yes_no(trimmed);
     case FieldType::choice:
-      return parse_one_of(trimmed, field.choices, "one of the choices");
+      return parse_one_of(trimmed, field.choices, "not_a_choice", "choices");
     case FieldType::section:
-      return parse_one_of(trimmed, section_ids, "a section id");
+      return parse_one_of(trimmed, section_ids, "not_a_section", "sections");
   }
-  return failure("unknown field type");
+  return {std::monostate{}, Problem{"", "unknown field type"}};
 }
 
 std::optional<std::string> default_value_problem(const RegisterDef& register_def,
@@ -249,7 +234,7 @@ std::optional<std::string> default_value_problem(const RegisterDef& register_def
   if (trim_ascii_space(field.default_value).empty())
     return "the default is blank; leave it out for no default";
   auto parsed = parse_field_value(field, field.default_value, section_ids);
-  if (parsed.error) return "the default " + *parsed.error;
+  if (parsed.error) return "the default " + parsed.error->message;
   return std::nullopt;
 }
 
@@ -271,9 +256,8 @@ Problems check_record(const RegisterDef& register_def, const Record& record) {
       const auto* end_date = std::get_if<std::string>(&record.values[*end]);
       // Dates are stored as ISO text, whose order is date order.
       if (start_date && end_date && *end_date < *start_date)
-        problems.push_back(
-            {register_def.end_field,
-             "the end date " + *end_date + " is before the start date " + *start_date});
+        problems.push_back(coded_problem(register_def.end_field, "end_before_start",
+                                         {{"end", *end_date}, {"start", *start_date}}));
     }
   }
   return problems;

@@ -52,10 +52,10 @@ inline constexpr std::size_t kMaxTextCharacters = 2000;
 // full replacement go through here, so a field with a default is never left empty: a
 // form that clears it gets the default back, as a new record would. A cell that is
 // absent altogether is parsed as empty text by the callers for the same reason. On
-// failure returns the reason (without a path).
+// failure returns the problem, coded, without a path.
 struct ParsedValue {
   FieldValue value;
-  std::optional<std::string> error;
+  std::optional<Problem> error;
 };
 ParsedValue parse_field_value(const FieldDef& field, std::string_view text,
                               const std::vector<std::string>& section_ids);

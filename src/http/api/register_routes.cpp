@@ -122,15 +122,7 @@ Response import_records(ApiCall& call) {
     return json_response(200,
                          {{"imported", 0}, {"would_import", report.valid_rows}, {"dry_run", true}});
   if (report.ok()) return json_response(201, {{"imported", report.imported}});
-  core::Problems problems = report.file_problems;
-  for (const auto& row : report.rows) {
-    std::string path =
-        "row " + std::to_string(row.row) + " (line " + std::to_string(row.line) + ")";
-    if (!row.column.empty()) path += ", " + row.column;
-    std::string message = row.reason;
-    if (!row.value.empty()) message = "\"" + row.value + "\": " + message;
-    problems.push_back({path, message});
-  }
+  const core::Problems problems = service::import_problems(report);
   return unprocessable("the file was not imported: " + std::to_string(problems.size()) +
                            " problem(s); nothing was written",
                        problems);

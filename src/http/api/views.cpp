@@ -1,6 +1,7 @@
 #include "http/api/views.h"
 
 #include "core/metric/dependencies.h"
+#include "core/metric/describe.h"
 #include "planfile/register_json_value.h"
 
 namespace planscore::http {
@@ -98,6 +99,19 @@ nlohmann::json audit_view(const store::AuditEntry& entry) {
           {"reason", entry.reason}};
 }
 
+namespace {
+
+// The formula in words in each language, or null when there is none to tell.
+nlohmann::json formula_words(const core::Plan& plan, const std::string& formula) {
+  using core::Language;
+  const auto chinese = core::metric::describe_formula(plan, formula, Language::traditional_chinese);
+  if (formula.empty() || !chinese) return nullptr;
+  return {{"zh-TW", *chinese},
+          {"en", *core::metric::describe_formula(plan, formula, Language::english)}};
+}
+
+}  // namespace
+
 nlohmann::json indicator_view(const core::Plan& plan, const core::Indicator& indicator) {
   nlohmann::json targets = nlohmann::json::object();
   for (const auto& [year, target] : indicator.targets) targets[std::to_string(year)] = target;
@@ -114,6 +128,7 @@ nlohmann::json indicator_view(const core::Plan& plan, const core::Indicator& ind
           {"kind", std::string(core::to_string(indicator.kind))},
           {"targets", targets},
           {"formula", indicator.formula},
+          {"formula_words", formula_words(plan, indicator.formula)},
           {"registers", core::metric::registers_read_by(plan, indicator.formula)}};
 }
 

@@ -41,6 +41,10 @@ export interface Session {
 export interface ProblemEntry {
   path: string
   message: string
+  // What is wrong as a stable name, worded by locales/problems.json with `params`;
+  // "invalid" when the server has only the English message.
+  code?: string
+  params?: Record<string, string>
 }
 
 export interface Indicator {
@@ -58,6 +62,8 @@ export interface Indicator {
   targets: Record<string, number>
   formula: string
   registers: string[]
+  // The formula read aloud by the server, in each language; null without a formula.
+  formula_words?: { 'zh-TW': string; en: string } | null
   goal?: string
   dimension?: string
 }

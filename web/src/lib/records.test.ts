@@ -10,7 +10,6 @@ import {
   emptyFilters,
   formFromRecord,
   importProblem,
-  localizeProblem,
   nextSort,
   normalizeNumber,
   parseInput,
@@ -174,47 +173,27 @@ describe('sorting', () => {
 
 describe('import problems', () => {
   it('splits the server paths into row, line and column', () => {
-    expect(importProblem('row 3 (line 4), 日期', 'bad')).toEqual({ row: 3, line: 4, column: '日期', message: 'bad' })
-    expect(importProblem('row 12 (line 13)', 'locked')).toEqual({ row: 12, line: 13, column: '', message: 'locked' })
-    expect(importProblem('header, column 2', 'unknown')).toEqual({ row: null, line: 1, column: 'column 2', message: 'unknown' })
-    expect(importProblem('line 7', 'not UTF-8')).toEqual({ row: null, line: 7, column: '', message: 'not UTF-8' })
-    expect(importProblem('file', 'empty')).toEqual({ row: null, line: null, column: 'file', message: 'empty' })
+    const row = (path: string, params: Record<string, string>) => ({ path, message: '', code: 'not_a_date', params })
+    expect(importProblem(row('row 3 (line 4), column 日期', { row: '3', line: '4', column: '日期' }), 'bad')).toEqual({
+      row: 3,
+      line: 4,
+      column: '日期',
+      message: 'bad',
+    })
+    expect(importProblem(row('row 12 (line 13)', { row: '12', line: '13', column: '' }), 'locked')).toEqual({
+      row: 12,
+      line: 13,
+      column: '',
+      message: 'locked',
+    })
+    expect(importProblem({ path: 'header, column 2', message: '' }, 'unknown')).toEqual({ row: null, line: 1, column: 'column 2', message: 'unknown' })
+    expect(importProblem({ path: 'line 7', message: '' }, 'not UTF-8')).toEqual({ row: null, line: 7, column: '', message: 'not UTF-8' })
+    expect(importProblem({ path: 'file', message: '' }, 'empty')).toEqual({ row: null, line: null, column: 'file', message: 'empty' })
   })
   it('reads UTF-8 and refuses other encodings', () => {
     const utf8 = new TextEncoder().encode('\uFEFF日期,研習名稱\n')
     expect(decodeUtf8(utf8)).toBe('日期,研習名稱\n')
     expect(decodeUtf8(new Uint8Array([0xa4, 0xe9, 0xb4, 0xc1]))).toBeNull() // 日期 in Big5
-  })
-})
-
-describe('server messages', () => {
-  it('recognises the refusals about values and files', () => {
-    expect(localizeProblem('a value is required')).toEqual({ key: 'validation.required' })
-    expect(localizeProblem('"x" is not a whole number')).toEqual({ key: 'server.integer', params: { text: 'x' } })
-    expect(
-      localizeProblem('"104/02/30": "104/02/30" is not a date (expected e.g. 2015-03-15, 104/03/15 or 民國104年3月15日)'),
-    ).toEqual({ key: 'server.date', params: { text: '104/02/30' } })
-    expect(localizeProblem('the end date 2016-01-01 is before the start date 2016-05-01')).toEqual({
-      key: 'server.endBeforeStart',
-      params: { end: '105/01/01', start: '105/05/01' },
-    })
-    expect(localizeProblem('the record belongs to year 104, which is locked')).toEqual({
-      key: 'server.locked',
-      params: { year: 104 },
-    })
-    expect(localizeProblem('"日子" is not a field of records_trainings; its fields are: held_on (日期)')).toEqual({
-      key: 'server.unknownColumn',
-      params: { name: '日子' },
-    })
-    expect(localizeProblem('required column "日期" (held_on) is missing')).toEqual({
-      key: 'server.missingColumn',
-      params: { name: '日期' },
-    })
-    expect(localizeProblem('the row has 2 cells; the header has 3')).toEqual({
-      key: 'server.cells',
-      params: { count: 2, header: 3 },
-    })
-    expect(localizeProblem('something new')).toBeNull()
   })
 })
 

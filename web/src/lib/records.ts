@@ -2,7 +2,7 @@
 // names), forms checked against the register's schema before anything is sent, the
 // filter panel turned into the API's `field:op:value` filters, sorting by column, and the
 // import problems the server names by row, line and column.
-import type { Field, FieldValue, Register, StoredRecord } from '../api/types'
+import type { Field, FieldValue, ProblemEntry, Register, StoredRecord } from '../api/types'
 import { parseRocDate, toRocDate } from './roc'
 
 // A message for the page to translate: an i18n key under `registers.` and its parameters.
@@ -261,16 +261,16 @@ export interface ImportProblem {
   message: string
 }
 
-// The server's paths for CSV problems, "row 3 (line 4), 日期" or "header, column 2", split
-// into row, line and column; anything else is kept whole as the column.
-export function importProblem(path: string, message: string): ImportProblem {
-  let match = /^row (\d+) \(line (\d+)\)(?:,\s*(.*))?$/.exec(path)
-  if (match) return { row: Number(match[1]), line: Number(match[2]), column: match[3] ?? '', message }
-  match = /^header(?:,\s*(.*))?$/.exec(path)
+// Where a refused import's problem is: a row's problems carry row, line and column as
+// params; the file's own name "header, column 2" or "line 7" as their path.
+export function importProblem(problem: ProblemEntry, message: string): ImportProblem {
+  const params = problem.params ?? {}
+  if (params.row) return { row: Number(params.row), line: Number(params.line), column: params.column ?? '', message }
+  let match = /^header(?:,\s*(.*))?$/.exec(problem.path)
   if (match) return { row: null, line: 1, column: match[1] ?? '', message }
-  match = /^line (\d+)$/.exec(path)
+  match = /^line (\d+)$/.exec(problem.path)
   if (match) return { row: null, line: Number(match[1]), column: '', message }
-  return { row: null, line: null, column: path, message }
+  return { row: null, line: null, column: problem.path, message }
 }
 
 // A file's bytes as UTF-8 text (a leading BOM dropped), or null when they are not UTF-8
@@ -315,45 +315,4 @@ export function recordSummary(fields: Field[], record: StoredRecord, options: Di
     .filter(Boolean)
     .slice(0, 3)
     .join('、')
-}
-
-// ---- Server messages ------------------------------------------------------------------
-
-// The server words its refusals in English. The ones about record values and CSV files
-// are recognised here so a zh-TW page can say them in Chinese; null for anything else
-// (which is then shown as the server wrote it).
-export function localizeProblem(message: string): Message | null {
-  // The import puts the cell first: `"104/02/30": "104/02/30" is not a date (…)`.
-  const cellFirst = /^"((?:[^"]|"")*)": (.+)$/s.exec(message)
-  if (cellFirst) return localizeProblem(cellFirst[2])
-  const rules: [RegExp, (m: RegExpExecArray) => Message][] = [
-    [/^a value is required$/, () => ({ key: 'validation.required' })],
-    [/^required field "(.*)" has no value$/, () => ({ key: 'validation.required' })],
-    [/^"(.*)" is not a whole number$/s, (m) => ({ key: 'server.integer', params: { text: m[1] } })],
-    [/^"(.*)" is not a number$/s, (m) => ({ key: 'server.decimal', params: { text: m[1] } })],
-    [/^"(.*)" is too large (?:for a whole number|a number)$/s, (m) => ({ key: 'server.tooLarge', params: { text: m[1] } })],
-    [/^"(.*)" is not a date\b/s, (m) => ({ key: 'server.date', params: { text: m[1] } })],
-    [/^"(.*)" is not yes or no\b/s, (m) => ({ key: 'server.yesNo', params: { text: m[1] } })],
-    [/^"(.*)" is not one of the choices\b/s, (m) => ({ key: 'server.choice', params: { text: m[1] } })],
-    [/^"(.*)" is not a section id\b/s, (m) => ({ key: 'server.section', params: { text: m[1] } })],
-    [
-      /^the end date (\S+) is before the start date (\S+)$/,
-      (m) => ({ key: 'server.endBeforeStart', params: { end: toRocDate(m[1]), start: toRocDate(m[2]) } }),
-    ],
-    [/^the record belongs to year (\d+), which is locked$/, (m) => ({ key: 'server.locked', params: { year: Number(m[1]) } })],
-    [/^"(.*)" is not a field of [^;]+;/s, (m) => ({ key: 'server.unknownColumn', params: { name: m[1] } })],
-    [/^field "(.*)" appears twice$/, (m) => ({ key: 'server.twice', params: { name: m[1] } })],
-    [/^required column "(.*)" \((.*)\) is missing$/, (m) => ({ key: 'server.missingColumn', params: { name: m[1] } })],
-    [
-      /^the row has (\d+) (?:cells|fields)(?:;| but) the header has (\d+)$/,
-      (m) => ({ key: 'server.cells', params: { count: Number(m[1]), header: Number(m[2]) } }),
-    ],
-    [/^the text is not valid UTF-8\b/, () => ({ key: 'server.utf8' })],
-    [/^the file is empty\b/, () => ({ key: 'import.empty' })],
-  ]
-  for (const [pattern, make] of rules) {
-    const match = pattern.exec(message)
-    if (match) return make(match)
-  }
-  return null
 }

@@ -113,8 +113,18 @@ describe('the CSV and XLSX import', () => {
         title: 'Invalid input',
         detail: 'the file was not imported',
         errors: [
-          { path: 'row 2 (line 3), 日期', message: '"104/02/30": "104/02/30" is not a date (expected e.g. 2015-03-15)' },
-          { path: 'row 3 (line 4)', message: 'the record belongs to year 104, which is locked' },
+          {
+            path: 'row 2 (line 3), column 日期',
+            message: '"104/02/30" is not a date (expected e.g. 2015-03-15, 104/03/15 or 民國104年3月15日)',
+            code: 'not_a_date',
+            params: { text: '104/02/30', row: '2', line: '3', column: '日期', cell: '104/02/30' },
+          },
+          {
+            path: 'row 3 (line 4)',
+            message: 'the record belongs to year 104, which is locked',
+            code: 'locked_year',
+            params: { year: '104', row: '3', line: '4', column: '', cell: '' },
+          },
         ],
       },
     ])
@@ -123,7 +133,7 @@ describe('the CSV and XLSX import', () => {
       [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim()),
     )
     expect(rows).toEqual([
-      ['2', '3', '日期', '「104/02/30」不是有效的日期（例：104/03/15 或 2015-03-15）'],
+      ['2', '3', '日期', '「104/02/30」不是日期（例如 104/03/15、民國104年3月15日 或 2015-03-15）'],
       ['3', '4', '', '這筆資料屬於民國 104 年，該年度已鎖定'],
     ])
     expect(confirmButton().disabled).toBe(true)

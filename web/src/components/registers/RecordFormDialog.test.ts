@@ -135,7 +135,14 @@ describe('the record form', () => {
       {
         title: 'Invalid input',
         detail: 'the record was not changed',
-        errors: [{ path: 'left', message: 'the end date 2014-01-01 is before the start date 2015-03-15' }],
+        errors: [
+          {
+            path: 'left',
+            message: 'the end date 2014-01-01 is before the start date 2015-03-15',
+            code: 'end_before_start',
+            params: { end: '2014-01-01', start: '2015-03-15' },
+          },
+        ],
       },
     ])
     await save()
