@@ -15,10 +15,15 @@ nlohmann::json plan_document(const core::Plan& plan) {
   return nlohmann::json::parse(planfile::to_json(plan));
 }
 
+// The schema's ProblemItem, as http/problem writes errors[] (openapi_responses holds both
+// to it).
 nlohmann::json problems_view(const core::Problems& problems) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& problem : problems)
-    list.push_back({{"path", problem.path}, {"message", problem.message}});
+    list.push_back({{"path", problem.path},
+                    {"message", problem.message},
+                    {"code", problem.code},
+                    {"params", problem.params}});
   return list;
 }
 
