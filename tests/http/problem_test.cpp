@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/problem_catalog.h"
+
 namespace planscore::http {
 namespace {
 
@@ -31,10 +33,21 @@ TEST(Problem, InputProblemsBecomeErrors) {
   EXPECT_EQ(body["type"], invalid_input_type);
   EXPECT_EQ(body["title"], "Invalid input");
   EXPECT_EQ(body["detail"], "The record has 2 problems.");
-  EXPECT_EQ(
-      body["errors"],
-      (nlohmann::json::array({{{"path", "date"}, {"message", "not a date"}},
-                              {{"path", "participants"}, {"message", "must be a whole number"}}})));
+  const auto item = [](const char* path, const char* message) {
+    return nlohmann::json{{"path", path},
+                          {"message", message},
+                          {"code", "invalid"},
+                          {"params", nlohmann::json::object()}};
+  };
+  EXPECT_EQ(body["errors"],
+            (nlohmann::json::array(
+                {item("date", "not a date"), item("participants", "must be a whole number")})));
+  // A coded problem carries its code and what its wording quotes.
+  const auto coded = nlohmann::json::parse(
+      unprocessable("", {core::coded_problem("held_on", "not_a_date", {{"text", "104/02/30"}})})
+          .body);
+  EXPECT_EQ(coded["errors"][0]["code"], "not_a_date");
+  EXPECT_EQ(coded["errors"][0]["params"], (nlohmann::json{{"text", "104/02/30"}}));
 
   const auto plain = nlohmann::json::parse(bad_request("Malformed JSON.").body);
   EXPECT_EQ(plain["type"], "about:blank");
