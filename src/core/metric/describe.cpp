@@ -4,17 +4,11 @@
 #include <array>
 #include <utility>
 
+#include "core/metric/overloaded.h"
 #include "core/metric/parse.h"
 
 namespace planscore::core::metric {
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 // Binding strength: sums 1, products 2, everything else 3.
 int precedence(const Expr& expr) {
