@@ -247,6 +247,16 @@ class World {
     await page.locator(test('record-total'), { hasText: new RegExp(`(^|\\D)${total}(\\D|$)`) }).waitFor()
   }
 
+  // Opens the new-record dialog and waits until it has finished opening: the dialog puts
+  // the cursor in its first field when its animation ends, and a fill racing that (a slow
+  // machine) types into the wrong field.
+  async openNewRecord(page) {
+    await page.click(test('add-record'))
+    const dialog = page.locator(test('record-dialog'))
+    await page.waitForFunction(() => document.activeElement?.id === 'record-field-held_on')
+    return dialog
+  }
+
   async openIndicator(page, id, year) {
     await page.goto(`${this.base}/indicators/${id}?year=${year}`)
     await page.waitForSelector(test(`actual-${year}`))

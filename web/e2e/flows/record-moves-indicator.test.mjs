@@ -17,8 +17,7 @@ describe('record-moves-indicator', () => {
     assert.match(await page.textContent(test(`light-${YEAR}`)), new RegExp(lightLabel(before.light)))
 
     await w.openRegister(page, YEAR)
-    await page.click(test('add-record'))
-    const dialog = page.locator(test('record-dialog'))
+    const dialog = await w.openNewRecord(page)
     await dialog.locator(test('field-held_on')).fill('105/06/01')
     await dialog.locator(test('field-title')).fill('端對端測試研習')
     await dialog.locator(test('field-participants')).fill('500')
