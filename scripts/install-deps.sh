@@ -12,7 +12,7 @@ packages=(
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev libzip-dev libpugixml-dev
   poppler-utils python3-openpyxl python3-odf
   clang-14 libclang-rt-14-dev
-  chromium fonts-noto-cjk
+  chromium fonts-noto-cjk tzdata
 )
 
 # The web app builds with Node and npm; Debian's own (Node 18 on Debian 12) are installed

@@ -7,6 +7,7 @@
 #include "cli/command_groups.h"
 #include "cli/commands.h"
 #include "cli/terminal_io.h"
+#include "service/agency_time.h"
 #include "service/failure.h"
 
 namespace planscore::cli {
@@ -21,6 +22,12 @@ int run(int argc, char** argv) {
       app.add_option("--db", database.url,
                      "database: a file path, sqlite:PATH or postgresql://USER@HOST/DB (default "
                      "data/planscore.db or $PLANSCORE_DB)");
+
+  const char* env_zone = std::getenv("PLANSCORE_TIME_ZONE");
+  std::string zone = env_zone && *env_zone ? env_zone : service::kDefaultTimeZone;
+  app.add_option("--time-zone", zone,
+                 "the agency's time zone, for the dates printed as today (default Asia/Taipei "
+                 "or $PLANSCORE_TIME_ZONE)");
 
   Commands commands;
   add_plan_commands(app, commands);
@@ -42,6 +49,12 @@ int run(int argc, char** argv) {
     return 2;
   }
   database.given = database.given || db_option->count() > 0;
+  try {
+    service::use_time_zone(zone);  // before the server starts any thread
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "error: --time-zone: " << e.what() << "\n";
+    return 2;
+  }
 
   const Handler* handler = commands.parsed();
   if (handler == nullptr) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/table.h"
+#include "core/evaluation/scoring_note.h"
 #include "core/register/csv.h"
 #include "core/text/plan_number.h"
 
@@ -53,13 +54,14 @@ std::string evaluation_table(const core::Plan& plan, const core::YearEvaluation&
     rows.push_back({goal.id, "小計 " + goal.name, fmt::format("{}%", goal.weight), "", "", "", "",
                     fmt::format("{:.2f}", goal.score)});
   }
-  rows.push_back(
-      {"", "總分", "100%", "", "", "", "", fmt::format("{:.2f}", evaluation.total_score)});
+  rows.push_back({"", evaluation.complete ? "總分" : "總分（未完成）", "100%", "", "", "", "",
+                  fmt::format("{:.2f}", evaluation.total_score)});
   std::string out = fmt::format("民國 {} 年度 施政績效評估　{}\n", evaluation.year, plan.name);
   out += format_table({"編號", "衡量指標", "權重", "目標值", "實際值", "達成度", "燈號", "得分"},
                       rows, {false, false, true, true, true, true, false, true});
-  if (evaluation.no_value_count > 0)
-    out += fmt::format("{} 項指標無資料（白燈），以 0 分計。\n", evaluation.no_value_count);
+  // What the policy did this year, never a fixed sentence: under `exclude` an empty
+  // indicator does not score 0.
+  out += "計分說明：" + core::scoring_note(evaluation, core::Language::traditional_chinese) + "\n";
   return out;
 }
 

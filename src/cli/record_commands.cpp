@@ -23,6 +23,7 @@ struct RecordOptions {
   std::string register_id;
   std::string file;
   std::string format = "auto", encoding = "auto", sheet;
+  int replace_year = 0;                  // 0: add the file's records
   std::vector<std::string> assignments;  // field=value
   std::string indicator_id, note;
   int year = 0;
@@ -41,16 +42,23 @@ int import_records(const RecordOptions& options, const Database& database) {
   source.format = *service::parse_import_format(options.format);
   source.encoding = *exchange::parse_text_encoding(options.encoding);
   source.sheet = options.sheet;
-  const auto report =
-      service::import_file(*store, plan, service::system_actor(), options.register_id,
-                           read_file(options.file, core::kMaxCsvBytes, "record files"), source);
+  service::ImportOptions import_options;
+  if (options.replace_year != 0) import_options.replace_year = options.replace_year;
+  const auto report = service::import_file(
+      *store, plan, service::system_actor(), options.register_id,
+      read_file(options.file, core::kMaxCsvBytes, "record files"), source, import_options);
   if (!report.ok()) {
     std::cerr << fmt::format("error: {} was not imported: {} problem(s); nothing was written\n",
                              options.file, report.file_problems.size() + report.rows.size());
     print_import_problems(report);
     return 1;
   }
-  std::cout << fmt::format("imported {} records into {}\n", report.imported, options.register_id);
+  if (import_options.replace_year)
+    std::cout << fmt::format("replaced the {} records of {} in {} with {} records\n",
+                             report.replaced, options.replace_year, options.register_id,
+                             report.imported);
+  else
+    std::cout << fmt::format("imported {} records into {}\n", report.imported, options.register_id);
   return 0;
 }
 
@@ -100,6 +108,11 @@ void add_record_commands(CLI::App& app, Commands& commands) {
       ->check(CLI::IsMember({"auto", "utf-8", "utf8", "big5", "cp950"}, CLI::ignore_case));
   import_command->add_option("--sheet", options->sheet,
                              "XLSX sheet to read (default: the first sheet)");
+  import_command
+      ->add_option("--replace", options->replace_year,
+                   "replace the register's records of this ROC year with the file's "
+                   "(every row must belong to it)")
+      ->check(CLI::Range(1, 9999));
   commands.add(import_command,
                [options](const Database& db) { return import_records(*options, db); });
 

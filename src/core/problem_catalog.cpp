@@ -66,6 +66,47 @@ constexpr std::array kWordings{
                    "存的檔案可能是 Big5"},
     ProblemWording{"not_big5_at", "the text is not valid Big5 at byte {byte} ({hex}, line {line})",
                    "檔案第 {byte} 位元組（{hex}，第 {line} 行）不是有效的 Big5 文字"},
+    ProblemWording{"row_already_there", "the register already holds this row as record {record}",
+                   "此列已是登錄簿中的第 {record} 筆資料"},
+    ProblemWording{"rows_already_there",
+                   "{count} of the file's {rows} rows are already in the register: the file, or "
+                   "one with the same rows, was imported before; nothing was imported. To load a "
+                   "year's records again, import it replacing that year",
+                   "檔案 {rows} 列中有 {count} "
+                   "列已在登錄簿中：這個檔案（或內容相同的檔案）先前已匯入過，本次未匯入任何資料。"
+                   "若要重新匯入某年度的資料，請選擇取代該年度"},
+    ProblemWording{"outside_replaced_year",
+                   "the row does not belong to year {year}, the year being replaced",
+                   "此列不屬於要取代的民國 {year} 年"},
+    ProblemWording{"locked_year_target",
+                   "year {year} is locked: the target of {item} would change from {before} to "
+                   "{after}",
+                   "民國 {year} 年已鎖定：{item} 的目標值將由 {before} 變為 {after}"},
+    ProblemWording{"locked_year_weight",
+                   "year {year} is locked: the weight of {item} would change from {before} to "
+                   "{after}",
+                   "民國 {year} 年已鎖定：{item} 的權重將由 {before} 變為 {after}"},
+    ProblemWording{"locked_year_value",
+                   "year {year} is locked: the actual value of {item} would change from {before} "
+                   "to {after}",
+                   "民國 {year} 年已鎖定：{item} 的實際值將由 {before} 變為 {after}"},
+    ProblemWording{"locked_year_light",
+                   "year {year} is locked: the light of {item} would change from {before} to "
+                   "{after}",
+                   "民國 {year} 年已鎖定：{item} 的燈號將由 {before} 變為 {after}"},
+    ProblemWording{"locked_year_score",
+                   "year {year} is locked: the score of {item} would change from {before} to "
+                   "{after}",
+                   "民國 {year} 年已鎖定：{item} 的得分將由 {before} 變為 {after}"},
+    ProblemWording{"locked_year_indicator_added",
+                   "year {year} is locked: indicator {item} would be added to it",
+                   "民國 {year} 年已鎖定：不能為該年度新增指標 {item}"},
+    ProblemWording{"locked_year_indicator_removed",
+                   "year {year} is locked: indicator {item} would be removed from it",
+                   "民國 {year} 年已鎖定：不能自該年度移除指標 {item}"},
+    ProblemWording{"locked_year_outside_plan",
+                   "year {year} is locked and would no longer be a year of the plan",
+                   "民國 {year} 年已鎖定，不能自計畫年度中移除"},
     ProblemWording{"file_empty", "the file is empty; the first line must name the columns",
                    "檔案是空的；第一行須列出欄位名稱"},
 };

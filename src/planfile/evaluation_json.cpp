@@ -1,5 +1,6 @@
 #include "planfile/evaluation_json.h"
 
+#include "core/evaluation/scoring_note.h"
 #include "planfile/evaluation_json_value.h"
 
 namespace planscore::planfile {
@@ -53,6 +54,12 @@ nlohmann::json evaluation_to_json(const core::YearEvaluation& evaluation) {
   };
   return {{"year", evaluation.year},
           {"total_score", evaluation.total_score},
+          {"complete", evaluation.complete},
+          {"valued_weight", evaluation.valued_weight},
+          {"total_weight", evaluation.total_weight},
+          {"scoring_note",
+           {{"zh-TW", core::scoring_note(evaluation, core::Language::traditional_chinese)},
+            {"en", core::scoring_note(evaluation, core::Language::english)}}},
           {"no_value_count", evaluation.no_value_count},
           {"indicators", indicators},
           {"goals", roll_ups(evaluation.goals)},

@@ -1,6 +1,7 @@
 #pragma once
 // Evaluations as JSON, the contract other tools read (README, api/openapi.yaml): year,
-// total_score, no_value_count, indicators[] (id, goal, dimension, name, weight, kind, unit,
+// total_score, complete, valued_weight, total_weight, scoring_note {zh-TW, en},
+// no_value_count, indicators[] (id, goal, dimension, name, weight, kind, unit,
 // target, actual, source, note, achievement, capped_achievement, light, score), goals[]
 // and dimensions[] (id, name, weight, score).
 #include <string>

@@ -194,11 +194,12 @@ class PlanReader {
 
   void policy(const TreeNode& node, core::EvaluationPolicy& policy) {
     if (node.kind == TreeNode::Kind::null) return;  // `policy:` alone: the default policy
-    MapReader map(reader_, node, "policy", {"cap", "no_value_scoring", "no_value_light", "lights"},
-                  {});
+    MapReader map(reader_, node, "policy",
+                  {"cap", "no_value_scoring", "min_valued_share", "no_value_light", "lights"}, {});
     map.number("cap", policy.cap);
     map.enumeration("no_value_scoring", policy.no_value_scoring, no_value_scoring_from_name,
                     {"zero", "exclude"});
+    map.number("min_valued_share", policy.min_valued_share);
     map.text("no_value_light", policy.no_value_light);
     map.list<core::LightCategory>("lights", policy.lights, bind(&PlanReader::light));
   }

@@ -221,6 +221,9 @@ class TreeWriter {
     node.add("cap", TreeNode::number(policy.cap));
     node.add("no_value_scoring",
              TreeNode::string(std::string(no_value_scoring_name(policy.no_value_scoring))));
+    // Only `exclude` reads it.
+    if (policy.no_value_scoring == core::NoValueScoring::exclude)
+      node.add("min_valued_share", TreeNode::number(policy.min_valued_share));
     node.add("no_value_light", TreeNode::string(policy.no_value_light));
     TreeNode& lights = node.add("lights", TreeNode::list());
     for (const auto& light : policy.lights) {

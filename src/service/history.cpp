@@ -60,7 +60,7 @@ HistorySummary load_history(store::Store& store, const core::Plan& plan,
       continue;
     }
     const auto report = import_csv(store, plan, system_actor(), file.register_id, file.text,
-                                   ImportMode::check_only);
+                                   {.mode = ImportMode::check_only, .replace_year = {}});
     for (auto& problem : problems_of(name, report)) problems.push_back(std::move(problem));
   }
   if (!problems.empty())

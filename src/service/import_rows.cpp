@@ -9,10 +9,10 @@
 namespace planscore::service {
 
 RowChecker::RowChecker(const core::Plan& plan, const core::RegisterDef& reg,
-                       std::vector<std::size_t> columns, std::vector<int> locked_years)
+                       std::vector<std::size_t> columns, RowRules rules)
     : reg_(reg),
       columns_(std::move(columns)),
-      locked_years_(std::move(locked_years)),
+      rules_(std::move(rules)),
       sections_(section_ids(plan)) {
   // Fields without a column start every row at their default (null when there is none).
   for (const auto& field : reg_.fields)
@@ -62,14 +62,30 @@ CheckedRows RowChecker::check(const core::CsvTable& table, std::size_t first,
           {row_number, line, field ? field->name : problem.path, "", problem});
       row_ok = false;
     }
-    if (const auto span = core::placement(reg_, record); row_ok && span) {
-      for (int year : locked_years_)
+    const auto span = core::placement(reg_, record);
+    if (row_ok && span) {
+      for (int year : rules_.locked_years)
         if (span->contains(year)) {
           checked.problems.push_back(
               {row_number, line, "", "",
                core::coded_problem("", "locked_year", {{"year", std::to_string(year)}})});
           row_ok = false;
         }
+    }
+    if (row_ok && rules_.replace_year && !(span && span->contains(*rules_.replace_year))) {
+      checked.problems.push_back(
+          {row_number, line, "", "",
+           core::coded_problem("", "outside_replaced_year",
+                               {{"year", std::to_string(*rules_.replace_year)}})});
+      row_ok = false;
+    }
+    if (row_ok && rules_.existing) {
+      if (const auto id = rules_.existing->find(record)) {
+        checked.problems.push_back(
+            {row_number, line, "", "",
+             core::coded_problem("", "row_already_there", {{"record", std::to_string(*id)}})});
+        row_ok = false;
+      }
     }
     if (row_ok) checked.records.push_back(std::move(record));
   }

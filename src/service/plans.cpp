@@ -1,12 +1,16 @@
 #include "service/plans.h"
 
+#include <algorithm>
 #include <stdexcept>
 
+#include "core/evaluation/year_changes.h"
 #include "core/metric/plan_terms.h"
 #include "core/plan/validate.h"
+#include "core/problem_catalog.h"
 #include "planfile/plan_json.h"
 #include "planfile/plan_yaml.h"
 #include "service/audit.h"
+#include "service/evaluation.h"
 #include "service/failure.h"
 
 namespace planscore::service {
@@ -33,6 +37,53 @@ planfile::LoadResult load_plan(std::string_view text, PlanFormat format) {
   return format == PlanFormat::json ? planfile::load_json(text) : planfile::load_yaml(text);
 }
 
+// The locked years' evaluations under the plan in force, to hold a replacement to.
+struct LockedYears {
+  core::Plan plan_in_force;
+  std::vector<core::YearEvaluation> evaluations;
+};
+
+LockedYears evaluate_locked_years(store::Store& store, const std::string& plan_id) {
+  LockedYears locked;
+  const auto locks = store.year_locks(plan_id);
+  if (locks.empty()) return locked;
+  locked.plan_in_force = require_current_plan(store);
+  for (const auto& lock : locks)
+    locked.evaluations.push_back(evaluate_year(store, locked.plan_in_force, lock.year));
+  return locked;
+}
+
+// A locked year evaluates, reports and exports exactly as it was locked: a new version of
+// the plan that would change any figure of a locked year is refused, naming each figure.
+void refuse_changes_to_locked_years(store::Store& store, const LockedYears& locked,
+                                    const core::Plan& proposed) {
+  core::Problems changes;
+  std::vector<std::string> years;
+  for (const auto& before : locked.evaluations) {
+    const auto proposed_years = proposed.years();
+    core::Problems year_problems;
+    if (std::find(proposed_years.begin(), proposed_years.end(), before.year) ==
+        proposed_years.end()) {
+      year_problems.push_back(core::coded_problem("years." + std::to_string(before.year),
+                                                  "locked_year_outside_plan",
+                                                  {{"year", std::to_string(before.year)}}));
+    } else {
+      year_problems = core::year_changes(before, evaluate_year(store, proposed, before.year));
+    }
+    if (year_problems.empty()) continue;
+    years.push_back(std::to_string(before.year));
+    changes.insert(changes.end(), year_problems.begin(), year_problems.end());
+  }
+  if (changes.empty()) return;
+  std::string named;
+  for (const auto& year : years) named += (named.empty() ? "" : ", ") + year;
+  throw Failure(FailureKind::locked,
+                "the plan change would alter locked year(s) " + named +
+                    ", which must stay as they were locked; an administrator must unlock them "
+                    "first",
+                std::move(changes));
+}
+
 }  // namespace
 
 core::Problems validate_plan_text(std::string_view text, PlanFormat format) {
@@ -56,12 +107,14 @@ PlanImportResult import_plan(store::Store& store, std::string_view text, PlanFor
   result.problems = core::validate(plan);
   if (!result.problems.empty()) return result;
 
+  const auto existing = store.current_plan();
+  const bool same_plan = existing && existing->id == plan.id;
+  const LockedYears locked = same_plan ? evaluate_locked_years(store, plan.id) : LockedYears{};
+
   store::Transaction transaction(store);
   result.problems = store.apply_registers(plan.registers);
   if (!result.problems.empty()) return result;  // rolled back by the transaction
 
-  const auto existing = store.current_plan();
-  const bool same_plan = existing && existing->id == plan.id;
   const std::int64_t stored_version = same_plan ? existing->version : 0;
   if (expected_version && *expected_version != stored_version)
     throw Failure(FailureKind::conflict,
@@ -74,6 +127,7 @@ PlanImportResult import_plan(store::Store& store, std::string_view text, PlanFor
     throw Failure(FailureKind::conflict,
                   "the plan was changed by someone else meanwhile; try again");
   prepare_terms(store, plan);
+  refuse_changes_to_locked_years(store, locked, plan);  // rolled back by the transaction
   audit(store, actor,
         {expected_version ? "plan.update" : "plan.import", "plan", plan.id,
          existing ? existing->document : "", document, ""});

@@ -73,7 +73,9 @@ store::RecordQuery record_list_query(const core::Plan& plan, const core::Registe
     else
       query.filters.push_back({field->id, *op, parsed.value});
   }
-  std::string sort = request.sort;
+  // Unless told otherwise, newest first: by the register's date or year, else as entered.
+  std::string sort =
+      request.sort.empty() ? "-" + (reg.time_field.empty() ? "id" : reg.time_field) : request.sort;
   if (!sort.empty() && sort.front() == '-') {
     query.descending = true;
     sort.erase(0, 1);

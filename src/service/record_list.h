@@ -17,7 +17,8 @@ namespace planscore::service {
 inline constexpr std::int64_t kMaxRecordListOffset = 100000;
 
 // A list request as people write it: filters as (field, operator, text) with operators
-// eq ne lt le gt ge contains, sort as a field id with an optional leading '-'.
+// eq ne lt le gt ge contains, sort as a field id (or "id") with an optional leading '-' for
+// descending; empty sorts newest first (by the register's time field, else by id).
 struct RecordListRequest {
   struct Filter {
     std::string field;

@@ -15,6 +15,7 @@
 #include "service/failure.h"
 #include "service/import_rows.h"
 #include "service/plan_lookup.h"
+#include "service/record_fingerprints.h"
 #include "service/snapshots.h"
 #include "service/year_locks.h"
 
@@ -109,6 +110,44 @@ core::Record parse_record(const core::Plan& plan, const core::RegisterDef& reg,
   return record;
 }
 
+// Removes (when `write`) the records of `reg` placed in `year`, each checked against the
+// locked years like any deletion; returns how many there are.
+int remove_year(store::Store& store, const core::Plan& plan, const core::RegisterDef& reg, int year,
+                bool write) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> doomed;  // id, version
+  std::int64_t after = 0;
+  for (;;) {
+    const auto page = store.records_after(reg, year, after, 10'000);
+    if (page.empty()) break;
+    after = page.back().id;
+    for (const auto& stored : page) {
+      require_unlocked(store, plan, core::placement(reg, stored.record), "a record being replaced");
+      doomed.emplace_back(stored.id, stored.version);
+    }
+  }
+  if (write)
+    for (const auto& [id, version] : doomed)
+      if (!store.delete_record(reg, id, version))
+        throw Failure(FailureKind::conflict,
+                      "record " + std::to_string(id) + " changed during the import");
+  return static_cast<int>(doomed.size());
+}
+
+// Rows already in the register are named once for the file, with their count, and
+// individually only for the first few: a file imported twice would otherwise list every
+// one of its rows.
+void summarize_rows_already_there(ImportReport& report, std::size_t rows) {
+  constexpr int kNamedRows = 20;
+  int count = 0;
+  std::erase_if(report.rows, [&](const RowProblem& row) {
+    return row.reason.code == "row_already_there" && ++count > kNamedRows;
+  });
+  if (count > 0)
+    report.file_problems.push_back(
+        core::coded_problem("file", "rows_already_there",
+                            {{"count", std::to_string(count)}, {"rows", std::to_string(rows)}}));
+}
+
 }  // namespace
 
 core::Problems import_problems(const ImportReport& report) {
@@ -128,7 +167,7 @@ core::Problems import_problems(const ImportReport& report) {
 
 ImportReport import_csv(store::Store& store, const core::Plan& plan, const core::Actor& actor,
                         const std::string& register_id, std::string_view csv_text,
-                        ImportMode mode) {
+                        const ImportOptions& options) {
   require_register(plan, register_id);
   auto csv = core::read_csv(csv_text);
   if (!csv.problems.empty()) {
@@ -136,7 +175,7 @@ ImportReport import_csv(store::Store& store, const core::Plan& plan, const core:
     report.file_problems = csv.problems;
     return report;
   }
-  return import_table(store, plan, actor, register_id, csv.table, mode);
+  return import_table(store, plan, actor, register_id, csv.table, options);
 }
 
 std::optional<ImportFormat> parse_import_format(std::string_view name) {
@@ -148,7 +187,7 @@ std::optional<ImportFormat> parse_import_format(std::string_view name) {
 
 ImportReport import_file(store::Store& store, const core::Plan& plan, const core::Actor& actor,
                          const std::string& register_id, std::string_view bytes,
-                         const ImportSource& source, ImportMode mode) {
+                         const ImportSource& source, const ImportOptions& options) {
   // Refusals come before the file is read: a person who may not write the register
   // learns that, not what is wrong with the file.
   require_writer(actor, require_register(plan, register_id));
@@ -173,16 +212,19 @@ ImportReport import_file(store::Store& store, const core::Plan& plan, const core
     report.file_problems = std::move(read.problems);
     return report;
   }
-  return import_table(store, plan, actor, register_id, read.table, mode);
+  return import_table(store, plan, actor, register_id, read.table, options);
 }
 
 ImportReport import_table(store::Store& store, const core::Plan& plan, const core::Actor& actor,
                           const std::string& register_id, const core::CsvTable& table,
-                          ImportMode mode) {
+                          const ImportOptions& options) {
   const auto& reg = require_register(plan, register_id);
   require_writer(actor, reg);
-  std::vector<int> locked_years;
-  for (const auto& lock : store.year_locks(plan.id)) locked_years.push_back(lock.year);
+  if (options.replace_year) {
+    require_plan_year(plan, *options.replace_year);
+    require_unlocked(store, plan, core::YearSpan{*options.replace_year, *options.replace_year},
+                     "the year being replaced");
+  }
   ImportReport report;
   if (table.header.empty()) {
     report.file_problems.push_back(core::coded_problem("line 1", "file_empty"));
@@ -192,7 +234,15 @@ ImportReport import_table(store::Store& store, const core::Plan& plan, const cor
   if (!report.file_problems.empty()) return report;
   std::vector<std::size_t> columns;
   for (const auto& column : mapped) columns.push_back(*column);
-  const RowChecker checker(plan, reg, std::move(columns), std::move(locked_years));
+
+  std::optional<store::Transaction> transaction;
+  if (options.mode == ImportMode::write) transaction.emplace(store);
+  // Read inside the transaction, so two imports of one file cannot both pass.
+  const RecordFingerprints existing(store, reg, options.replace_year);
+  if (options.replace_year)
+    report.replaced = remove_year(store, plan, reg, *options.replace_year, transaction.has_value());
+  const RowChecker checker(plan, reg, std::move(columns),
+                           {locked_years(store, plan), &existing, options.replace_year});
 
   // Rows are checked a chunk ahead of the writes, on a thread of their own, so the checks
   // (about 0.5 s for 10^6 records) cost no time of their own, and only two chunks of
@@ -205,8 +255,6 @@ ImportReport import_table(store::Store& store, const core::Plan& plan, const cor
       return checker.check(table, first, std::min(rows, first + kRowsPerChunk));
     });
   };
-  std::optional<store::Transaction> transaction;
-  if (mode == ImportMode::write) transaction.emplace(store);
   std::vector<std::int64_t> ids;
   int valid_rows = 0;
   std::future<CheckedRows> next = check_chunk(0);
@@ -221,14 +269,18 @@ ImportReport import_table(store::Store& store, const core::Plan& plan, const cor
       ids.insert(ids.end(), written.begin(), written.end());
     }
   }
+  summarize_rows_already_there(report, rows);
   if (!report.ok()) return report;
   report.valid_rows = valid_rows;
   if (!transaction) return report;
   audit(store, actor,
         {"record.import", "register", reg.id, "",
-         fields_snapshot({{"records", std::to_string(ids.size())},
-                          {"first_id", ids.empty() ? "" : std::to_string(ids.front())},
-                          {"last_id", ids.empty() ? "" : std::to_string(ids.back())}}),
+         fields_snapshot(
+             {{"records", std::to_string(ids.size())},
+              {"first_id", ids.empty() ? "" : std::to_string(ids.front())},
+              {"last_id", ids.empty() ? "" : std::to_string(ids.back())},
+              {"replaced_year", options.replace_year ? std::to_string(*options.replace_year) : ""},
+              {"replaced", std::to_string(report.replaced)}}),
          ""});
   transaction->commit();
   report.imported = static_cast<int>(ids.size());

@@ -31,6 +31,7 @@ struct ImportReport {
   std::vector<RowProblem> rows;  // every bad row, every bad cell
   int imported = 0;              // records written (0 unless everything was valid)
   int valid_rows = 0;            // rows that passed every check (= imported when written)
+  int replaced = 0;              // records of the replaced year removed (or to be removed)
 
   bool ok() const { return file_problems.empty() && rows.empty(); }
 };
@@ -48,19 +49,33 @@ core::Problems import_problems(const ImportReport& report);
 // Imports CSV text (UTF-8, with or without BOM) into `register_id`. The header names
 // each column by field id or display name; columns may come in any order; optional
 // fields may be left out. All or nothing: on any problem nothing is written.
-// check_only runs every check (permission, cells, locked years) and writes nothing: the
-// preview people see before they confirm an import.
-enum class ImportMode { write, check_only };
+// A row whose every value equals a record the register already holds is refused
+// ("row_already_there", and "rows_already_there" for the file with their count): the same
+// file imported twice, or an export imported back, would count every record twice. To load
+// a year's records again, replace that year.
+enum class ImportMode {
+  write,
+  check_only,  // every check (permission, cells, locked years, rows already there) and no
+               // write: the preview people see before they confirm an import
+};
+
+struct ImportOptions {
+  ImportMode mode = ImportMode::write;
+  // Replace: the records placed in this year are removed and the file's rows take their
+  // place, in one transaction. Every row must be placed in the year, and neither the year
+  // nor a removed record's years may be locked. nullopt: the rows are added.
+  std::optional<int> replace_year;
+};
 
 ImportReport import_csv(store::Store& store, const core::Plan& plan, const core::Actor& actor,
                         const std::string& register_id, std::string_view csv_text,
-                        ImportMode mode = ImportMode::write);
+                        const ImportOptions& options = {});
 
 // The same for a table already split into cells (demo data, XLSX): `table.header`
 // names the columns, `table.row_lines` may be empty.
 ImportReport import_table(store::Store& store, const core::Plan& plan, const core::Actor& actor,
                           const std::string& register_id, const core::CsvTable& table,
-                          ImportMode mode = ImportMode::write);
+                          const ImportOptions& options = {});
 
 // How to read an uploaded file: sections keep their lists in Excel, and older Excel on
 // Traditional Chinese Windows saves CSV in Big5.
@@ -80,7 +95,7 @@ struct ImportSource {
 // reported with their spreadsheet row numbers as `line`.
 ImportReport import_file(store::Store& store, const core::Plan& plan, const core::Actor& actor,
                          const std::string& register_id, std::string_view bytes,
-                         const ImportSource& source, ImportMode mode = ImportMode::write);
+                         const ImportSource& source, const ImportOptions& options = {});
 
 struct AddResult {
   core::Problems problems;  // path = field id

@@ -13,6 +13,7 @@
 #include "document/pdf/pdf_writer.h"
 #include "document/xlsx/xlsx_writer.h"
 #include "planfile/evaluation_json.h"
+#include "service/agency_time.h"
 #include "service/evaluation.h"
 #include "service/failure.h"
 #include "service/narrative.h"
@@ -51,8 +52,8 @@ ReportFile annual_report(store::Store& store, const core::Plan& plan, int year,
   input.evaluations = evaluate_all_years(store, plan);
   for (const auto& review : reviews_for_year(store, plan, year))
     input.reviews[review.indicator_id] = {review.state, review.explanation};
-  input.locked = is_year_locked(store, plan, year);
-  input.generated_on = core::iso_timestamp(std::chrono::system_clock::now()).substr(0, 10);
+  input.locked_years = locked_years(store, plan);
+  input.generated_on = agency_date(core::Clock::now());
   return file(document_bytes(document::annual_report(input), format), format,
               "annual-report-" + std::to_string(year));
 }

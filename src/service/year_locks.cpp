@@ -11,9 +11,13 @@
 namespace planscore::service {
 
 bool is_year_locked(store::Store& store, const core::Plan& plan, int year) {
-  for (const auto& lock : store.year_locks(plan.id))
-    if (lock.year == year) return true;
-  return false;
+  return locked_years(store, plan).contains(year);
+}
+
+std::set<int> locked_years(store::Store& store, const core::Plan& plan) {
+  std::set<int> years;
+  for (const auto& lock : store.year_locks(plan.id)) years.insert(lock.year);
+  return years;
 }
 
 void require_unlocked(store::Store& store, const core::Plan& plan,

@@ -3,6 +3,7 @@
 // the year and its records, values, explanations and evidence become read-only. Only an
 // administrator can unlock, with a reason, and both are audited.
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 namespace planscore::service {
 
 bool is_year_locked(store::Store& store, const core::Plan& plan, int year);
+std::set<int> locked_years(store::Store& store, const core::Plan& plan);
 // Throws Failure(locked) naming `what` when any year of `span` is locked.
 void require_unlocked(store::Store& store, const core::Plan& plan,
                       const std::optional<core::YearSpan>& span, const std::string& what);

@@ -32,16 +32,19 @@ long cpu_ticks(pid_t pid) {
   return utime + stime;
 }
 
-// `count` trainings in ROC 104 and as many in 105, through the import.
+// `count` trainings in ROC 104 and as many in 105, through the import; each call's are
+// new trainings (a row already in the register is refused).
 void add_trainings(ApiSession& editor, int count) {
+  static int added = 0;
   std::string csv = "held_on,title,participants\n";
-  for (int i = 0; i < count; ++i) {
+  for (int i = added; i < added + count; ++i) {
     const auto day = std::to_string(1 + i % 28);
     csv += "2015-03-" + std::string(day.size() == 1 ? "0" : "") + day + ",研習 " +
            std::to_string(i) + ",12\n";
     csv += "2016-03-" + std::string(day.size() == 1 ? "0" : "") + day + ",研習 " +
            std::to_string(i) + ",15\n";
   }
+  added += count;
   const auto result =
       editor.send_raw("POST", "/api/registers/records_trainings/import", csv, "text/csv");
   ASSERT_EQ(result.status, 201) << result.body.substr(0, 500);

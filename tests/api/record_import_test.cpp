@@ -87,12 +87,58 @@ TEST(RecordImport, Big5CsvIsDetectedOrNamed) {
   EXPECT_EQ(parse_json(as_utf8)["errors"][0]["path"], "line 1");
   EXPECT_EQ(editor->get_json(kRecords)["total"], 0);
 
+  auto named = editor->send_raw("POST", kImport + "?format=csv&encoding=big5&dry_run=true",
+                                kBig5Csv, "text/csv");
+  ASSERT_EQ(named.status, 200) << named.body;
+  EXPECT_EQ(parse_json(named)["would_import"], 1);
   auto detected = editor->send_raw("POST", kImport, kBig5Csv, "text/csv");
   ASSERT_EQ(detected.status, 201) << detected.body;
-  auto named =
-      editor->send_raw("POST", kImport + "?format=csv&encoding=big5", kBig5Csv, "text/csv");
-  ASSERT_EQ(named.status, 201) << named.body;
+  EXPECT_EQ(editor->get_json(kRecords)["total"], 1);
+}
+
+// The same file twice would count every training twice (an indicator at 216 %): the second
+// import is refused, saying why, and a year is loaded again only by replacing it.
+TEST(RecordImport, AFileAlreadyImportedIsRefusedAndAYearIsReloadedByReplacingIt) {
+  ApiWorld world;
+  auto editor = world.login("editor");
+  const std::string file =
+      "held_on,title,participants\n104/03/15,檔案管理研習,60\n104/04/01,公文研習,40\n";
+  ASSERT_EQ(editor->send_raw("POST", kImport, file, "text/csv").status, 201);
+  const auto again = editor->send_raw("POST", kImport, file, "text/csv");
+  ASSERT_EQ(again.status, 422) << again.body;
+  const auto problems = parse_json(again)["errors"];
+  EXPECT_EQ(problems[0]["code"], "rows_already_there");
+  EXPECT_EQ(problems[0]["params"]["count"], "2");
+  EXPECT_EQ(problems[1]["code"], "row_already_there");
+  EXPECT_EQ(problems[1]["params"]["row"], "1");
   EXPECT_EQ(editor->get_json(kRecords)["total"], 2);
+
+  // A corrected list for 104 replaces 104's records, all or nothing.
+  const std::string corrected =
+      "held_on,title,participants\n104/03/15,檔案管理研習,62\n104/04/01,公文研習,40\n"
+      "104/05/02,保密研習,25\n";
+  const auto preview =
+      editor->send_raw("POST", kImport + "?replace=104&dry_run=true", corrected, "text/csv");
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_EQ(parse_json(preview)["would_replace"], 2);
+  EXPECT_EQ(parse_json(preview)["would_import"], 3);
+  const auto outside = editor->send_raw("POST", kImport + "?replace=104",
+                                        corrected + "105/01/05,新年研習,10\n", "text/csv");
+  ASSERT_EQ(outside.status, 422) << outside.body;
+  EXPECT_EQ(parse_json(outside)["errors"][0]["code"], "outside_replaced_year");
+  EXPECT_EQ(editor->get_json(kRecords)["total"], 2);
+  const auto replaced = editor->send_raw("POST", kImport + "?replace=104", corrected, "text/csv");
+  ASSERT_EQ(replaced.status, 201) << replaced.body;
+  EXPECT_EQ(parse_json(replaced)["replaced"], 2);
+  EXPECT_EQ(parse_json(replaced)["imported"], 3);
+  EXPECT_EQ(editor->get_json(kRecords)["total"], 3);
+  const auto audit = world.login("admin")->get_json(
+      "/api/audit?object_type=register&object_id=records_trainings&limit=1");
+  const auto entries = audit["entries"];
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0]["action"], "record.import");
+  EXPECT_EQ(entries[0]["after"]["replaced_year"], "104") << entries[0];
+  EXPECT_EQ(entries[0]["after"]["replaced"], "2") << entries[0];
 }
 
 TEST(RecordImport, UnknownQueryValuesAreNamed) {

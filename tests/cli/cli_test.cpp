@@ -63,6 +63,12 @@ TEST_F(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(outcome.err.rfind("error: ", 0), 0u);
 }
 
+TEST_F(Cli, AnUnknownTimeZoneIsAUsageErrorNamingIt) {
+  auto outcome = run("--time-zone Mars/Olympus_Mons evaluate --year 104");
+  EXPECT_EQ(outcome.status, 2);
+  EXPECT_NE(outcome.err.find("\"Mars/Olympus_Mons\""), std::string::npos) << outcome.err;
+}
+
 TEST_F(Cli, EvaluatingAnEmptyDatabaseFailsWithAClearLine) {
   auto outcome = run("evaluate --year 104");
   EXPECT_EQ(outcome.status, 1);
@@ -240,22 +246,24 @@ TEST_F(Cli, RegisterExportWritesFormulasAsTextAndImportsBackByteForByte) {
   // A file as a section editor could upload it, the formulas written raw ("\t=1+1" comes in
   // trimmed to "=1+1"; "''=1+1" as "'=1+1", the import taking one ' off).
   using planscore::core::CsvCell;
-  std::string upload = planscore::core::csv_line({"held_on", "title", "participants"});
+  std::string upload =
+      planscore::core::csv_line({"held_on", "title", "participants", "satisfaction"});
   for (const std::string title : {"=HYPERLINK(\"http://attacker.test\",\"研習\")",
                                   "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)", "\t=1+1", "''=1+1"})
-    upload += planscore::core::csv_line(
-        {CsvCell::formatted("2015-03-01"), CsvCell::formatted(title), CsvCell::formatted("-5")});
+    upload +=
+        planscore::core::csv_line({CsvCell::formatted("2015-03-01"), CsvCell::formatted(title),
+                                   CsvCell::formatted("5"), CsvCell::formatted("-5")});
   const auto imported = run("record import records_trainings " + write("upload.csv", upload));
   ASSERT_EQ(imported.status, 0) << imported.err << imported.out;
 
   const auto exported = dir_ / "export.csv";
   ASSERT_EQ(run("report register records_trainings -o " + exported.string()).status, 0);
   const std::string text = read(exported);  // held_on, title, participants, satisfaction
-  EXPECT_NE(text.find(",\"'=HYPERLINK(\"\"http://attacker.test\"\",\"\"研習\"\")\",-5,\r\n"),
+  EXPECT_NE(text.find(",\"'=HYPERLINK(\"\"http://attacker.test\"\",\"\"研習\"\")\",5,-5\r\n"),
             std::string::npos)
       << text;
-  for (const char* cell : {",'+1+cmd|' /C calc'!A0,-5,\r\n", ",'-2+3,-5,\r\n",
-                           ",'@SUM(1+1),-5,\r\n", ",'=1+1,-5,\r\n", ",''=1+1,-5,\r\n"})
+  for (const char* cell : {",'+1+cmd|' /C calc'!A0,5,-5\r\n", ",'-2+3,5,-5\r\n",
+                           ",'@SUM(1+1),5,-5\r\n", ",'=1+1,5,-5\r\n", ",''=1+1,5,-5\r\n"})
     EXPECT_NE(text.find(cell), std::string::npos) << cell << "\n" << text;
 
   ASSERT_EQ(run("init --plan " + plan.string(), "other.db").status, 0);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/evaluation/scoring_note.h"
+
 namespace planscore::core {
 namespace {
 
@@ -108,6 +110,88 @@ TEST(EvaluationYear, ExcludePolicyScalesTheRestToTheFullWeight) {
   plan.policy.no_value_scoring = NoValueScoring::exclude;
   auto result = evaluate_year(plan, 104, {{"a", {100.0, ValueSource::formula, ""}}});
   EXPECT_DOUBLE_EQ(result.total_score, 100);
+}
+
+// Two goals of 25 and 75, each of two indicators, under `exclude`.
+Plan two_goal_plan() {
+  Plan plan;
+  plan.id = "p";
+  plan.first_year = 104;
+  plan.last_year = 104;
+  plan.policy.no_value_scoring = NoValueScoring::exclude;
+  const auto indicator = [](std::string id, double weight) {
+    Indicator made;
+    made.id = std::move(id);
+    made.weight = weight;
+    made.targets = {{104, 100}};
+    return made;
+  };
+  Goal small{"g1", 1, "small", "", {}, 25, "", {indicator("a", 12.7), indicator("b", 12.3)}};
+  Goal large{"g2", 2, "large", "", {}, 75, "", {indicator("c", 50), indicator("d", 25)}};
+  plan.dimensions = {{"d", "業務", {small, large}}};
+  return plan;
+}
+
+TEST(EvaluationYear, ExcludeNeverLetsAGoalScoreAboveItsWeight) {
+  // Before: the plan-wide scale gave the goal of 25 a score of 50 (2 × 25).
+  auto plan = two_goal_plan();
+  auto result = evaluate_year(plan, 104,
+                              {{"a", {100.0, ValueSource::formula, ""}},
+                               {"c", {100.0, ValueSource::formula, ""}},
+                               {"d", {100.0, ValueSource::formula, ""}}});
+  EXPECT_DOUBLE_EQ(result.goals[0].score, 25);  // a carries b's weight within its goal
+  EXPECT_DOUBLE_EQ(result.goals[1].score, 75);
+  EXPECT_TRUE(result.complete);
+  // A goal with no value at all scores 0: its weight goes nowhere else.
+  result = evaluate_year(
+      plan, 104,
+      {{"c", {100.0, ValueSource::formula, ""}}, {"d", {100.0, ValueSource::formula, ""}}});
+  EXPECT_DOUBLE_EQ(result.goals[0].score, 0);
+  EXPECT_DOUBLE_EQ(result.total_score, 75);
+}
+
+TEST(EvaluationYear, ExcludeMarksATotalOfTooFewValuesIncomplete) {
+  // Before: one measured indicator of four made the year score 100.
+  auto plan = two_goal_plan();
+  auto result = evaluate_year(plan, 104, {{"a", {100.0, ValueSource::formula, ""}}});
+  EXPECT_FALSE(result.complete);
+  EXPECT_DOUBLE_EQ(result.valued_weight, 12.7);
+  EXPECT_DOUBLE_EQ(result.total_weight, 100);
+  EXPECT_DOUBLE_EQ(result.total_score, 25);
+  plan.policy.min_valued_share = 10;
+  EXPECT_TRUE(evaluate_year(plan, 104, {{"a", {100.0, ValueSource::formula, ""}}}).complete);
+  // `zero` never needs a share: an empty indicator scores 0, which says it all.
+  plan.policy.no_value_scoring = NoValueScoring::zero;
+  plan.policy.min_valued_share = 50;
+  EXPECT_TRUE(evaluate_year(plan, 104, {{"a", {100.0, ValueSource::formula, ""}}}).complete);
+}
+
+TEST(EvaluationYear, EverySubtotalIsTheSumOfTheScoresPrintedAboveIt) {
+  auto plan = two_goal_plan();
+  plan.policy.no_value_scoring = NoValueScoring::zero;
+  // 12.7 × 91.234% = 11.5867… and 12.3 × 87.777% = 10.7965…: printed 11.59 and 10.80.
+  auto result = evaluate_year(
+      plan, 104,
+      {{"a", {91.234, ValueSource::formula, ""}}, {"b", {87.777, ValueSource::formula, ""}}});
+  EXPECT_DOUBLE_EQ(result.indicators[0].score, 11.59);
+  EXPECT_DOUBLE_EQ(result.indicators[1].score, 10.80);
+  EXPECT_DOUBLE_EQ(result.goals[0].score, 11.59 + 10.80);
+  EXPECT_DOUBLE_EQ(result.total_score, result.dimensions[0].score);
+}
+
+TEST(EvaluationYear, TheScoringNoteSaysWhatWasDone) {
+  auto plan = two_goal_plan();
+  auto result = evaluate_year(plan, 104, {{"a", {100.0, ValueSource::formula, ""}}});
+  const auto chinese = scoring_note(result, Language::traditional_chinese);
+  EXPECT_NE(chinese.find("3 項指標無實際值，不計分"), std::string::npos) << chinese;
+  EXPECT_NE(chinese.find("12.7%"), std::string::npos) << chinese;
+  EXPECT_NE(chinese.find("總分未完成"), std::string::npos) << chinese;
+  EXPECT_EQ(chinese.find("以 0 分計。本年度"), std::string::npos) << chinese;
+  plan.policy.no_value_scoring = NoValueScoring::zero;
+  result = evaluate_year(plan, 104, {{"a", {100.0, ValueSource::formula, ""}}});
+  EXPECT_NE(scoring_note(result, Language::english)
+                .find("3 indicator(s) have no value this year and score 0."),
+            std::string::npos);
 }
 
 TEST(EvaluationYear, NegativeValueScoresNothingRatherThanLessThanNothing) {

@@ -42,6 +42,19 @@ TEST(Roc, ParsesChineseForm) {
 TEST(Roc, FoldsFullWidthDigits) {
   EXPECT_EQ(parse_date("民國１０４年３月１５日"), (Date{2015, 3, 15}));
   EXPECT_EQ(parse_date("１０４/０３/１５"), (Date{2015, 3, 15}));
+  EXPECT_EQ(parse_date("１０４／０３／１５"), (Date{2015, 3, 15}));
+  EXPECT_EQ(parse_date("２０１５－０３－１５"), (Date{2015, 3, 15}));
+  EXPECT_EQ(parse_date("１０４．３．１５"), (Date{2015, 3, 15}));
+  EXPECT_EQ(parse_date("１０４０３１５"), (Date{2015, 3, 15}));
+}
+
+// As document and plan systems export them: seven digits are ROC, eight Gregorian.
+TEST(Roc, ParsesDigitsWithoutSeparators) {
+  EXPECT_EQ(parse_date("1050315"), (Date{2016, 3, 15}));
+  EXPECT_EQ(parse_date("0990101"), (Date{2010, 1, 1}));
+  EXPECT_EQ(parse_date("20160315"), (Date{2016, 3, 15}));
+  EXPECT_EQ(parse_date(" 1050229 "), (Date{2016, 2, 29}));
+  EXPECT_FALSE(parse_date("1040229"));
 }
 
 TEST(Roc, LeapYears) {
@@ -78,8 +91,9 @@ TEST(Roc, RejectsMalformedText) {
   EXPECT_FALSE(parse_date("2015-03-15x"));
   EXPECT_FALSE(parse_date("2015-03-15 10:00"));
   EXPECT_FALSE(parse_date("104/03-15"));  // mixed separators
-  EXPECT_FALSE(parse_date("1040315"));    // unseparated forms are ambiguous
-  EXPECT_FALSE(parse_date("20150315"));
+  EXPECT_FALSE(parse_date("990315"));     // six digits: 99/03/15 or 1999-03-15?
+  EXPECT_FALSE(parse_date("10403150"));
+  EXPECT_FALSE(parse_date("1041315"));
   EXPECT_FALSE(parse_date("104/003/15"));
   EXPECT_FALSE(parse_date("-104/3/15"));
   EXPECT_FALSE(parse_date("民國104年3月15"));

@@ -77,19 +77,69 @@ TEST(AnnualReport, LightsAreColouredAndTablesFitTheirGrids) {
   EXPECT_TRUE(coloured_green);
 }
 
-TEST(AnnualReport, ChartsEachGoalOverThePlanYears) {
+TEST(AnnualReport, ChartsEachGoalOverTheYearsUpToTheReportsYear) {
   const auto document = annual_report(sample_input());
   const Chart* chart = nullptr;
   for (const auto& block : document.blocks)
     if (const auto* found = std::get_if<Chart>(&block)) chart = found;
   ASSERT_NE(chart, nullptr);
-  EXPECT_THAT(chart->categories, ::testing::ElementsAre("104", "105", "106", "107"));
+  // 106 and 107 are still changing: a report of 105 never shows them.
+  EXPECT_THAT(chart->categories, ::testing::ElementsAre("104", "105"));
   std::size_t goals = 0;
   for (const auto& dimension : shipped_plan().dimensions) goals += dimension.goals.size();
   EXPECT_EQ(chart->series.size(), goals);
   // Goal 一 has one indicator, above target every year: a full score rate.
   ASSERT_TRUE(chart->series.front().values[0]);
   EXPECT_DOUBLE_EQ(*chart->series.front().values[0], 100);
+}
+
+TEST(AnnualReport, TheTrendTableMarksEachYearLockedOrProvisional) {
+  auto input = sample_input();
+  input.locked_years = {104};
+  const auto mentions = [](const Document& document, const std::string& part) {
+    for (const auto& text : testing::texts_of(document))
+      if (text.find(part) != std::string::npos) return true;
+    return false;
+  };
+  const auto document = annual_report(input);
+  EXPECT_TRUE(has_text(document, "104 年度（已鎖定）"));
+  EXPECT_TRUE(has_text(document, "105 年度（暫定）"));
+  EXPECT_FALSE(mentions(document, "106 年度"));
+  EXPECT_TRUE(mentions(document, "本年度評核尚未鎖定"));
+  input.locked_years = {104, 105};
+  EXPECT_TRUE(mentions(annual_report(input), "本年度評核結果已鎖定"));
+}
+
+TEST(AnnualReport, SaysInChineseWhyAnIndicatorHasNoValue) {
+  auto input = sample_input();
+  const auto& plan = shipped_plan();
+  const auto& unmeasured = plan.dimensions.front().goals.front().indicators.front();
+  std::map<std::string, core::ActualValue> actuals;
+  actuals[unmeasured.id] = {std::nullopt, core::ValueSource::formula, "no data for 105"};
+  input.evaluations[1] = core::evaluate_year(plan, 105, actuals);
+  const auto document = annual_report(input);
+  EXPECT_TRUE(has_text(document, "無實際值：計算公式所需的 105 年度資料尚無紀錄。"));
+  EXPECT_TRUE(has_text(document, "無實際值：105 年度實際值尚未填報。"));
+  // No English in a zh-TW document: no word of four or more Latin letters anywhere.
+  for (const auto& text : testing::texts_of(document)) {
+    int letters = 0;
+    for (char c : text) {
+      letters = std::isalpha(static_cast<unsigned char>(c)) ? letters + 1 : 0;
+      ASSERT_LT(letters, 4) << text;
+    }
+  }
+}
+
+TEST(AnnualReport, YesNoTargetsPrintAsYesOrNoLikeTheirValues) {
+  auto input = sample_input();
+  std::map<std::string, core::ActualValue> actuals;
+  actuals["h1-1"] = {1.0, core::ValueSource::formula, ""};
+  input.evaluations[1] = core::evaluate_year(shipped_plan(), 105, actuals);
+  const auto document = annual_report(input);
+  bool explained = false;
+  for (const auto& text : testing::texts_of(document))
+    explained = explained || text.starts_with("目標值 是，實際值 是，");
+  EXPECT_TRUE(explained);
 }
 
 TEST(AnnualReport, RefusesAYearWithoutEvaluation) {

@@ -59,7 +59,7 @@ TEST(CsvFormulas, RegisterExportWritesFormulasAsTextAndImportsBackToTheSameRecor
     const auto added = add_record(db.store(), plan, system_actor(), kRegister,
                                   {{"held_on", "2015-03-0" + std::to_string(i + 1)},
                                    {"title", kTitles[i]},
-                                   {"participants", "-5"},
+                                   {"participants", "5"},
                                    {"satisfaction", "-2.5"}});
     ASSERT_TRUE(added.problems.empty()) << core::to_string(added.problems.front());
   }
@@ -70,8 +70,8 @@ TEST(CsvFormulas, RegisterExportWritesFormulasAsTextAndImportsBackToTheSameRecor
   ASSERT_EQ(read.table.rows.size(), kTitles.size());
   for (const auto& row : read.table.rows) {
     EXPECT_FALSE(starts_a_formula(row[1])) << row[1];
-    EXPECT_EQ(row[2], "-5");  // numbers stay numbers
-    EXPECT_EQ(row[3], "-2.5");
+    EXPECT_EQ(row[2], "5");
+    EXPECT_EQ(row[3], "-2.5");  // numbers stay numbers
   }
   EXPECT_EQ(read.table.rows[0][1], "'" + kTitles[0]);
   EXPECT_EQ(read.table.rows[4][1], "'=1+1");

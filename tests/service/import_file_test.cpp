@@ -58,7 +58,7 @@ class ImportFile : public ::testing::Test {
   service::ImportReport import(std::string_view bytes, const service::ImportSource& source,
                                service::ImportMode mode = service::ImportMode::write) {
     return service::import_file(db_.store(), plan_, service::system_actor(), "records_trainings",
-                                bytes, source, mode);
+                                bytes, source, {.mode = mode, .replace_year = {}});
   }
   std::vector<std::string> held_on_dates() {
     service::RecordListRequest request;

@@ -68,6 +68,22 @@ TEST_F(RecordListQuery, EqualsAndNotEqualsAnEmptyValueStillAskForEmptyOrFilledFi
   }
 }
 
+TEST_F(RecordListQuery, NewestComeFirstUnlessASortIsGiven) {
+  auto query = record_list_query(plan_, plan_.registers.front(), {});
+  EXPECT_EQ(query.sort_field, "held_at");
+  EXPECT_TRUE(query.descending);
+  RecordListRequest by_id;
+  by_id.sort = "id";
+  query = record_list_query(plan_, plan_.registers.front(), by_id);
+  EXPECT_EQ(query.sort_field, "");
+  EXPECT_FALSE(query.descending);
+  // A register without a time field lists the last entered first.
+  plan_.registers.front().time_field.clear();
+  query = record_list_query(plan_, plan_.registers.front(), {});
+  EXPECT_EQ(query.sort_field, "");
+  EXPECT_TRUE(query.descending);
+}
+
 TEST_F(RecordListQuery, YearOutsideTheRocCalendarIsRefused) {
   // Found by fuzz_query_filters: year 2147483647 overflowed when turned into Gregorian
   // dates (2147483647 + 1911).

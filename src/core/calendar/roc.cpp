@@ -28,16 +28,18 @@ bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
 }
 
-// Dates typed in Chinese input methods often come with full-width digits (１０４) and
-// ideographic spaces; folding them to ASCII lets one grammar handle both.
+// Dates typed in Chinese input methods often come with full-width digits (１０４),
+// separators (／－．) and ideographic spaces; folding them to ASCII lets one grammar
+// handle both.
 std::string fold_full_width(std::string_view text) {
   std::string folded;
   folded.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
-    if (i + 2 < text.size() && byte(i) == 0xEF && byte(i + 1) == 0xBC && byte(i + 2) >= 0x90 &&
+    if (i + 2 < text.size() && byte(i) == 0xEF && byte(i + 1) == 0xBC && byte(i + 2) >= 0x8D &&
         byte(i + 2) <= 0x99) {
-      folded += static_cast<char>('0' + (byte(i + 2) - 0x90));
+      // U+FF0D － U+FF0E ． U+FF0F ／ then U+FF10…U+FF19 ０…９, in ASCII's own order.
+      folded += static_cast<char>('-' + (byte(i + 2) - 0x8D));
       i += 2;
     } else if (i + 2 < text.size() && byte(i) == 0xE3 && byte(i + 1) == 0x80 &&
                byte(i + 2) == 0x80) {
@@ -125,6 +127,19 @@ std::optional<Date> parse_separated(std::string_view text) {
   return make_date(*gregorian, month->first, day->first);
 }
 
+// 1050315 (ROC, seven digits, as document and plan systems export dates) or 20160315
+// (Gregorian, eight digits): the year's digits, then two for the month and two for the day.
+std::optional<Date> parse_compact(std::string_view text) {
+  if (text.size() != 7 && text.size() != 8) return std::nullopt;
+  Scanner scanner(text);
+  const auto digits = scanner.digits(8);
+  if (!digits || !scanner.at_end()) return std::nullopt;
+  const int year_digits = static_cast<int>(text.size()) - 4;
+  const auto gregorian = gregorian_year(digits->first / 10000, year_digits == 3 ? 3 : 4);
+  if (!gregorian) return std::nullopt;
+  return make_date(*gregorian, digits->first / 100 % 100, digits->first % 100);
+}
+
 // 民國104年3月15日, with or without 民國 and with spaces between the parts. The year is
 // always ROC here: "2015年" would be Gregorian, and it is accepted as such.
 std::optional<Date> parse_chinese(std::string_view text) {
@@ -167,6 +182,7 @@ std::optional<Date> parse_date(std::string_view text) {
   const std::string folded = fold_full_width(text);
   const std::string_view trimmed = trim_ascii_space(folded);
   if (auto date = parse_separated(trimmed)) return date;
+  if (auto date = parse_compact(trimmed)) return date;
   return parse_chinese(trimmed);
 }
 

@@ -23,8 +23,9 @@ struct Date {
   std::string iso() const;  // YYYY-MM-DD
 };
 
-// Parses a date as ISO (2015-03-15) or ROC (104/03/15, 104.3.15, 104-3-15,
-// 民國104年3月15日). Rejects impossible dates (2015-02-29). nullopt when not a date.
+// Parses a date as ISO (2015-03-15, 20150315) or ROC (104/03/15, 104.3.15, 104-3-15,
+// 1040315, 民國104年3月15日), in ASCII or full-width digits and separators. Rejects
+// impossible dates (2015-02-29). nullopt when not a date.
 std::optional<Date> parse_date(std::string_view text);
 
 // "2015-01-01" and "2015-12-31" of an ROC year, for scoping records to a year.

@@ -1,7 +1,11 @@
 #include "core/evaluation/evaluation.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <string>
+
+#include "core/text/plan_number.h"
 
 namespace planscore::core {
 namespace {
@@ -9,6 +13,15 @@ namespace {
 std::optional<double> finite_or_none(double value) {
   if (!std::isfinite(value)) return std::nullopt;
   return value;
+}
+
+// Scores are printed with two decimals everywhere; each indicator's is rounded as printed
+// before it is added up, so every subtotal equals the sum of the scores shown above it.
+double as_printed(double score) {
+  const std::string text = format_plan_number(score, 2, NumberStyle::bare);
+  double rounded = 0;
+  std::from_chars(text.data(), text.data() + text.size(), rounded);
+  return rounded;
 }
 
 std::optional<double> target_for(const Indicator& indicator, int year) {
@@ -64,8 +77,7 @@ YearEvaluation evaluate_year(const Plan& plan, int year,
                              const std::map<std::string, ActualValue>& actuals) {
   YearEvaluation result;
   result.year = year;
-  double weight_with_value = 0;
-  double total_weight = 0;
+  result.policy = &plan.policy;
 
   for (const auto& dimension : plan.dimensions) {
     for (const auto& goal : dimension.goals) {
@@ -84,11 +96,11 @@ YearEvaluation evaluate_year(const Plan& plan, int year,
           // subtracting from other indicators.
           row.capped_achievement = std::clamp(*row.achievement, 0.0, plan.policy.cap);
           row.score = indicator.weight * *row.capped_achievement / 100.0;
-          weight_with_value += indicator.weight;
+          result.valued_weight += indicator.weight;
         } else {
           ++result.no_value_count;
         }
-        total_weight += indicator.weight;
+        result.total_weight += indicator.weight;
         const LightCategory* light = light_for(plan.policy, row.achievement);
         row.light = light ? light->id : plan.policy.no_value_light;
         result.indicators.push_back(row);
@@ -96,19 +108,33 @@ YearEvaluation evaluate_year(const Plan& plan, int year,
     }
   }
 
-  // Excluding no-value indicators scales the scores of the rest up to the full weight.
-  double scale = 1.0;
-  if (plan.policy.no_value_scoring == NoValueScoring::exclude && weight_with_value > 0)
-    scale = total_weight / weight_with_value;
-  for (auto& row : result.indicators) row.score *= scale;
+  const bool exclude = plan.policy.no_value_scoring == NoValueScoring::exclude;
+  if (exclude && result.total_weight > 0)
+    result.complete =
+        result.valued_weight / result.total_weight * 100.0 >= plan.policy.min_valued_share - 1e-9;
 
   std::size_t next = 0;
   for (const auto& dimension : plan.dimensions) {
     RollUp dimension_total{dimension.id, dimension.name, 0, 0};
     for (const auto& goal : dimension.goals) {
       RollUp goal_total{goal.id, goal.name, goal.weight, 0};
-      for (std::size_t i = 0; i < goal.indicators.size(); ++i, ++next)
-        goal_total.score += result.indicators[next].score;
+      const auto first = result.indicators.begin() + static_cast<std::ptrdiff_t>(next);
+      const auto last = first + static_cast<std::ptrdiff_t>(goal.indicators.size());
+      next += goal.indicators.size();
+      if (exclude) {
+        // The weight of the goal's indicators without a value goes to those with one.
+        double goal_weight = 0, valued = 0;
+        for (auto row = first; row != last; ++row) {
+          goal_weight += row->indicator->weight;
+          if (row->capped_achievement) valued += row->indicator->weight;
+        }
+        if (valued > 0)
+          for (auto row = first; row != last; ++row) row->score *= goal_weight / valued;
+      }
+      for (auto row = first; row != last; ++row) {
+        row->score = as_printed(row->score);
+        goal_total.score += row->score;
+      }
       dimension_total.weight += goal.weight;
       dimension_total.score += goal_total.score;
       result.goals.push_back(goal_total);

@@ -36,16 +36,22 @@ struct RollUp {  // a goal's or dimension's subtotal
   std::string id;
   std::string name;
   double weight = 0;
-  double score = 0;
+  double score = 0;  // a dimension's is the sum of its goals' scores
 };
 
 struct YearEvaluation {
   int year = 0;
-  std::vector<IndicatorResult> indicators;  // in plan order
+  const EvaluationPolicy* policy = nullptr;  // the plan's, which scored the year
+  std::vector<IndicatorResult> indicators;   // in plan order
   std::vector<RollUp> goals;
   std::vector<RollUp> dimensions;
-  double total_score = 0;
+  double total_score = 0;  // the sum of the dimensions' scores
   int no_value_count = 0;
+  double valued_weight = 0;  // the weight of the indicators with a value
+  double total_weight = 0;   // the weight of every indicator
+  // False when the policy asks for a share of the weight with values that the year has
+  // not reached (EvaluationPolicy::min_valued_share): the total is then incomplete.
+  bool complete = true;
 };
 
 // Raw achievement of `actual` against `target` by the indicator's kind (domain rules):

@@ -20,13 +20,20 @@ struct LightCategory {
 };
 
 enum class NoValueScoring {
-  zero,     // the indicator counts as 0 of its weight (default)
-  exclude,  // the indicator's weight is left out and the rest scaled up to 100
+  zero,  // the indicator counts as 0 of its weight (default)
+  // The indicator's weight goes to the indicators of its goal that have a value, in
+  // proportion to their weights, so a goal never scores more than its weight; a goal with
+  // no value at all scores 0.
+  exclude,
 };
 
 struct EvaluationPolicy {
   double cap = 100;  // achievement is capped at this percent for scoring
   NoValueScoring no_value_scoring = NoValueScoring::zero;
+  // Under `exclude`: the share of the plan's weight (percent) whose indicators must have a
+  // value before a year's total counts; below it the total is incomplete (未完成), since
+  // a few measured indicators would otherwise stand for the whole plan.
+  double min_valued_share = 50;
   std::vector<LightCategory> lights;  // thresholds, any order
   std::string no_value_light = "white";
 

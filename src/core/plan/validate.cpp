@@ -520,6 +520,9 @@ class Validator {
   void check_policy() {
     const auto& policy = plan_.policy;
     if (!(policy.cap > 0)) add("policy.cap", "the scoring cap must be more than 0%");
+    if (!(policy.min_valued_share >= 0 && policy.min_valued_share <= 100))
+      add("policy.min_valued_share",
+          "the share of weight that needs values is a percent, 0 to 100");
     std::set<std::string> ids;
     bool has_threshold = false, has_no_value = false;
     for (std::size_t i = 0; i < policy.lights.size(); ++i) {

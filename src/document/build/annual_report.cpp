@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "core/evaluation/scoring_note.h"
 #include "core/text/chinese_numeral.h"
 #include "document/build/annual_tables.h"
 #include "document/build/figures.h"
@@ -21,8 +22,9 @@ const core::YearEvaluation& evaluation_of(const AnnualReportInput& input, int ye
 std::string overview_text(const AnnualReportInput& input, const core::YearEvaluation& evaluation) {
   const auto& policy = input.plan->policy;
   std::string text =
-      fmt::format("本年度（{} 年度）共 {} 項衡量指標，總分 {} 分（滿分 100 分）。", input.year,
-                  evaluation.indicators.size(), format_fixed(evaluation.total_score, 2));
+      fmt::format("本年度（{} 年度）共 {} 項衡量指標，總分 {} 分（滿分 100 分{}）。", input.year,
+                  evaluation.indicators.size(), format_fixed(evaluation.total_score, 2),
+                  evaluation.complete ? "" : "；有實際值的指標不足，總分未完成，僅供參考");
   std::vector<std::string> counts;
   for (const auto& light : policy.lights) {
     int count = 0;
@@ -32,8 +34,23 @@ std::string overview_text(const AnnualReportInput& input, const core::YearEvalua
   text += "燈號：" + fmt::format("{}", fmt::join(counts, "、")) + "。";
   if (evaluation.no_value_count > 0)
     text += fmt::format("其中 {} 項尚無實際值。", evaluation.no_value_count);
-  text += input.locked ? "本年度評核結果已鎖定。" : "本年度評核尚未鎖定，數值仍可能變動。";
+  text += input.locked_years.contains(input.year) ? "本年度評核結果已鎖定。"
+                                                  : "本年度評核尚未鎖定，數值仍可能變動。";
   return text;
+}
+
+// Why an indicator has no value, in the report's language (the evaluation's own note is
+// for logs and the API).
+std::string no_value_text(const core::ActualValue& actual, int year) {
+  switch (actual.source) {
+    case core::ValueSource::formula:
+      return fmt::format("無實際值：計算公式所需的 {} 年度資料尚無紀錄。", year);
+    case core::ValueSource::manual:
+      return "無實際值。";
+    case core::ValueSource::none:
+      break;
+  }
+  return fmt::format("無實際值：{} 年度實際值尚未填報。", year);
 }
 
 void add_explanations(std::vector<Block>& blocks, const AnnualReportInput& input,
@@ -44,13 +61,13 @@ void add_explanations(std::vector<Block>& blocks, const AnnualReportInput& input
     blocks.push_back(Heading{.level = 3, .text = indicator.name, .in_contents = false});
     blocks.push_back(Paragraph{
         .text = fmt::format("目標值 {}，實際值 {}，達成度 {}，燈號 {}，得分 {}。",
-                            result.target ? format_target(indicator, *result.target) : "—",
+                            result.target ? format_result_target(indicator, *result.target) : "—",
                             format_actual(indicator, result.actual.value),
                             format_percent(result.achievement), light_text(policy, result.light),
                             format_fixed(result.score, 2)),
         .indent = 1});
-    if (!result.actual.value && !result.actual.note.empty())
-      blocks.push_back(Paragraph{.text = "無實際值：" + result.actual.note, .indent = 1});
+    if (!result.actual.value)
+      blocks.push_back(Paragraph{.text = no_value_text(result.actual, input.year), .indent = 1});
     const auto review = input.reviews.find(indicator.id);
     const std::string explanation =
         review == input.reviews.end() || review->second.explanation.empty()
@@ -60,18 +77,25 @@ void add_explanations(std::vector<Block>& blocks, const AnnualReportInput& input
   }
 }
 
-Chart goal_trend_chart(const AnnualReportInput& input) {
+// The evaluations of the report's year and the years before it.
+std::vector<core::YearEvaluation> years_up_to_report(const AnnualReportInput& input) {
+  std::vector<core::YearEvaluation> years;
+  for (const auto& evaluation : input.evaluations)
+    if (evaluation.year <= input.year) years.push_back(evaluation);
+  return years;
+}
+
+Chart goal_trend_chart(const core::Plan& plan, const std::vector<core::YearEvaluation>& years) {
   Chart chart;
   chart.title = "各策略績效目標得分率（得分 ÷ 權重）";
   chart.value_label = "%";
-  for (const auto& evaluation : input.evaluations)
-    chart.categories.push_back(std::to_string(evaluation.year));
-  for (const auto& dimension : input.plan->dimensions)
+  for (const auto& evaluation : years) chart.categories.push_back(std::to_string(evaluation.year));
+  for (const auto& dimension : plan.dimensions)
     for (const auto& goal : dimension.goals) {
       ChartSeries series{.name = dimension.name + core::chinese_numeral(goal.number) + " " +
                                  goal.name.substr(0, goal.name.find("，")),
                          .values = {}};
-      for (const auto& evaluation : input.evaluations) {
+      for (const auto& evaluation : years) {
         std::optional<double> rate;
         for (const auto& rollup : evaluation.goals)
           if (rollup.id == goal.id && rollup.weight > 0) rate = rollup.score / rollup.weight * 100;
@@ -109,6 +133,9 @@ Document annual_report(const AnnualReportInput& input) {
   blocks.push_back(Heading{.level = 1, .text = "壹、評核結果總覽"});
   blocks.push_back(Paragraph{.text = overview_text(input, evaluation)});
   blocks.push_back(dimension_summary_table(evaluation));
+  blocks.push_back(Paragraph{
+      .text = "計分說明：" + core::scoring_note(evaluation, core::Language::traditional_chinese),
+      .small = true});
 
   blocks.push_back(Heading{.level = 1, .text = "貳、衡量指標評核結果"});
   int d = 0;
@@ -122,8 +149,9 @@ Document annual_report(const AnnualReportInput& input) {
   add_explanations(blocks, input, evaluation);
 
   blocks.push_back(Heading{.level = 1, .text = "肆、歷年得分趨勢"});
-  blocks.push_back(goal_trend_chart(input));
-  blocks.push_back(goal_history_table(plan, input.evaluations));
+  const auto years = years_up_to_report(input);
+  blocks.push_back(goal_trend_chart(plan, years));
+  blocks.push_back(goal_history_table(plan, years, input.locked_years));
   return document;
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 // The annual performance report (年度績效報告) of one plan year: the overview, each
 // indicator's target, actual, achievement, light, weighted score and review status with
-// subtotals, the explanations, and each goal's score over the plan years.
+// subtotals, the explanations, and each goal's score over the plan years up to this one
+// (a later year is still changing, so a report of a year never shows it).
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,10 +22,11 @@ struct IndicatorReview {
 struct AnnualReportInput {
   const core::Plan* plan = nullptr;
   int year = 0;
-  std::vector<core::YearEvaluation> evaluations;   // every plan year, `year` among them
+  // Plan years, `year` among them; years after `year` are left out of the report.
+  std::vector<core::YearEvaluation> evaluations;
   std::map<std::string, IndicatorReview> reviews;  // indicator id → its review of `year`
-  bool locked = false;
-  std::string generated_on;  // ISO date printed on the cover
+  std::set<int> locked_years;                      // the others are marked 暫定 (provisional)
+  std::string generated_on;                        // ISO date printed on the cover
 };
 
 // Throws std::invalid_argument when `year` has no evaluation in the input.

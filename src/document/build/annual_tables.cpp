@@ -84,8 +84,8 @@ Table indicator_results_table(const core::Plan& plan, const core::Dimension& dim
       first = false;
       row.push_back(text_cell(indicator.name));
       row.push_back(text_cell(format_figure(indicator.weight) + "%", Align::end));
-      row.push_back(
-          text_cell(result->target ? format_target(indicator, *result->target) : "—", Align::end));
+      row.push_back(text_cell(
+          result->target ? format_result_target(indicator, *result->target) : "—", Align::end));
       row.push_back(text_cell(format_actual(indicator, result->actual.value), Align::end));
       row.push_back(text_cell(format_percent(result->achievement), Align::end));
       Cell light = text_cell(light_text(plan.policy, result->light), Align::center);
@@ -107,7 +107,8 @@ Table indicator_results_table(const core::Plan& plan, const core::Dimension& dim
 }
 
 Table goal_history_table(const core::Plan& plan,
-                         const std::vector<core::YearEvaluation>& evaluations) {
+                         const std::vector<core::YearEvaluation>& evaluations,
+                         const std::set<int>& locked_years) {
   Table table;
   table.small = true;
   table.header_rows = 1;
@@ -115,7 +116,9 @@ Table goal_history_table(const core::Plan& plan,
   table.column_widths.insert(table.column_widths.end(), evaluations.size(), 6);
   std::vector<Cell> header{header_cell("策略績效目標"), header_cell("權重")};
   for (const auto& evaluation : evaluations)
-    header.push_back(header_cell(std::to_string(evaluation.year) + " 年度"));
+    header.push_back(
+        header_cell(std::to_string(evaluation.year) + " 年度" +
+                    (locked_years.contains(evaluation.year) ? "（已鎖定）" : "（暫定）")));
   table.rows.push_back(std::move(header));
   for (const auto& dimension : plan.dimensions)
     for (const auto& goal : dimension.goals) {

@@ -55,6 +55,11 @@ std::string format_target(const core::Indicator& indicator, double target) {
   return indicator.kind == core::IndicatorKind::lower_is_better ? "≤" + number : number;
 }
 
+std::string format_result_target(const core::Indicator& indicator, double target) {
+  if (indicator.kind == core::IndicatorKind::yes_no) return target >= 0.5 ? "是" : "否";
+  return format_target(indicator, target);
+}
+
 std::string format_actual(const core::Indicator& indicator, std::optional<double> actual) {
   if (!actual) return "—";
   if (indicator.kind == core::IndicatorKind::yes_no) return *actual >= 0.5 ? "是" : "否";

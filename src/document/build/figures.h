@@ -15,8 +15,12 @@ std::string format_fixed(double value, int decimals);
 // A percent with one place: 95.25 → "95.3%"; nullopt → "—".
 std::string format_percent(std::optional<double> percent);
 
-// A target as the 衡量指標 table prints it: "500人", "5%", "≤200" for lower-is-better.
+// A target as the 衡量指標 table prints it: "500人", "5%", "≤200" for lower-is-better, and
+// a yes-no indicator's 1 or 0 as the plan writes it.
 std::string format_target(const core::Indicator& indicator, double target);
+// A target beside its result, as the screens show it: as format_target, but a yes-no
+// indicator's target is 是 or 否 like its actual value.
+std::string format_result_target(const core::Indicator& indicator, double target);
 // An actual value in the indicator's unit and decimals (是/否 for yes-no indicators);
 // nullopt → "—".
 std::string format_actual(const core::Indicator& indicator, std::optional<double> actual);

@@ -114,14 +114,19 @@ Response import_records(ApiCall& call) {
   if (dry_run && *dry_run != "true" && *dry_run != "false")
     throw BadInput("the query is not valid", {{"dry_run", "must be true or false"}});
   const bool check_only = dry_run == "true";
-  auto report = service::import_file(
-      call.store(), *current.plan, call.actor(), call.request.param("register"), call.request.body,
-      import_source(call.request),
-      check_only ? service::ImportMode::check_only : service::ImportMode::write);
+  service::ImportOptions options;
+  options.mode = check_only ? service::ImportMode::check_only : service::ImportMode::write;
+  options.replace_year = call.year_query("replace");
+  auto report = service::import_file(call.store(), *current.plan, call.actor(),
+                                     call.request.param("register"), call.request.body,
+                                     import_source(call.request), options);
   if (report.ok() && check_only)
-    return json_response(200,
-                         {{"imported", 0}, {"would_import", report.valid_rows}, {"dry_run", true}});
-  if (report.ok()) return json_response(201, {{"imported", report.imported}});
+    return json_response(200, {{"imported", 0},
+                               {"would_import", report.valid_rows},
+                               {"would_replace", report.replaced},
+                               {"dry_run", true}});
+  if (report.ok())
+    return json_response(201, {{"imported", report.imported}, {"replaced", report.replaced}});
   const core::Problems problems = service::import_problems(report);
   return unprocessable("the file was not imported: " + std::to_string(problems.size()) +
                            " problem(s); nothing was written",

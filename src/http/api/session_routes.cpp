@@ -2,6 +2,7 @@
 #include "http/api/routes.h"
 #include "http/api/views.h"
 #include "service/accounts.h"
+#include "service/agency_time.h"
 #include "service/evidence_types.h"
 #include "service/failure.h"
 
@@ -30,7 +31,8 @@ nlohmann::json session_view(ApiCall& call, const store::UserRow& user,
   return {{"user", user_view(user)},
           {"csrf_token", csrf_token},
           {"permissions", permissions_view(service::actor_of(user), plan.get())},
-          {"evidence", evidence}};
+          {"evidence", evidence},
+          {"time_zone", service::time_zone()}};
 }
 
 Response health(ApiCall& call) {

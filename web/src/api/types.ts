@@ -36,6 +36,7 @@ export interface Session {
   csrf_token: string
   permissions: Permissions
   evidence: EvidenceRules
+  time_zone: string // the agency's IANA time zone: timestamps are shown on its clock
 }
 
 export interface ProblemEntry {
@@ -117,6 +118,11 @@ export interface RollUp {
 export interface YearEvaluation {
   year: number
   total_score: number
+  // false: too little of the weight has values for the total to count (exclude policy)
+  complete: boolean
+  valued_weight: number
+  total_weight: number
+  scoring_note: { 'zh-TW': string; en: string } // 計分說明: what the policy did this year
   no_value_count: number
   indicators: IndicatorResult[]
   goals: RollUp[]
@@ -270,6 +276,7 @@ export interface AuditEntry {
 
 export interface ImportResult {
   imported: number
+  replaced?: number // records of the replaced year removed
   dry_run?: boolean
 }
 

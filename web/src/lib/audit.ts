@@ -2,7 +2,7 @@
 // the ROC date range turned into the API's ISO timestamps, and the differences between the
 // snapshots before and after a change.
 import type { Field, FieldValue } from '../api/types'
-import { parseRocDate, toRocDate } from './roc'
+import { agencyMidnightUtc, parseRocDate, toRocDate } from './roc'
 
 // Every action the server writes to the log (audit.ts labels each in both languages).
 export const AUDIT_ACTIONS = [
@@ -41,13 +41,6 @@ export function actionKey(action: string): string | null {
   return (AUDIT_ACTIONS as readonly string[]).includes(action) ? `audit.actions.${action.replace('.', '_')}` : null
 }
 
-function taipeiMidnightUtc(isoDate: string, addDays = 0): string {
-  const [year, month, day] = isoDate.split('-').map(Number)
-  // Midnight in Taiwan (UTC+8, no daylight saving) is 16:00 UTC the day before.
-  const instant = new Date(Date.UTC(year, month - 1, day + addDays, 0, 0, 0) - 8 * 3600 * 1000)
-  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z')
-}
-
 export interface TimeRange {
   from?: string
   to?: string
@@ -55,18 +48,19 @@ export interface TimeRange {
 }
 
 // ROC (or ISO) dates typed by a person → the API's `from` (inclusive, the start of the
-// first day in Taiwan) and `to` (exclusive, the start of the day after the last day).
+// first day on the agency's clock) and `to` (exclusive, the start of the day after the
+// last day).
 // Empty inputs leave that end open; a text that is not a date is flagged.
 export function rocRangeToIso(fromText: string, toText: string): TimeRange {
   const range: TimeRange = { errors: {} }
   if (fromText.trim()) {
     const date = parseRocDate(fromText)
-    if (date) range.from = taipeiMidnightUtc(date)
+    if (date) range.from = agencyMidnightUtc(date)
     else range.errors.from = true
   }
   if (toText.trim()) {
     const date = parseRocDate(toText)
-    if (date) range.to = taipeiMidnightUtc(date, 1)
+    if (date) range.to = agencyMidnightUtc(date, 1)
     else range.errors.to = true
   }
   if (range.from && range.to && range.from >= range.to) range.errors.order = true

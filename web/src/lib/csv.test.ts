@@ -57,9 +57,10 @@ describe('CSV', () => {
     expect(recordsCsv(fields, records, 'iso')).toBe(`${BOM}日期,研習名稱,已改善,人數\r\n2015-03-15,"'=HYPERLINK(""x"")",否,-5\r\n`)
     expect(templateCsv([field('a', '-備註', 'text')])).toBe(`${BOM}'-備註\r\n`)
   })
-  it('names the file by register and ROC date', () => {
-    expect(csvFileName('records_trainings', new Date(2026, 10, 7))).toBe('records_trainings-1151107.csv')
-    expect(csvFileName('staff', new Date(2015, 0, 1), 'template')).toBe('staff-template-1040101.csv')
+  it('names the file by register and the ROC date in Taipei', () => {
+    expect(csvFileName('records_trainings', new Date('2026-11-07T03:00:00Z'))).toBe('records_trainings-1151107.csv')
+    // 20:00 UTC is already the next morning in Taipei.
+    expect(csvFileName('staff', new Date('2014-12-31T20:00:00Z'), 'template')).toBe('staff-template-1040101.csv')
   })
 })
 

@@ -3,7 +3,7 @@
 // names, yes/no is 是/否, sections are their ids, and dates are ROC (104/03/15) or ISO
 // (2015-03-15) — the import accepts both.
 import type { Field, FieldValue, StoredRecord } from '../api/types'
-import { toRocDate } from './roc'
+import { agencyDate, rocYear, toRocDate } from './roc'
 
 export const BOM = '\uFEFF'
 export type DateStyle = 'roc' | 'iso'
@@ -80,10 +80,11 @@ export function templateCsv(fields: Field[]): string {
   return toCsv([csvHeader(fields)])
 }
 
-// "records_trainings-1151127.csv": the register and the ROC date of the export.
+// "records_trainings-1151127.csv": the register and the ROC date of the export on the
+// agency's calendar.
 export function csvFileName(registerId: string, now: Date, suffix = ''): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  const stamp = `${now.getFullYear() - 1911}${pad(now.getMonth() + 1)}${pad(now.getDate())}`
+  const [year, month, day] = agencyDate(now).split('-')
+  const stamp = `${rocYear(Number(year))}${month}${day}`
   return `${registerId}${suffix ? `-${suffix}` : ''}-${stamp}.csv`
 }
 

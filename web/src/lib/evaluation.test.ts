@@ -43,6 +43,10 @@ function evaluation(year: number, indicators: IndicatorResult[], total = 90): Ye
   return {
     year,
     total_score: total,
+    complete: true,
+    valued_weight: 30,
+    total_weight: 30,
+    scoring_note: { 'zh-TW': '', en: '' },
     no_value_count: indicators.filter((i) => i.actual === null).length,
     indicators,
     goals: [

@@ -13,6 +13,7 @@ import {
   fromDraftNumber,
   indicatorPath,
   indicatorRows,
+  nameOf,
   placeErrors,
   planYears,
   targetPath,
@@ -129,6 +130,11 @@ describe('error paths', () => {
     expect(describePath(plan(), 'dimensions[0].goals[1].weight')).toMatchObject({ field: 'weight', rest: '' })
     expect(describePath(plan(), 'dimensions').dimension).toBeUndefined()
     expect(describePath(plan(), 'budget[0]').rest).toBe('budget[0]')
+  })
+  it('names a dimension, goal or indicator by its id', () => {
+    expect(nameOf(plan(), 'b1-2')).toBe(plan().dimensions[0].goals[0].indicators[1].name)
+    expect(nameOf(plan(), 'b1')).toBe(plan().dimensions[0].goals[0].name)
+    expect(nameOf(plan(), 'nowhere')).toBe('nowhere')
   })
 })
 

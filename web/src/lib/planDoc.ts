@@ -92,6 +92,7 @@ export interface PlanDocument {
   policy: {
     cap: number
     no_value_scoring: string
+    min_valued_share?: number // written only under `exclude`
     no_value_light: string
     lights: { id: string; label: string; symbol: string; colour: string; at_least?: number | null }[]
   }
@@ -194,6 +195,19 @@ export function describePath(plan: PlanDocument, path: string): PathParts {
   parts.year = year
   parts.rest = rest
   return parts
+}
+
+// The name of the dimension, goal or indicator with `id`; the id itself when none has it.
+export function nameOf(plan: PlanDocument, id: string): string {
+  for (const dimension of plan.dimensions) {
+    if (dimension.id === id) return dimension.name
+    for (const goal of dimension.goals) {
+      if (goal.id === id) return goal.name
+      const indicator = goal.indicators.find((each) => each.id === id)
+      if (indicator) return indicator.name
+    }
+  }
+  return id
 }
 
 // ---- editing ----

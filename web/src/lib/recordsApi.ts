@@ -14,6 +14,7 @@ export interface ImportFile {
 // The import's answer; a dry run says how many rows it would import.
 export interface ImportAnswer extends ImportResult {
   would_import?: number
+  would_replace?: number
 }
 
 export interface RecordQuery {
@@ -58,12 +59,14 @@ export const recordsApi = {
     file: ImportFile,
     dryRun: boolean,
     onProgress: (sent: number, total: number) => void,
+    replaceYear: number | null = null,
   ) =>
     upload<ImportAnswer>(
       'POST',
       withQuery(`${base(id)}/import`, {
         dry_run: dryRun ? 'true' : undefined,
         format: file.format === 'xlsx' ? 'xlsx' : undefined,
+        replace: replaceYear === null ? undefined : String(replaceYear),
       }),
       file.body,
       file.format === 'xlsx' ? XLSX_TYPE : typeof file.body === 'string' ? 'text/csv; charset=utf-8' : 'text/csv',

@@ -3,6 +3,7 @@
 import { reactive } from 'vue'
 import { api, setCsrfToken } from '../api/client'
 import { forgetAll } from '../composables/usePlanData'
+import { DEFAULT_TIME_ZONE, setAgencyTimeZone } from './roc'
 import type { EvidenceRules, Permissions, Session, User } from '../api/types'
 
 interface SessionState {
@@ -20,6 +21,7 @@ function adopt(value: Session | null): void {
   session.user = value?.user ?? null
   session.permissions = value?.permissions ?? null
   session.evidence = value?.evidence ?? null
+  setAgencyTimeZone(value?.time_zone ?? DEFAULT_TIME_ZONE)
   setCsrfToken(value?.csrf_token ?? '')
   session.loaded = true
 }

@@ -20,7 +20,9 @@ export default {
       no: '否',
       noValue: '無數值',
       noDataFor: '民國 {year} 年無資料',
+      scoringNote: '計分說明：',
       summary: {
+        incomplete: '未完成：有實際值的指標不足，僅供參考',
         total: '年度總分',
         lights: '燈號',
         reviewed: '已複核',
@@ -104,7 +106,9 @@ export default {
       no: 'No',
       noValue: 'no value',
       noDataFor: 'no data for ROC year {year}',
+      scoringNote: 'How this year was scored: ',
       summary: {
+        incomplete: 'Incomplete: too few indicators have values; for reference only',
         total: 'Total score',
         lights: 'Lights',
         reviewed: 'Second review done',

@@ -78,6 +78,7 @@ export default {
       },
       goalN: '目標 {number}',
       yearN: '{year} 年度',
+      totalScore: '總分',
       field: {
         goalName: '{goal} 目標名稱',
         goalWeight: '{goal} 目標權重',
@@ -176,6 +177,7 @@ export default {
       },
       goalN: 'Goal {number}',
       yearN: 'year {year}',
+      totalScore: 'total score',
       field: {
         goalName: '{goal} goal name',
         goalWeight: '{goal} goal weight',

@@ -9,6 +9,10 @@ import EvaluationTable from './EvaluationTable.vue'
 const evaluation: YearEvaluation = {
   year: 107,
   total_score: 18.2,
+  complete: true,
+  valued_weight: 20,
+  total_weight: 30,
+  scoring_note: { 'zh-TW': '', en: '' },
   no_value_count: 1,
   indicators: [
     {

@@ -79,7 +79,15 @@ async function choose(wrapper: ReturnType<typeof mount>, content: string | Uint8
 
 function dialog() {
   return mount(ImportDialog, {
-    props: { modelValue: true, register, sections: [] },
+    props: {
+      modelValue: true,
+      register,
+      sections: [],
+      years: [
+        { year: 104, locked: true, locked_at: '2026-01-05T02:00:00Z', locked_by: 1 },
+        { year: 105, locked: false, locked_at: null, locked_by: null },
+      ],
+    },
     global: { plugins: [i18n] },
     attachTo: document.body,
   })
@@ -102,6 +110,25 @@ describe('the CSV and XLSX import', () => {
     for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 5))
     expect(sent[1].url).toBe('/api/registers/records_trainings/import')
     expect(wrapper.emitted('imported')?.[0]).toEqual([2, false])
+  })
+
+  it('replaces an open year when asked, saying how many records go', async () => {
+    const wrapper = dialog()
+    await flushPromises()
+    const years = [...document.querySelectorAll('[data-test="import-mode"] option')].map((option) => option.textContent)
+    expect(years).toEqual(['新增到登錄簿（已有的資料列會被拒絕，不會重複計算）', '取代民國 105 年的全部資料'])
+    const mode = document.querySelector('[data-test="import-mode"]') as HTMLSelectElement
+    mode.value = mode.options[1].value
+    mode.dispatchEvent(new Event('change'))
+    await flushPromises()
+    answers.push([200, { imported: 0, would_import: 3, would_replace: 2, dry_run: true }])
+    await choose(wrapper, '日期,研習名稱\n105/03/15,a\n105/03/16,b\n105/03/17,c\n')
+    expect(sent[0].url).toBe('/api/registers/records_trainings/import?dry_run=true&replace=105')
+    expect(document.querySelector('[data-test="import-preview"]')?.textContent).toContain('將刪除民國 105 年現有的 2 筆資料，改為匯入這個檔案的 3 筆')
+    answers.push([201, { imported: 3, replaced: 2 }])
+    confirmButton().click()
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(sent[1].url).toBe('/api/registers/records_trainings/import?replace=105')
   })
 
   it('lists every problem by row, line and column and offers no confirmation', async () => {
