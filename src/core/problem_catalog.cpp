@@ -78,6 +78,10 @@ constexpr std::array kWordings{
     ProblemWording{"outside_replaced_year",
                    "the row does not belong to year {year}, the year being replaced",
                    "此列不屬於要取代的民國 {year} 年"},
+    ProblemWording{"explanation_needed",
+                   "the result is {achievement}% of its target: write the reasons and the "
+                   "improvements planned (未達成原因及改善措施) before submitting",
+                   "達成度為 {achievement}%，未達目標：送出前請填寫未達成原因及改善措施"},
     ProblemWording{"locked_year_target",
                    "year {year} is locked: the target of {item} would change from {before} to "
                    "{after}",

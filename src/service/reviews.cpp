@@ -3,7 +3,10 @@
 #include <map>
 
 #include "core/calendar/timestamp.h"
+#include "core/problem_catalog.h"
+#include "core/text/plan_number.h"
 #include "service/audit.h"
+#include "service/evaluation.h"
 #include "service/evidence_types.h"
 #include "service/failure.h"
 #include "service/passwords.h"
@@ -50,6 +53,25 @@ void require_section_may_edit(store::Store& store, const core::Plan& plan, const
                   indicator.id + " is " + review.state + " (" +
                       std::string(core::display_name(state_of(review))) +
                       "); it can be changed again once it is returned for revision");
+}
+
+// A result below its target goes up the review with the section's 未達成原因及改善措施:
+// a reviewer should never have to ask why.
+void require_explanation_of_a_miss(store::Store& store, const core::Plan& plan,
+                                   const core::Indicator& indicator,
+                                   const store::ReviewRow& review) {
+  if (!is_blank(review.explanation)) return;
+  const auto evaluation = evaluate_year(store, plan, review.year);
+  for (const auto& row : evaluation.indicators)
+    if (row.indicator->id == indicator.id && row.achievement && *row.achievement < 100.0)
+      throw Failure(FailureKind::invalid,
+                    indicator.id + " is below its target in " + std::to_string(review.year) +
+                        ": write the reasons and the improvements planned (未達成原因及改善措施) "
+                        "before submitting",
+                    {core::coded_problem(
+                        "explanation", "explanation_needed",
+                        {{"achievement", core::format_plan_number(*row.achievement, 1,
+                                                                  core::NumberStyle::plain)}})});
 }
 
 store::ReviewRow save(store::Store& store, const core::Actor& actor, store::ReviewRow after,
@@ -160,6 +182,8 @@ store::ReviewRow take_review_action(store::Store& store, const core::Plan& plan,
   if (action == core::ReviewAction::return_for_revision && is_blank(comment))
     throw Failure(FailureKind::invalid, "say what needs revising",
                   {{"comment", "a return for revision needs a comment"}});
+  if (action == core::ReviewAction::submit)
+    require_explanation_of_a_miss(store, plan, indicator, before);
 
   store::ReviewRow after = before;
   after.state = core::to_string(*to);

@@ -70,6 +70,28 @@ TEST(Workflow, SectionSubmitsReviewerGivesFirstReviewPlannerTheSecond) {
   EXPECT_EQ(actions.back(), "review.explanation");
 }
 
+// A result below its target goes up with its 未達成原因及改善措施.
+TEST(Workflow, AMissedTargetIsSubmittedOnlyWithItsExplanation) {
+  ApiWorld world;
+  auto editor = world.login("editor");
+  ASSERT_EQ(editor
+                ->send("PUT", "/api/values/b1-1/105",
+                       {{"value", 100}, {"note", "研習簽到表"}, {"version", 0}})
+                .status,
+            200);
+  const auto refused = act(*editor, "b1-1", 105, "submit", 422);
+  ASSERT_FALSE(refused["errors"].empty());
+  EXPECT_EQ(refused["errors"][0]["path"], "explanation");
+  EXPECT_EQ(refused["errors"][0]["code"], "explanation_needed");
+  EXPECT_EQ(editor->get_json("/api/reviews/105/b1-1")["review"]["state"], "draft");
+  ASSERT_EQ(editor
+                ->send("PUT", "/api/reviews/105/b1-1/explanation",
+                       {{"explanation", "講師異動，改於下半年補辦"}, {"version", 0}})
+                .status,
+            200);
+  EXPECT_EQ(act(*editor, "b1-1", 105, "submit", 200)["state"], "submitted");
+}
+
 TEST(Workflow, ALockedYearIsReadOnlyUntilAnAdministratorUnlocksItWithAReason) {
   ApiWorld world;
   auto admin = world.login("admin");
