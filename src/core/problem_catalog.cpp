@@ -82,6 +82,10 @@ constexpr std::array kWordings{
                    "the result is {achievement}% of its target: write the reasons and the "
                    "improvements planned (未達成原因及改善措施) before submitting",
                    "達成度為 {achievement}%，未達目標：送出前請填寫未達成原因及改善措施"},
+    ProblemWording{"same_person_steps",
+                   "separation of duties: you took an earlier step of this review; another person "
+                   "must take this one ({action})",
+                   "職務分工：您已處理過此項審核的前一步驟，這一步（{action}）須由其他人處理"},
     ProblemWording{"locked_year_target",
                    "year {year} is locked: the target of {item} would change from {before} to "
                    "{after}",

@@ -17,7 +17,7 @@ class PlanReader {
     MapReader map(reader_, node, "",
                   {"id", "name", "agency", "issued", "money_unit", "first_year", "last_year",
                    "sections", "registers", "constants", "metrics", "dimensions", "budget",
-                   "budget_note", "policy", "chapters"},
+                   "budget_note", "policy", "separation_of_duties", "chapters"},
                   {"id", "name", "first_year", "last_year"});
     map.text("id", plan.id);
     map.text("name", plan.name);
@@ -34,6 +34,7 @@ class PlanReader {
     map.list<core::BudgetLine>("budget", plan.budget, bind(&PlanReader::budget_line));
     map.text("budget_note", plan.budget_note);
     if (const TreeNode* policy = map.find("policy")) this->policy(*policy, plan.policy);
+    map.boolean("separation_of_duties", plan.separation_of_duties);
     map.list<core::Chapter>("chapters", plan.chapters, bind(&PlanReader::chapter));
   }
 

@@ -46,6 +46,8 @@ class TreeWriter {
     list(node, "budget", plan.budget, [this](const auto& b) { return budget_line(b); });
     text(node, "budget_note", plan.budget_note);
     node.add("policy", policy(plan.policy));
+    if (!plan.separation_of_duties)  // on unless a plan turns it off
+      node.add("separation_of_duties", TreeNode::boolean(false));
     list(node, "chapters", plan.chapters, [this](const auto& c) { return chapter(c); });
     return node;
   }

@@ -74,6 +74,40 @@ void require_explanation_of_a_miss(store::Store& store, const core::Plan& plan,
                                                                   core::NumberStyle::plain)}})});
 }
 
+// Who submitted the review's current round and who gave its first review, read back from
+// the audit trail (newest first) to the round's submission.
+core::ReviewRound review_round(store::Store& store, const std::string& indicator_id, int year) {
+  core::ReviewRound round;
+  store::AuditQuery query;
+  query.object_type = "review";
+  query.object_id = review_object(indicator_id, year);
+  for (;;) {
+    const auto entries = store.query_audit(query);
+    for (const auto& entry : entries) {
+      if (entry.action == "review.return") return round;  // back with the section: no round
+      if (entry.action == "review.first_review" && !round.first_reviewed_by)
+        round.first_reviewed_by = entry.user_id;
+      if (entry.action == "review.submit") {
+        round.submitted_by = entry.user_id;
+        return round;
+      }
+    }
+    if (entries.size() < static_cast<std::size_t>(query.limit)) return round;
+    query.before_id = entries.back().id;
+  }
+}
+
+// Separation of duties, when the plan asks for it. The system (the command line, acting
+// for the machine's administrator) is not a person and is not held to it.
+bool separation_allows(store::Store& store, const core::Plan& plan, const core::Actor& actor,
+                       const store::ReviewRow& review, core::ReviewAction action) {
+  if (!plan.separation_of_duties || actor.user_id == 0) return true;
+  if (action != core::ReviewAction::first_review && action != core::ReviewAction::second_review)
+    return true;
+  return core::separation_allows(review_round(store, review.indicator_id, review.year),
+                                 actor.user_id, action);
+}
+
 store::ReviewRow save(store::Store& store, const core::Actor& actor, store::ReviewRow after,
                       const store::ReviewRow& before, std::int64_t expected_version,
                       const std::string& action, const std::string& reason) {
@@ -139,11 +173,17 @@ std::vector<store::ReviewRow> reviews_for_year(store::Store& store, const core::
   return reviews;
 }
 
-std::vector<core::ReviewAction> available_actions(const core::Plan& plan, const core::Actor& actor,
+std::vector<core::ReviewAction> available_actions(store::Store& store, const core::Plan& plan,
+                                                  const core::Actor& actor,
                                                   const store::ReviewRow& review,
                                                   bool year_locked) {
   const auto& indicator = require_indicator(plan, review.indicator_id);
-  return core::available_actions(actor, indicator.owner_section, state_of(review), year_locked);
+  auto actions =
+      core::available_actions(actor, indicator.owner_section, state_of(review), year_locked);
+  std::erase_if(actions, [&](core::ReviewAction action) {
+    return !separation_allows(store, plan, actor, review, action);
+  });
+  return actions;
 }
 
 std::vector<PendingReview> pending_reviews(store::Store& store, const core::Plan& plan,
@@ -153,7 +193,8 @@ std::vector<PendingReview> pending_reviews(store::Store& store, const core::Plan
     if (is_year_locked(store, plan, year)) continue;
     for (auto& review : reviews_for_year(store, plan, year)) {
       const auto& indicator = require_indicator(plan, review.indicator_id);
-      if (auto action = core::awaited_action(actor, indicator.owner_section, state_of(review)))
+      const auto action = core::awaited_action(actor, indicator.owner_section, state_of(review));
+      if (action && separation_allows(store, plan, actor, review, *action))
         pending.push_back({std::move(review), *action});
     }
   }
@@ -174,6 +215,13 @@ store::ReviewRow take_review_action(store::Store& store, const core::Plan& plan,
                                               indicator_id);
   require_unlocked(store, plan, core::YearSpan{year, year},
                    "indicator " + indicator_id + "'s result");
+  if (!separation_allows(store, plan, actor, before, action))
+    throw Failure(FailureKind::forbidden,
+                  "separation of duties: you took an earlier step of this review of " +
+                      review_object(indicator_id, year) + "; another person must " +
+                      std::string(core::to_string(action)),
+                  {core::coded_problem("action", "same_person_steps",
+                                       {{"action", std::string(core::to_string(action))}})});
   if (before.version != expected_version)
     throw Failure(FailureKind::conflict, "the review of " + review_object(indicator_id, year) +
                                              " was changed by someone else since you read it");

@@ -22,8 +22,10 @@ std::vector<store::ReviewRow> reviews_for_year(store::Store& store, const core::
                                                int year);
 
 // The actions `actor` may take on `review` now (core::available_actions for its
-// indicator's owner section; none in a locked year).
-std::vector<core::ReviewAction> available_actions(const core::Plan& plan, const core::Actor& actor,
+// indicator's owner section; none in a locked year), less the reviews separation of duties
+// keeps from whoever took an earlier step of the round (Plan::separation_of_duties).
+std::vector<core::ReviewAction> available_actions(store::Store& store, const core::Plan& plan,
+                                                  const core::Actor& actor,
                                                   const store::ReviewRow& review, bool year_locked);
 
 struct PendingReview {

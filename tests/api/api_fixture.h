@@ -17,7 +17,9 @@ inline constexpr const char* kRoles[] = {"admin",    "planner", "editor",
                                          "reviewer", "viewer",  "other_editor"};
 
 // The username of the test account with `role`.
-inline std::string username_of(const std::string& role) { return "t_" + role; }
+inline std::string username_of(const std::string& role) {
+  return "t_" + role;
+}
 
 // A signed-in browser: the session cookie and the CSRF token the login returned.
 class ApiSession {
@@ -51,6 +53,9 @@ class ApiWorld {
   ServerProcess& server() { return *server_; }
   const std::string& database() const { return database_; }
   const TestDatabase& test_database() const { return directory_.test_database(); }
+  // An administrator other than "admin" (made by `admin` on first use), for the review
+  // step the administrator who submitted may not take.
+  std::unique_ptr<ApiSession> login_second_admin(ApiSession& admin);
 
  private:
   TestDirectory directory_;
@@ -61,9 +66,11 @@ class ApiWorld {
 
 nlohmann::json parse_json(const HttpResult& result);
 
-// Takes every indicator of the year to its second review (複核) as `admin`, who may take
-// each step (the actions the server offers): a year can be locked only then.
-void review_the_whole_year(ApiSession& admin, int year);
+// Takes every indicator of the year to its second review (複核), a year can be locked only
+// then: the administrator submits (with an explanation where a target is missed), a second
+// administrator gives the first review (separation of duties keeps it from the one who
+// submitted) and the planner the second; each step as the server offers it.
+void review_the_whole_year(ApiWorld& world, ApiSession& admin, int year);
 
 // The random password `planscore user add` prints once; throws when `output` has none.
 std::string password_from(const std::string& output);

@@ -56,7 +56,7 @@ nlohmann::json account_of(const std::string& role) {
 // The administrator's side of the test: makes what each call needs, and reads versions.
 class Preparer {
  public:
-  explicit Preparer(ApiWorld& world) : admin_(world.login("admin")) {}
+  explicit Preparer(ApiWorld& world) : world_(world), admin_(world.login("admin")) {}
 
   nlohmann::json record_values() const {
     return {{"held_on", "2016-03-01"}, {"title", "研習"}, {"participants", 30}};
@@ -140,7 +140,7 @@ class Preparer {
   // Locks or unlocks the year whatever its state: a 409 says it already was. The first
   // time, every indicator is taken to its second review, without which no year locks.
   void set_locked(int year, bool locked) {
-    if (reviewed_years_.insert(year).second) review_the_whole_year(*admin_, year);
+    if (reviewed_years_.insert(year).second) review_the_whole_year(world_, *admin_, year);
     const auto path = "/api/years/" + std::to_string(year) + (locked ? "/lock" : "/unlock");
     const auto result =
         admin_->send("POST", path, locked ? nullptr : nlohmann::json{{"reason", "更正"}});
@@ -148,6 +148,7 @@ class Preparer {
   }
 
  private:
+  ApiWorld& world_;
   std::unique_ptr<ApiSession> admin_;
   int imports_ = 0;
   int made_ = 0;

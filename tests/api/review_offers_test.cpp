@@ -58,7 +58,7 @@ TEST(ReviewOffers, EachUserIsOfferedExactlyTheActionsTheServerAccepts) {
 
   // A second-reviewed result may still be returned by the planners, until the year is
   // locked: then it offers nothing to anyone.
-  review_the_whole_year(*world.login("admin"), 105);
+  review_the_whole_year(world, *world.login("admin"), 105);
   EXPECT_EQ(actions_of(b1_1_in_105(*planner)), std::set<std::string>{"return"});
   EXPECT_TRUE(actions_of(b1_1_in_105(*reviewer)).empty());
   const auto locked = planner->send("POST", "/api/years/105/lock");

@@ -145,6 +145,9 @@ struct Plan {
   std::vector<BudgetLine> budget;
   std::string budget_note;
   EvaluationPolicy policy = default_policy();
+  // Separation of duties (職務分工): nobody reviews a result they submitted, nor gives both
+  // reviews of it. An agency with one person per role may turn it off.
+  bool separation_of_duties = true;
 
   std::vector<int> years() const;  // first_year … last_year
   const RegisterDef* find_register(std::string_view register_id) const;

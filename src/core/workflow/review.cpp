@@ -80,6 +80,19 @@ std::optional<ReviewState> next_state(ReviewState state, ReviewAction action) {
   return std::nullopt;
 }
 
+bool separation_allows(const ReviewRound& round, std::int64_t user_id, ReviewAction action) {
+  switch (action) {
+    case ReviewAction::first_review:
+      return round.submitted_by != user_id;
+    case ReviewAction::second_review:
+      return round.submitted_by != user_id && round.first_reviewed_by != user_id;
+    case ReviewAction::submit:
+    case ReviewAction::return_for_revision:
+      return true;
+  }
+  return true;
+}
+
 bool may_take(const Actor& actor, ReviewAction action, const std::string& owner_section,
               ReviewState from) {
   const bool own_section = !owner_section.empty() && actor.section_id == owner_section;

@@ -2,6 +2,7 @@
 // The review of one indicator in one year: the section submits its result, the section's
 // reviewer gives the first review (初核), the planners the second (複核); either reviewer
 // may return it for revision with a comment. Pure rules; the service stores the state.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,17 @@ std::vector<ReviewAction> available_actions(const Actor& actor, const std::strin
 // (an administrator is waited for at both reviews). Returning is never waited for.
 std::optional<ReviewAction> awaited_action(const Actor& actor, const std::string& owner_section,
                                            ReviewState state);
+
+// Who took the steps of a review's current round (since its last submission).
+struct ReviewRound {
+  std::optional<std::int64_t> submitted_by;
+  std::optional<std::int64_t> first_reviewed_by;
+};
+
+// Separation of duties: whether `user_id` may take `action` in `round` — nobody gives the
+// first review of a result they submitted, nor the second of one they submitted or gave
+// the first review of. Submitting and returning are never held back by it.
+bool separation_allows(const ReviewRound& round, std::int64_t user_id, ReviewAction action);
 
 // The section may change its explanation and evidence only while the result is with it.
 bool section_may_edit(ReviewState state);

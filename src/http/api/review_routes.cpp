@@ -12,7 +12,8 @@ namespace {
 // The review as the signed-in user sees it: with the actions open to them now.
 nlohmann::json review_for_actor(ApiCall& call, const core::Plan& plan,
                                 const store::ReviewRow& review, bool year_locked) {
-  return review_view(review, service::available_actions(plan, call.actor(), review, year_locked));
+  return review_view(
+      review, service::available_actions(call.store(), plan, call.actor(), review, year_locked));
 }
 
 Response year_reviews(ApiCall& call) {

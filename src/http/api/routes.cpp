@@ -24,6 +24,9 @@ Response failure_response_of_kind(const service::Failure& failure) {
     case FailureKind::unauthorized:
       return unauthorized(failure.what());
     case FailureKind::forbidden:
+      // A refusal with a reason the client can word (separation of duties) keeps it.
+      if (!failure.problems.empty())
+        return problem_response({403, "about:blank", "", failure.what(), failure.problems});
       return forbidden(failure.what());
     case FailureKind::not_found:
       return not_found(failure.what());
