@@ -188,6 +188,15 @@ std::string at(const YAML::Mark& mark) {
   return at(mark.line + 1, mark.column + 1);
 }
 
+// YAML reserves %, @ and ` at the start of a value, and yaml-cpp then says only "unknown
+// token": `unit: %` is the plan file's commonest case.
+std::string quoting_hint(std::string_view text, const YAML::Mark& mark) {
+  if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text.size()) return "";
+  const char c = text[static_cast<std::size_t>(mark.pos)];
+  if (c != '%' && c != '@' && c != '`') return "";
+  return std::string("; a value starting with ") + c + " must be quoted, e.g. unit: \"" + c + "\"";
+}
+
 }  // namespace
 
 std::optional<TreeNode> parse_yaml_tree(std::string_view text, core::Problems& problems) {
@@ -211,7 +220,8 @@ std::optional<TreeNode> parse_yaml_tree(std::string_view text, core::Problems& p
     problems.push_back({"", refusal.what() + where});
     return std::nullopt;
   } catch (const YAML::Exception& error) {
-    problems.push_back({"", "YAML syntax error" + at(error.mark) + ": " + error.msg});
+    problems.push_back({"", "YAML syntax error" + at(error.mark) + ": " + error.msg +
+                                quoting_hint(text, error.mark)});
     return std::nullopt;
   }
   if (!builder.root || builder.root->kind == TreeNode::Kind::null) {

@@ -140,5 +140,17 @@ TEST(Access, SectionDataBelongsToItsSection) {
   EXPECT_EQ(role_from_string("root"), std::nullopt);
 }
 
+TEST(ReviewWorkflow, SeparationOfDutiesKeepsEachPersonToOneStepOfARound) {
+  const ReviewRound round{7, 8};  // 7 submitted, 8 gave the first review
+  EXPECT_FALSE(separation_allows(round, 7, ReviewAction::first_review));
+  EXPECT_FALSE(separation_allows(round, 7, ReviewAction::second_review));
+  EXPECT_FALSE(separation_allows(round, 8, ReviewAction::second_review));
+  EXPECT_TRUE(separation_allows(round, 9, ReviewAction::second_review));
+  EXPECT_TRUE(separation_allows(ReviewRound{7, std::nullopt}, 8, ReviewAction::first_review));
+  // Submitting again and returning are never held back.
+  EXPECT_TRUE(separation_allows(round, 7, ReviewAction::submit));
+  EXPECT_TRUE(separation_allows(round, 8, ReviewAction::return_for_revision));
+}
+
 }  // namespace
 }  // namespace planscore::core

@@ -67,6 +67,13 @@ TEST(Validate, IndicatorWeightsMustSumToTheGoalWeight) {
       << all(problems);
 }
 
+TEST(Validate, TheShareOfWeightATotalNeedsIsAPercent) {
+  auto plan = valid_plan();
+  plan.policy.min_valued_share = 120;
+  EXPECT_TRUE(has_problem(validate(plan), "policy.min_valued_share",
+                          "the share of weight that needs values is a percent, 0 to 100"));
+}
+
 TEST(Validate, GoalWeightsMustSumTo100) {
   auto plan = valid_plan();
   plan.dimensions[0].goals[0].weight = 90;

@@ -117,6 +117,14 @@ TEST(LoadYaml, SyntaxErrorHasLineAndColumn) {
   EXPECT_THAT(problem.message, HasSubstr("column"));
 }
 
+TEST(LoadYaml, AnUnquotedPercentUnitSaysToQuoteIt) {
+  // Before: only "unknown token".
+  auto problem = only_problem(std::string(kMinimalPlan) + "money_unit: %\n");
+  EXPECT_THAT(problem.message, HasSubstr("unknown token"));
+  EXPECT_THAT(problem.message,
+              HasSubstr("a value starting with % must be quoted, e.g. unit: \"%\""));
+}
+
 TEST(LoadYaml, RefusesAnchorsTagsAndSeveralDocuments) {
   EXPECT_THAT(only_problem(replaced(kMinimalPlan, "name: 業務", "name: &n 業務")).message,
               HasSubstr("anchors and aliases"));
@@ -169,6 +177,19 @@ TEST(LoadYaml, PolicyIsOptionalButChecked) {
   EXPECT_EQ(result.plan->policy.cap, 120);
   ASSERT_EQ(result.plan->policy.lights.size(), 1u);
   EXPECT_EQ(result.plan->policy.lights[0].at_least, 120);
+}
+
+TEST(LoadYaml, ExclusionsShareAndSeparationOfDutiesAreReadAndWrittenBack) {
+  auto result = load_yaml(std::string(kMinimalPlan) +
+                          "policy:\n  no_value_scoring: exclude\n  min_valued_share: 75\n"
+                          "separation_of_duties: false\n");
+  ASSERT_TRUE(result.plan.has_value()) << result.problems.front().message;
+  EXPECT_EQ(result.plan->policy.min_valued_share, 75);
+  EXPECT_FALSE(result.plan->separation_of_duties);
+  const auto again = load_yaml(to_yaml(*result.plan));
+  ASSERT_TRUE(again.plan.has_value());
+  EXPECT_EQ(*again.plan, *result.plan);
+  EXPECT_TRUE(load_yaml(kMinimalPlan).plan->separation_of_duties);  // on unless turned off
 }
 
 TEST(LoadYaml, GeneratedChapterBodyIsOneOfTheRenderedParts) {
