@@ -35,6 +35,7 @@ int run(int argc, char** argv) {
   add_evaluate_command(app, commands);
   add_report_command(app, commands);
   add_backup_commands(app, commands);
+  add_review_commands(app, commands);
   add_user_commands(app, commands);
   add_serve_commands(app, commands);
 

@@ -31,6 +31,10 @@ void add_report_command(CLI::App& app, Commands& commands);
 // another backend. Each says what the copy holds (backup_command.cpp).
 void add_backup_commands(CLI::App& app, Commands& commands);
 
+// `review YEAR ACTION`, `year lock|unlock YEAR`: a year's review steps in bulk and its lock
+// (review_commands.cpp).
+void add_review_commands(CLI::App& app, Commands& commands);
+
 // `user add|password|list`: local accounts, managed on the server's console
 // (user_commands.cpp).
 void add_user_commands(CLI::App& app, Commands& commands);

@@ -69,6 +69,31 @@ TEST_F(Cli, AnUnknownTimeZoneIsAUsageErrorNamingIt) {
   EXPECT_NE(outcome.err.find("\"Mars/Olympus_Mons\""), std::string::npos) << outcome.err;
 }
 
+TEST_F(Cli, AYearIsReviewedLockedAndUnlockedFromTheConsole) {
+  const auto plan = dir_ / "plan.yaml";  // the shipped plan without its history: no values
+  std::filesystem::copy_file(PLANSCORE_SHIPPED_PLAN, plan);
+  ASSERT_EQ(run("init --plan " + plan.string()).status, 0);
+  EXPECT_EQ(run("year lock 104").status, 1);  // nothing reviewed yet
+  auto step = run("review 104 submit --section documents");
+  ASSERT_EQ(step.status, 0) << step.err;
+  EXPECT_NE(step.out.find("submit: 1 indicator(s) of 104"), std::string::npos) << step.out;
+  for (const char* action : {"submit", "first_review", "second_review"}) {
+    step = run(std::string("review 104 ") + action);
+    ASSERT_EQ(step.status, 0) << action << ": " << step.err;
+  }
+  const auto locked = run("year lock 104");
+  ASSERT_EQ(locked.status, 0) << locked.err;
+  const auto refused =
+      run("record add records_trainings held_on=104/05/01 title=研習 participants=3");
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.err.find("locked"), std::string::npos) << refused.err;
+  EXPECT_EQ(run("year unlock 104").status, 2);  // the reason is required
+  ASSERT_EQ(run("year unlock 104 --reason 更正研習人數").status, 0);
+  EXPECT_EQ(run("record add records_trainings held_on=104/05/01 title=研習 participants=3").status,
+            0);
+  EXPECT_EQ(run("review 104 publish").status, 2);
+}
+
 TEST_F(Cli, EvaluatingAnEmptyDatabaseFailsWithAClearLine) {
   auto outcome = run("evaluate --year 104");
   EXPECT_EQ(outcome.status, 1);
