@@ -59,8 +59,8 @@ void refuse_changes_to_locked_years(store::Store& store, const LockedYears& lock
                                     const core::Plan& proposed) {
   core::Problems changes;
   std::vector<std::string> years;
+  const auto proposed_years = proposed.years();
   for (const auto& before : locked.evaluations) {
-    const auto proposed_years = proposed.years();
     core::Problems year_problems;
     if (std::find(proposed_years.begin(), proposed_years.end(), before.year) ==
         proposed_years.end()) {
