@@ -56,17 +56,29 @@ interface WallClock {
   minute: number
 }
 
+// One formatter per zone: making one costs far more than using it, and lists (the audit
+// log) show a time on every row.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    })
+    formatters.set(zone, formatter)
+  }
+  return formatter
+}
+
 // What the agency's clocks showed at `instant`.
 function wallClock(instant: Date): WallClock {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: agencyTimeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(instant)
+  const parts = formatterFor(agencyTimeZone).formatToParts(instant)
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value)
   return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute') }
 }
