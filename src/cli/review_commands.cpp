@@ -34,28 +34,15 @@ int review(const ReviewOptions& options, const Database& database) {
   if (!action) throw CommandError("\"" + options.action + "\" is not a review action");
   auto store = database.open();
   const auto plan = service::require_current_plan(*store);
-  int taken = 0;
-  core::Problems refused;
-  for (const auto& review : service::reviews_for_year(*store, plan, options.year)) {
-    const auto* indicator = plan.find_indicator(review.indicator_id);
-    const bool chosen = (options.indicators.empty() ||
-                         std::find(options.indicators.begin(), options.indicators.end(),
-                                   review.indicator_id) != options.indicators.end()) &&
-                        (options.section.empty() || indicator->owner_section == options.section);
-    const auto state = core::review_state_from_string(review.state);
-    if (!chosen || !state || !core::next_state(*state, *action)) continue;
-    try {
-      service::take_review_action(*store, plan, service::system_actor(), review.indicator_id,
-                                  options.year, *action, options.comment, review.version);
-      ++taken;
-    } catch (const service::Failure& failure) {
-      refused.push_back({review.indicator_id, failure.what()});
-    }
-  }
-  std::cout << fmt::format("{}: {} indicator(s) of {}\n", options.action, taken, options.year);
-  if (!refused.empty())
-    throw CommandError(fmt::format("{} indicator(s) refused {}", refused.size(), options.action),
-                       refused);
+  const auto result = service::take_review_action_in_bulk(
+      *store, plan, service::system_actor(),
+      {options.year, *action, options.indicators, options.section, options.comment});
+  std::cout << fmt::format("{}: {} indicator(s) of {}\n", options.action, result.taken.size(),
+                           options.year);
+  if (!result.refused.empty())
+    throw CommandError(
+        fmt::format("{} indicator(s) refused {}", result.refused.size(), options.action),
+        result.refused);
   return 0;
 }
 

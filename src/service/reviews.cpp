@@ -1,5 +1,6 @@
 #include "service/reviews.h"
 
+#include <algorithm>
 #include <map>
 
 #include "core/calendar/timestamp.h"
@@ -84,7 +85,8 @@ core::ReviewRound review_round(store::Store& store, const std::string& indicator
   for (;;) {
     const auto entries = store.query_audit(query);
     for (const auto& entry : entries) {
-      if (entry.action == "review.return") return round;  // back with the section: no round
+      // Back with the section: no round.
+      if (entry.action == "review.return" || entry.action == "review.withdraw") return round;
       if (entry.action == "review.first_review" && !round.first_reviewed_by)
         round.first_reviewed_by = entry.user_id;
       if (entry.action == "review.submit") {
@@ -240,6 +242,59 @@ store::ReviewRow take_review_action(store::Store& store, const core::Plan& plan,
   if (!is_blank(comment)) insert_comment(store, plan, actor, indicator_id, year, comment);
   transaction.commit();
   return after;
+}
+
+BulkReviewResult take_review_action_in_bulk(store::Store& store, const core::Plan& plan,
+                                            const core::Actor& actor,
+                                            const BulkReviewRequest& request) {
+  require_plan_year(plan, request.year);
+  for (const auto& indicator_id : request.indicators)
+    if (!plan.find_indicator(indicator_id))
+      throw Failure(FailureKind::invalid, "there is no indicator \"" + indicator_id + "\"",
+                    {{"indicators", "\"" + indicator_id + "\" is not an indicator of the plan"}});
+  if (!request.section.empty() && !plan.find_section(request.section))
+    throw Failure(FailureKind::invalid, "there is no section \"" + request.section + "\"",
+                  {{"section", "not a section of the plan"}});
+  require_unlocked(store, plan, core::YearSpan{request.year, request.year},
+                   "the results of " + std::to_string(request.year));
+  const auto chosen = [&](const core::Indicator& indicator) {
+    return (request.indicators.empty() ||
+            std::ranges::find(request.indicators, indicator.id) != request.indicators.end()) &&
+           (request.section.empty() || indicator.owner_section == request.section);
+  };
+  BulkReviewResult result;
+  bool allowed_any = false;
+  for (const auto& review : reviews_for_year(store, plan, request.year)) {
+    const auto& indicator = require_indicator(plan, review.indicator_id);
+    const auto from = state_of(review);
+    if (!chosen(indicator) || !core::may_take(actor, request.action, indicator.owner_section, from))
+      continue;
+    allowed_any = true;
+    if (!core::next_state(from, request.action)) continue;
+    try {
+      take_review_action(store, plan, actor, review.indicator_id, request.year, request.action,
+                         request.comment, review.version);
+      result.taken.push_back(review.indicator_id);
+    } catch (const Failure& failure) {
+      if (failure.kind != FailureKind::invalid && failure.kind != FailureKind::forbidden &&
+          failure.kind != FailureKind::conflict)
+        throw;
+      core::Problem refusal{review.indicator_id, failure.what()};
+      for (const auto& problem : failure.problems)
+        if (problem.code != "invalid") {
+          refusal.code = problem.code;
+          refusal.params = problem.params;
+          break;
+        }
+      result.refused.push_back(std::move(refusal));
+    }
+  }
+  if (!allowed_any)
+    throw Failure(FailureKind::forbidden, "your role does not allow you to " +
+                                              std::string(core::to_string(request.action)) +
+                                              " any of the chosen indicators of " +
+                                              std::to_string(request.year));
+  return result;
 }
 
 store::ReviewRow save_explanation(store::Store& store, const core::Plan& plan,

@@ -43,6 +43,28 @@ store::ReviewRow take_review_action(store::Store& store, const core::Plan& plan,
                                     int year, core::ReviewAction action, const std::string& comment,
                                     std::int64_t expected_version);
 
+// A step taken on many reviews of a year at once (a reviewer's 初核 of everything the
+// section submitted, the planners' 複核 of the year).
+struct BulkReviewRequest {
+  int year = 0;
+  core::ReviewAction action = core::ReviewAction::submit;
+  std::vector<std::string> indicators;  // empty: every indicator
+  std::string section;                  // empty: every section
+  std::string comment;
+};
+struct BulkReviewResult {
+  std::vector<std::string> taken;  // indicator ids, in plan order
+  core::Problems refused;          // one per refused indicator, its path the indicator id
+};
+// Takes the step on every chosen review that is in a state to take it and that `actor` may
+// take it on; the rest are left alone. Each step is a change of its own (as one at a time
+// would be), so one refusal (a miss without explanation, separation of duties) is named
+// and the others still go ahead. Failure(locked) for a locked year, Failure(invalid) for an
+// unknown indicator or section, Failure(forbidden) when `actor` may take the step on none.
+BulkReviewResult take_review_action_in_bulk(store::Store& store, const core::Plan& plan,
+                                            const core::Actor& actor,
+                                            const BulkReviewRequest& request);
+
 store::ReviewRow save_explanation(store::Store& store, const core::Plan& plan,
                                   const core::Actor& actor, const std::string& indicator_id,
                                   int year, const std::string& explanation,

@@ -119,6 +119,75 @@ TEST(Workflow, WhoeverSubmittedMayNotReviewTheSameResult) {
   act(*admin, "b1-1", 104, "first_review", 200);
 }
 
+// The section takes back a submission nobody has reviewed yet, and only then.
+TEST(Workflow, TheSectionWithdrawsASubmissionNotYetReviewed) {
+  ApiWorld world;
+  auto editor = world.login("editor");
+  auto other = world.login("other_editor");
+  auto reviewer = world.login("reviewer");
+  act(*editor, "b1-1", 106, "submit", 200);
+  act(*other, "b1-1", 106, "withdraw", 403);
+  EXPECT_EQ(act(*editor, "b1-1", 106, "withdraw", 200)["state"], "draft");
+  act(*editor, "b1-1", 106, "withdraw", 409);  // nothing submitted now
+  act(*editor, "b1-1", 106, "submit", 200);
+  act(*reviewer, "b1-1", 106, "first_review", 200);
+  act(*editor, "b1-1", 106, "withdraw", 409);  // reviewed: too late
+  const auto trail = world.login("planner")->get_json(
+      "/api/audit?object_type=review&object_id=b1-1/106&limit=50")["entries"];
+  EXPECT_EQ(std::count_if(trail.begin(), trail.end(),
+                          [](const auto& entry) { return entry["action"] == "review.withdraw"; }),
+            1);
+}
+
+// Steps taken on many indicators in one request: what is not in a state to take the step
+// is left alone, and each refusal is named while the rest go ahead.
+TEST(Workflow, AStepTakenOnManyIndicatorsAtOnce) {
+  ApiWorld world;
+  auto admin = world.login("admin");
+  auto second_admin = world.login_second_admin(*admin);
+  auto editor = world.login("editor");
+  auto planner = world.login("planner");
+  auto viewer = world.login("viewer");
+  auto bulk = [](ApiSession& session, const nlohmann::json& body, int expected_status) {
+    auto result = session.send("POST", "/api/reviews/106/actions", body);
+    EXPECT_EQ(result.status, expected_status) << body << ": " << result.body;
+    return parse_json(result);
+  };
+  auto state_of = [&](const nlohmann::json& id) {
+    return planner->get_json("/api/reviews/106/" + id.get<std::string>())["review"]["state"];
+  };
+  // A missed target without its explanation is refused by name; the rest go up.
+  ASSERT_EQ(editor
+                ->send("PUT", "/api/values/b1-1/106",
+                       {{"value", 1}, {"note", "研習簽到表"}, {"version", 0}})
+                .status,
+            200);
+  const auto submitted = bulk(*admin, {{"action", "submit"}}, 200);
+  ASSERT_GE(submitted["taken"].size(), 2u) << submitted;
+  ASSERT_EQ(submitted["refused"].size(), 1u) << submitted;
+  EXPECT_EQ(submitted["refused"][0]["path"], "b1-1");
+  EXPECT_EQ(submitted["refused"][0]["code"], "explanation_needed");
+  for (const auto& id : submitted["taken"]) EXPECT_EQ(state_of(id), "submitted");
+  EXPECT_EQ(state_of("b1-1"), "draft");
+
+  bulk(*viewer, {{"action", "first_review"}}, 403);
+  bulk(*second_admin, {{"action", "first_review"}, {"indicators", {"no-such"}}}, 422);
+  bulk(*second_admin, {{"action", "approve"}}, 400);
+  // Separation of duties holds in bulk as one at a time: whoever submitted reviews nothing.
+  const auto own = bulk(*admin, {{"action", "first_review"}}, 200);
+  EXPECT_TRUE(own["taken"].empty());
+  EXPECT_EQ(own["refused"].size(), submitted["taken"].size());
+  const auto first = bulk(*second_admin, {{"action", "first_review"}}, 200);
+  EXPECT_EQ(first["taken"], submitted["taken"]);
+  EXPECT_TRUE(first["refused"].empty());
+  // Only the listed indicators are touched.
+  const auto one = submitted["taken"][0];
+  const auto second = bulk(*planner, {{"action", "second_review"}, {"indicators", {one}}}, 200);
+  EXPECT_EQ(second["taken"], nlohmann::json::array({one}));
+  EXPECT_EQ(state_of(one), "second_reviewed");
+  EXPECT_EQ(state_of(submitted["taken"][1]), "first_reviewed");
+}
+
 TEST(Workflow, ALockedYearIsReadOnlyUntilAnAdministratorUnlocksItWithAReason) {
   ApiWorld world;
   auto admin = world.login("admin");

@@ -33,6 +33,11 @@ TEST(ReviewWorkflow, EveryTransitionOfTheStateMachine) {
       {second_reviewed, return_for_revision, returned},
       {draft, return_for_revision, std::nullopt},
       {returned, return_for_revision, std::nullopt},
+      {submitted, withdraw, draft},
+      {draft, withdraw, std::nullopt},
+      {returned, withdraw, std::nullopt},
+      {first_reviewed, withdraw, std::nullopt},
+      {second_reviewed, withdraw, std::nullopt},
   };
   for (const auto& c : cases)
     EXPECT_EQ(next_state(c.from, c.action), c.to)
@@ -78,6 +83,10 @@ TEST(ReviewWorkflow, AvailableActionsAreThoseTheStateAndTheRoleAllowAndNoneWhenL
   EXPECT_EQ(available_actions(editor, "personnel", draft, false), Actions{});
   EXPECT_EQ(available_actions(reviewer, "documents", submitted, false),
             (Actions{first_review, return_for_revision}));
+  // The section may take back what nobody has reviewed yet.
+  EXPECT_EQ(available_actions(editor, "documents", submitted, false), Actions{withdraw});
+  EXPECT_EQ(available_actions(editor, "documents", first_reviewed, false), Actions{});
+  EXPECT_EQ(available_actions(editor, "personnel", submitted, false), Actions{});
   EXPECT_EQ(available_actions(admin, "documents", first_reviewed, false),
             (Actions{second_review, return_for_revision}));
   EXPECT_EQ(available_actions(admin, "documents", first_reviewed, true), Actions{});

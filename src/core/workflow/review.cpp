@@ -21,18 +21,20 @@ constexpr EnumNames<ReviewState, 5> kStateDisplayNames{{
     {ReviewState::returned, "退回修正"},
 }};
 
-constexpr EnumNames<ReviewAction, 4> kActionNames{{
+constexpr EnumNames<ReviewAction, 5> kActionNames{{
     {ReviewAction::submit, "submit"},
     {ReviewAction::first_review, "first_review"},
     {ReviewAction::second_review, "second_review"},
     {ReviewAction::return_for_revision, "return"},
+    {ReviewAction::withdraw, "withdraw"},
 }};
 
-constexpr EnumNames<ReviewAction, 4> kActionDisplayNames{{
+constexpr EnumNames<ReviewAction, 5> kActionDisplayNames{{
     {ReviewAction::submit, "submit"},
     {ReviewAction::first_review, "give the first review"},
     {ReviewAction::second_review, "give the second review"},
     {ReviewAction::return_for_revision, "return for revision"},
+    {ReviewAction::withdraw, "withdraw the submission"},
 }};
 
 }  // namespace
@@ -76,6 +78,9 @@ std::optional<ReviewState> next_state(ReviewState state, ReviewAction action) {
           state == ReviewState::second_reviewed)
         return ReviewState::returned;
       break;
+    case ReviewAction::withdraw:
+      if (state == ReviewState::submitted) return ReviewState::draft;
+      break;
   }
   return std::nullopt;
 }
@@ -88,6 +93,7 @@ bool separation_allows(const ReviewRound& round, std::int64_t user_id, ReviewAct
       return round.submitted_by != user_id && round.first_reviewed_by != user_id;
     case ReviewAction::submit:
     case ReviewAction::return_for_revision:
+    case ReviewAction::withdraw:
       return true;
   }
   return true;
@@ -99,6 +105,7 @@ bool may_take(const Actor& actor, ReviewAction action, const std::string& owner_
   const bool planner = actor.role == Role::planner || actor.role == Role::admin;
   switch (action) {
     case ReviewAction::submit:
+    case ReviewAction::withdraw:
       return actor.role == Role::admin || (actor.role == Role::section_editor && own_section);
     case ReviewAction::first_review:
       return actor.role == Role::admin || (actor.role == Role::section_reviewer && own_section);
@@ -115,8 +122,9 @@ std::vector<ReviewAction> available_actions(const Actor& actor, const std::strin
                                             ReviewState state, bool year_locked) {
   std::vector<ReviewAction> actions;
   if (year_locked) return actions;
-  for (const auto action : {ReviewAction::submit, ReviewAction::first_review,
-                            ReviewAction::second_review, ReviewAction::return_for_revision})
+  for (const auto action :
+       {ReviewAction::submit, ReviewAction::first_review, ReviewAction::second_review,
+        ReviewAction::return_for_revision, ReviewAction::withdraw})
     if (next_state(state, action) && may_take(actor, action, owner_section, state))
       actions.push_back(action);
   return actions;

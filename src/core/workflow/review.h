@@ -13,7 +13,8 @@
 namespace planscore::core {
 
 enum class ReviewState { draft, submitted, first_reviewed, second_reviewed, returned };
-enum class ReviewAction { submit, first_review, second_review, return_for_revision };
+// withdraw: the section takes back a submission nobody has reviewed yet.
+enum class ReviewAction { submit, first_review, second_review, return_for_revision, withdraw };
 
 std::string_view to_string(ReviewState state);
 std::optional<ReviewState> review_state_from_string(std::string_view text);

@@ -54,21 +54,63 @@ Response indicator_review(ApiCall& call) {
                              {"evidence", evidence}});
 }
 
+core::ReviewAction action_of(const nlohmann::json& body) {
+  const std::string text = required_string(body, "action");
+  const auto action = core::review_action_from_string(text);
+  if (!action)
+    throw BadInput("the request body is not valid",
+                   {{"action", "\"" + text +
+                                   "\" is not an action; use submit, first_review, second_review, "
+                                   "return or withdraw"}});
+  return *action;
+}
+
+// The ids an optional array of strings lists; BadInput naming the member otherwise.
+std::vector<std::string> optional_ids(const nlohmann::json& body, const std::string& key) {
+  std::vector<std::string> ids;
+  if (!body.contains(key) || body[key].is_null()) return ids;
+  if (!body[key].is_array())
+    throw BadInput("the request body is not valid", {{key, "must be a list of ids"}});
+  for (const auto& item : body[key]) {
+    if (!item.is_string())
+      throw BadInput("the request body is not valid", {{key, "must be a list of ids"}});
+    ids.push_back(item.get<std::string>());
+  }
+  if (ids.empty()) throw BadInput("the request body is not valid", {{key, "names no indicator"}});
+  return ids;
+}
+
 Response review_action(ApiCall& call) {
   auto current = call.plan();
   auto body = call.json_body({"action", "comment", "version"});
-  const std::string action_text = required_string(body, "action");
-  const auto action = core::review_action_from_string(action_text);
-  if (!action)
-    throw BadInput(
-        "the request body is not valid",
-        {{"action", "\"" + action_text +
-                        "\" is not an action; use submit, first_review, second_review or return"}});
   auto review = service::take_review_action(
       call.store(), *current.plan, call.actor(), call.request.param("indicator"), call.year_param(),
-      *action, optional_string(body, "comment").value_or(""), required_int(body, "version"));
+      action_of(body), optional_string(body, "comment").value_or(""),
+      required_int(body, "version"));
   // A year cannot be locked while its reviews change.
   return json_response(200, review_for_actor(call, *current.plan, review, false));
+}
+
+// One step on many indicators of the year: those taken and those refused, each refusal
+// named (the others still went ahead).
+Response bulk_review_action(ApiCall& call) {
+  auto current = call.plan();
+  auto body = call.json_body({"action", "indicators", "section", "comment"});
+  const service::BulkReviewRequest request{
+      call.year_param(), action_of(body), optional_ids(body, "indicators"),
+      optional_string(body, "section").value_or(""), optional_string(body, "comment").value_or("")};
+  const auto result =
+      service::take_review_action_in_bulk(call.store(), *current.plan, call.actor(), request);
+  nlohmann::json refused = nlohmann::json::array();
+  for (const auto& problem : result.refused)
+    refused.push_back({{"path", problem.path},
+                       {"message", problem.message},
+                       {"code", problem.code},
+                       {"params", problem.params}});
+  return json_response(200, {{"action", core::to_string(request.action)},
+                             {"year", request.year},
+                             {"taken", result.taken},
+                             {"refused", refused}});
 }
 
 Response save_explanation(ApiCall& call) {
@@ -160,6 +202,7 @@ void add_review_routes(ApiRoutes& routes) {
   routes.get("/api/reviews/pending", pending_reviews);
   routes.get("/api/reviews/{year}", year_reviews);
   routes.get("/api/reviews/{year}/{indicator}", indicator_review);
+  routes.post("/api/reviews/{year}/actions", bulk_review_action);
   routes.post("/api/reviews/{year}/{indicator}/actions", review_action);
   routes.put("/api/reviews/{year}/{indicator}/explanation", save_explanation);
   routes.post("/api/reviews/{year}/{indicator}/comments", add_comment);
