@@ -6,6 +6,7 @@
 #include "cli/command_groups.h"
 #include "cli/commands.h"
 #include "cli/evaluation_output.h"
+#include "cli/terminal_io.h"
 #include "planfile/evaluation_json.h"
 #include "service/evaluation.h"
 #include "service/plan_lookup.h"
@@ -18,6 +19,7 @@ namespace {
 struct EvaluateOptions {
   std::optional<int> year;
   std::string format = "table";
+  std::string output;  // empty: standard output
 };
 
 int evaluate(const EvaluateOptions& options, const Database& database) {
@@ -30,15 +32,17 @@ int evaluate(const EvaluateOptions& options, const Database& database) {
   } else {
     years = service::evaluate_all_years(*store, plan);
   }
+  std::string text;
   if (options.format == "json") {
-    std::cout << (options.year ? planfile::evaluation_json(years.front())
-                               : planfile::evaluations_json(years));
+    text =
+        options.year ? planfile::evaluation_json(years.front()) : planfile::evaluations_json(years);
   } else if (options.format == "csv") {
-    std::cout << evaluation_csv(years);
+    text = evaluation_csv(years);
   } else {
-    for (const auto& evaluation : years) std::cout << evaluation_table(plan, evaluation) << "\n";
-    if (years.size() > 1) std::cout << trend_table(plan, years);
+    for (const auto& evaluation : years) text += evaluation_table(plan, evaluation) + "\n";
+    if (years.size() > 1) text += trend_table(plan, years);
   }
+  write_output(options.output, text);
   return 0;
 }
 
@@ -51,6 +55,7 @@ void add_evaluate_command(CLI::App& app, Commands& commands) {
   command->add_option("--year", options->year, "ROC year (default: every plan year)");
   command->add_option("--format", options->format, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));
+  command->add_option("-o,--output", options->output, "output file (default: standard output)");
   commands.add(command, [options](const Database& db) { return evaluate(*options, db); });
 }
 

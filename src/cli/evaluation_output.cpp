@@ -6,6 +6,7 @@
 #include "core/evaluation/scoring_note.h"
 #include "core/register/csv.h"
 #include "core/text/plan_number.h"
+#include "document/build/figures.h"
 
 namespace planscore::cli {
 namespace {
@@ -27,15 +28,6 @@ std::string light_text(const core::Plan& plan, const std::string& id) {
 
 }  // namespace
 
-std::string value_text(const core::Indicator& indicator, double value) {
-  return fmt::format("{:.{}f}{}", value, indicator.decimals, indicator.unit);
-}
-
-std::string target_text(const core::Indicator& indicator, double target) {
-  const std::string prefix = indicator.kind == core::IndicatorKind::lower_is_better ? "≤" : "";
-  return prefix + fmt::format("{}", target) + indicator.unit;
-}
-
 std::string evaluation_table(const core::Plan& plan, const core::YearEvaluation& evaluation) {
   std::vector<std::vector<std::string>> rows;
   std::size_t next = 0;
@@ -45,11 +37,12 @@ std::string evaluation_table(const core::Plan& plan, const core::YearEvaluation&
          ++next) {
       const auto& row = evaluation.indicators[next];
       const auto& indicator = *row.indicator;
-      rows.push_back({indicator.id, indicator.name, fmt::format("{}%", indicator.weight),
-                      row.target ? target_text(indicator, *row.target) : "—",
-                      row.actual.value ? value_text(indicator, *row.actual.value) : "無資料",
-                      percent_text(row.achievement), light_text(plan, row.light),
-                      fmt::format("{:.2f}", row.score)});
+      rows.push_back(
+          {indicator.id, indicator.name, fmt::format("{}%", indicator.weight),
+           row.target ? document::format_result_target(indicator, *row.target) : "—",
+           row.actual.value ? document::format_actual(indicator, row.actual.value) : "無資料",
+           percent_text(row.achievement), light_text(plan, row.light),
+           fmt::format("{:.2f}", row.score)});
     }
     rows.push_back({goal.id, "小計 " + goal.name, fmt::format("{}%", goal.weight), "", "", "", "",
                     fmt::format("{:.2f}", goal.score)});

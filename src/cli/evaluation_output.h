@@ -14,8 +14,4 @@ std::string evaluation_table(const core::Plan& plan, const core::YearEvaluation&
 std::string trend_table(const core::Plan& plan, const std::vector<core::YearEvaluation>& years);
 std::string evaluation_csv(const std::vector<core::YearEvaluation>& years);
 
-// "500人", "≤200", "5%" — a value the way the plan prints targets.
-std::string target_text(const core::Indicator& indicator, double target);
-std::string value_text(const core::Indicator& indicator, double value);
-
 }  // namespace planscore::cli

@@ -82,6 +82,10 @@ constexpr std::array kWordings{
                    "the result is {achievement}% of its target: write the reasons and the "
                    "improvements planned (未達成原因及改善措施) before submitting",
                    "達成度為 {achievement}%，未達目標：送出前請填寫未達成原因及改善措施"},
+    ProblemWording{"not_a_stage",
+                   "\"{value}\" is not a stage of this milestone indicator; the stages are "
+                   "{stages}",
+                   "「{value}」不是此里程碑指標的階段；階段為：{stages}"},
     ProblemWording{"same_person_steps",
                    "separation of duties: you took an earlier step of this review; another person "
                    "must take this one ({action})",

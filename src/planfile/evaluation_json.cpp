@@ -39,6 +39,8 @@ nlohmann::json evaluation_to_json(const core::YearEvaluation& evaluation) {
         {"actual", optional_number(row.actual.value)},
         {"source", std::string(source_name(row.actual.source))},
         {"note", row.actual.note},
+        {"stage", row.stage.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.stage)},
+        {"not_a_stage", optional_number(row.not_a_stage)},
         {"achievement", optional_number(row.achievement)},
         {"capped_achievement", optional_number(row.capped_achievement)},
         {"light", row.light},

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 
 #include "planfile/no_value_scoring_names.h"
@@ -95,7 +96,11 @@ class PlanReader {
   void constant(const TreeNode& node, const std::string& path, core::Constant& constant) {
     MapReader map(reader_, node, path, {"id", "value", "description"}, {"id", "value"});
     map.text("id", constant.id);
-    map.number("value", constant.value);
+    // One number, or one per ROC year.
+    if (const TreeNode* value = map.find("value"); value && value->kind == TreeNode::Kind::map)
+      map.year_map("value", constant.by_year);
+    else
+      map.number("value", constant.value);
     map.text("description", constant.description);
   }
 
@@ -219,14 +224,20 @@ class PlanReader {
     MapReader map(reader_, node, path, {"heading", "generated", "text", "children"}, {"heading"});
     map.text("heading", chapter.heading);
     if (const TreeNode* generated = map.find("generated")) {
-      reader_.read_enum(*generated, map.path_of("generated"), chapter.generated,
-                        [](const std::string& name) -> std::optional<std::string> {
-                          if (name.empty() || name == "goals" || name == "indicator_table" ||
-                              name == "action_items" || name == "budget_table")
-                            return name;
-                          return std::nullopt;
-                        },
-                        {"goals", "indicator_table", "action_items", "budget_table"});
+      std::string name;
+      const auto generated_path = map.path_of("generated");
+      if (reader_.read_text(*generated, generated_path, name)) {
+        if (name.empty() || std::ranges::find(core::kGeneratedChapterKinds, name) !=
+                                core::kGeneratedChapterKinds.end()) {
+          chapter.generated = name;
+        } else {
+          std::string names;
+          for (const auto kind : core::kGeneratedChapterKinds)
+            names += (names.empty() ? "" : ", ") + std::string(kind);
+          reader_.problem(generated_path, *generated,
+                          "`" + name + "` is not allowed here; use one of: " + names);
+        }
+      }
     }
     map.text("text", chapter.text);
     map.list<core::Chapter>("children", chapter.children, bind(&PlanReader::chapter));

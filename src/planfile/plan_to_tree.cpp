@@ -124,7 +124,10 @@ class TreeWriter {
   TreeNode constant(const core::Constant& constant) const {
     TreeNode node = TreeNode::map();
     text(node, "id", constant.id, true);
-    node.add("value", TreeNode::number(constant.value));
+    if (constant.by_year.empty())
+      node.add("value", TreeNode::number(constant.value));
+    else
+      years(node, "value", constant.by_year);
     text(node, "description", constant.description);
     return node;
   }

@@ -100,9 +100,9 @@ struct ValueCalculator::Impl {
     context.aggregate = [this](const core::metric::Aggregate& a, core::YearRange y) {
       return term(a, y);
     };
-    context.constant = [this](const std::string& name) -> std::optional<double> {
+    context.constant = [this](const std::string& name, core::YearRange y) -> std::optional<double> {
       for (const auto& constant : plan.constants)
-        if (constant.id == name) return constant.value;
+        if (constant.id == name) return constant.value_for(y.last);
       return std::nullopt;
     };
     context.metric = [this](const std::string& name, core::YearRange y) { return metric(name, y); };

@@ -1,7 +1,10 @@
 #include "service/manual_values.h"
 
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
 
+#include "core/problem_catalog.h"
 #include "core/register/record.h"
 #include "core/text/plan_number.h"
 #include "service/audit.h"
@@ -30,6 +33,17 @@ std::optional<store::ManualValue> stored_value(store::Store& store, const core::
   return std::nullopt;
 }
 
+std::string shortest_text(double value) {
+  char digits[32];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  return std::string(digits, end);
+}
+
+core::Problem not_a_stage(const core::Indicator& indicator, const std::string& value) {
+  return core::coded_problem("value", "not_a_stage",
+                             {{"value", value}, {"stages", core::stage_list(indicator)}});
+}
+
 std::string value_object(const std::string& indicator_id, int year) {
   return indicator_id + "/" + std::to_string(year);
 }
@@ -55,11 +69,8 @@ store::ManualValue set_manual_value(store::Store& store, const core::Plan& plan,
                                      ", as any figure"});
   } else if (indicator.kind == core::IndicatorKind::yes_no && value != 0 && value != 1) {
     problems.push_back({"value", "a yes/no indicator takes 1 (yes) or 0 (no)"});
-  } else if (indicator.kind == core::IndicatorKind::milestone) {
-    bool is_stage = false;
-    for (const auto& stage : indicator.stages) is_stage = is_stage || stage.percent == value;
-    if (!is_stage)
-      problems.push_back({"value", "a milestone value must be one of the stages' percentages"});
+  } else if (indicator.kind == core::IndicatorKind::milestone && !indicator.stage_at(value)) {
+    problems.push_back(not_a_stage(indicator, shortest_text(value)));
   }
   if (note.find_first_not_of(" \t\r\n") == std::string::npos)
     problems.push_back({"note", "say where the value comes from (a source note)"});
@@ -85,6 +96,24 @@ store::ManualValue set_manual_value(store::Store& store, const core::Plan& plan,
          before ? manual_value_snapshot(*before) : "", manual_value_snapshot(after), ""});
   transaction.commit();
   return after;
+}
+
+double manual_value_from_text(const core::Plan& plan, const std::string& indicator_id,
+                              std::string_view text) {
+  const auto& indicator = require_indicator(plan, indicator_id);
+  if (const auto* stage = indicator.stage_named(text)) return stage->percent;
+  const auto first = text.find_first_not_of(" \t\r\n");
+  const std::string trimmed(first == std::string_view::npos
+                                ? std::string_view{}
+                                : text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+  char* end = nullptr;
+  const double number = trimmed.empty() ? 0 : std::strtod(trimmed.c_str(), &end);
+  if (!trimmed.empty() && end == trimmed.c_str() + trimmed.size()) return number;
+  if (indicator.kind == core::IndicatorKind::milestone)
+    throw Failure(FailureKind::invalid, "the value was not stored",
+                  {not_a_stage(indicator, trimmed)});
+  throw Failure(FailureKind::invalid, "the value was not stored",
+                {{"value", "\"" + trimmed + "\" is not a number"}});
 }
 
 void delete_manual_value(store::Store& store, const core::Plan& plan, const core::Actor& actor,

@@ -24,6 +24,12 @@ store::ManualValue set_manual_value(store::Store& store, const core::Plan& plan,
                                     int year, double value, const std::string& note,
                                     std::optional<std::int64_t> expected_version);
 
+// The value a person wrote for an indicator: a number, or for a milestone the name of a
+// stage (`工程完工`), which stands for its percentage. Failure(invalid) naming the stages
+// when it is neither; Failure(not_found) for an unknown indicator.
+double manual_value_from_text(const core::Plan& plan, const std::string& indicator_id,
+                              std::string_view text);
+
 void delete_manual_value(store::Store& store, const core::Plan& plan, const core::Actor& actor,
                          const std::string& indicator_id, int year, std::int64_t expected_version);
 

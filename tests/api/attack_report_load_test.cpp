@@ -77,7 +77,9 @@ TEST(AttackReportLoad, RegisterExportTakesTimeInProportionToItsRecords) {
   ASSERT_GT(few, 0);
   const double ratio = static_cast<double>(many) / static_cast<double>(few);
   RecordProperty("cpu_ratio_4x_records", std::to_string(ratio));
-  EXPECT_LT(ratio, 8.0) << "CPU ticks: " << few << " for " << kFew << " records, " << many
+  // Linear work gives about 4, quadratic 16; ticks of 10 ms on a busy machine (9 was seen
+  // on PostgreSQL with a build beside it) need the room between.
+  EXPECT_LT(ratio, 10.0) << "CPU ticks: " << few << " for " << kFew << " records, " << many
                         << " for " << 4 * kFew;
 }
 

@@ -259,6 +259,40 @@ TEST_F(Cli, RecordAddAndManualValue) {
   EXPECT_EQ(run("value set h1-1 104 3 --note x").status, 1);
 }
 
+// Another agency's plan from the console: a milestone set by its stage's name, records
+// listed and deleted by id, a value cleared, the evaluation written to a file.
+TEST_F(Cli, RecordsValuesAndTheEvaluationOfAnotherAgencysPlan) {
+  ASSERT_EQ(run(std::string("init --plan ") + PLANSCORE_SOURCE_DIR +
+                "/tests/data/second-agency-plan.yaml")
+                .status,
+            0);
+  auto outcome = run("value set g2-1 108 工程發包 --note 工程月報");
+  ASSERT_EQ(outcome.status, 0) << outcome.err;
+  outcome = run("value set g2-1 109 工程驗收 --note 工程月報");
+  EXPECT_EQ(outcome.status, 1);
+  EXPECT_NE(outcome.err.find("規劃設計 (25)、工程發包 (50)"), std::string::npos) << outcome.err;
+
+  const auto report = dir_ / "108.txt";
+  ASSERT_EQ(run("evaluate --year 108 -o " + report.string()).status, 0);
+  EXPECT_NE(read(report).find("50%（工程發包）"), std::string::npos) << read(report);
+  ASSERT_EQ(run("value clear g2-1 108").status, 0);
+  EXPECT_EQ(run("value clear g2-1 108").status, 1);  // nothing left to clear
+
+  ASSERT_EQ(run("record add events held_on=108/03/02 title=講座 participants=250").status, 0);
+  ASSERT_EQ(run("record add events held_on=1080615 title=音樂會 participants=410").status, 0);
+  outcome = run("record list events");
+  ASSERT_EQ(outcome.status, 0) << outcome.err;
+  // Newest first, with ids to delete by.
+  const auto concert = outcome.out.find("音樂會"), talk = outcome.out.find("講座");
+  ASSERT_NE(concert, std::string::npos) << outcome.out;
+  ASSERT_NE(talk, std::string::npos) << outcome.out;
+  EXPECT_LT(concert, talk) << outcome.out;
+  EXPECT_NE(outcome.out.find("2 of 2 record(s)"), std::string::npos) << outcome.out;
+  ASSERT_EQ(run("record delete events 1").status, 0);
+  EXPECT_EQ(run("record delete events 1").status, 1);
+  EXPECT_NE(run("record list events").out.find("1 of 1 record(s)"), std::string::npos);
+}
+
 }  // namespace
 
 namespace {

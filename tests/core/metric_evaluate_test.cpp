@@ -26,7 +26,7 @@ struct FakeData {
           if (found == aggregates.end()) return std::nullopt;
           return found->second;
         },
-        [this](const std::string& name) -> std::optional<double> {
+        [this](const std::string& name, YearRange) -> std::optional<double> {
           const auto found = constants.find(name);
           if (found == constants.end()) return std::nullopt;
           return found->second;

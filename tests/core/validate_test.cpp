@@ -81,6 +81,19 @@ TEST(Validate, GoalWeightsMustSumTo100) {
   EXPECT_TRUE(has_problem(validate(plan), "dimensions", "goal weights add up to 90, not 100"));
 }
 
+// Weights scaled to two decimals miss their sum by a hundredth or two: the message says
+// which weight to change, and by how much.
+TEST(Validate, AWeightSumOffByRoundingSaysWhichWeightToChange) {
+  auto plan = valid_plan();
+  plan.dimensions[0].goals[0].indicators[0].weight = 59.99;  // of 60 + 40 = 100
+  const auto problems = validate(plan);
+  EXPECT_TRUE(has_problem(problems, "dimensions[0].goals[0].weight",
+                          "indicator weights 59.99+40 = 99.99 ≠ goal weight 100; the difference "
+                          "of 0.01 comes from rounding: make the largest weight, " +
+                              plan.dimensions[0].goals[0].indicators[0].id + " (59.99), 60"))
+      << all(problems);
+}
+
 TEST(Validate, EveryPlanYearNeedsATarget) {
   auto plan = valid_plan();
   plan.dimensions[0].goals[0].indicators[0].targets.erase(105);

@@ -41,6 +41,21 @@ TEST(PlanDocument, HasEveryChapterInOrder) {
                                                "伍、中程施政計畫經費總需求表"));
 }
 
+// 貳、二、資源分配檢討 lists every section with its duties and budget share, as the seed does.
+TEST(PlanDocument, TheResourceReviewListsEverySectionWithItsDutiesAndBudgetShare) {
+  const auto document = plan_document(shipped_plan());
+  EXPECT_TRUE(has_text(document, "(一)文檔科"));
+  EXPECT_TRUE(has_text(document,
+                       "辦理本府總收(發)文管理、印信及典守、公報業務、文書管理、檔案管理、"
+                       "文書檔案管理法規之研究與修正及其他有關事項。104 年度預算佔本處總預算約 "
+                       "1.23%。"));
+  EXPECT_TRUE(has_text(document, "(九)會計室"));
+  EXPECT_TRUE(has_text(document,
+                       "於本府內設置據點以提供前來市府之機關、團體或民眾服務，包括市政大樓導覽、"
+                       "電話問安、諮詢、引導、訪視有關事項之聯絡及其他相關事項。104 "
+                       "年度預算佔本處總預算約 3.6%。"));
+}
+
 TEST(PlanDocument, EveryIndicatorWithItsWeightAndTargetsIsInTheTables) {
   const auto& plan = shipped_plan();
   const auto document = plan_document(plan);

@@ -39,6 +39,35 @@ export async function shot(page, name) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
 }
 
+// Clicks a confirmation dialog's button once it has finished opening and resolves to the
+// server's answer that `isAnswer` picks out (a response waited for from before the click).
+async function confirmAndWait(page, button, isAnswer) {
+  const confirm = page.locator(test(button))
+  await confirm.waitFor({ state: 'visible' })
+  const answered = page.waitForResponse(isAnswer)
+  await confirm.click()
+  return answered
+}
+
+// One review step on the indicator page as a person takes it: the step's button, then the
+// confirmation every step asks for (action-confirm). Resolves to the server's answer to
+// the step, for the caller to check.
+export async function takeReviewStep(page, action) {
+  await page.click(test(`action-${action}`))
+  return confirmAndWait(
+    page,
+    'action-confirm',
+    (r) => r.request().method() === 'POST' && /\/api\/reviews\/\d+\/[^/]+\/actions$/.test(new URL(r.url()).pathname),
+  )
+}
+
+// Locks `year` on the evaluation page: the lock button, then its confirmation
+// (lock-confirm). Resolves to the server's answer to the lock.
+export async function lockYear(page, year) {
+  await page.click(test('lock-year'))
+  return confirmAndWait(page, 'lock-confirm', (r) => r.request().method() === 'POST' && r.url().endsWith(`/api/years/${year}/lock`))
+}
+
 // Registers before()/after() hooks in the calling describe() that build and tear down a
 // fresh world; its fields are there once before() has run. `name` names the temporary
 // directory.

@@ -73,6 +73,23 @@ const LightCategory* light_for(const EvaluationPolicy& policy, std::optional<dou
   return nullptr;
 }
 
+namespace {
+
+void take_stage(const Indicator& indicator, IndicatorResult& row) {
+  if (const auto* stage = indicator.stage_at(*row.actual.value)) {
+    row.stage = stage->name;
+    return;
+  }
+  char digits[32];
+  const auto end = std::to_chars(digits, digits + sizeof digits, *row.actual.value).ptr;
+  row.actual.note = "the value " + std::string(digits, end) +
+                    " is not the percentage of a stage; the stages are " + stage_list(indicator);
+  row.not_a_stage = row.actual.value;
+  row.actual.value.reset();
+}
+
+}  // namespace
+
 YearEvaluation evaluate_year(const Plan& plan, int year,
                              const std::map<std::string, ActualValue>& actuals) {
   YearEvaluation result;
@@ -89,6 +106,8 @@ YearEvaluation evaluate_year(const Plan& plan, int year,
         row.target = target_for(indicator, year);
         if (auto found = actuals.find(indicator.id); found != actuals.end())
           row.actual = found->second;
+        if (row.actual.value && indicator.kind == IndicatorKind::milestone)
+          take_stage(indicator, row);
         if (row.actual.value && row.target)
           row.achievement = achievement(indicator.kind, *row.actual.value, *row.target);
         if (row.achievement) {

@@ -26,6 +26,8 @@ struct IndicatorResult {
   std::string dimension_id;
   std::optional<double> target;
   ActualValue actual;
+  std::string stage;                         // a milestone's stage reached: its value's
+  std::optional<double> not_a_stage;         // a milestone's value no stage has (no value)
   std::optional<double> achievement;         // percent, raw, uncapped
   std::optional<double> capped_achievement;  // percent, after the policy's cap
   std::string light;                         // the policy's category id
@@ -65,6 +67,8 @@ std::optional<double> achievement(IndicatorKind kind, double actual, double targ
 const LightCategory* light_for(const EvaluationPolicy& policy, std::optional<double> achievement);
 
 // Evaluates one year. `actuals` maps indicator id → actual; a missing entry is no value.
+// A milestone's value must be one of its stages' percentages: another (from a formula, or
+// entered before the stages changed) counts as no value, its note naming the stages.
 YearEvaluation evaluate_year(const Plan& plan, int year,
                              const std::map<std::string, ActualValue>& actuals);
 

@@ -42,7 +42,7 @@ Value evaluate_at(const Expr& expr, YearRange years, const EvaluationContext& co
           [](const Number& number) { return finite(number.value); },
           [&](const NameRef& name) {
             // Constants shadow metrics: the validator forbids sharing a name anyway.
-            if (Value constant = ask(context.constant, name.name)) return constant;
+            if (Value constant = ask(context.constant, name.name, years)) return constant;
             return ask(context.metric, name.name, years);
           },
           [&](const Aggregate& aggregate) { return ask(context.aggregate, aggregate, years); },

@@ -14,8 +14,8 @@ namespace planscore::core::metric {
 struct EvaluationContext {
   // The aggregate's value over ROC years `years` (the store answers); nullopt = no data.
   std::function<std::optional<double>(const Aggregate& term, YearRange years)> aggregate;
-  // A plan constant by id.
-  std::function<std::optional<double>(const std::string& name)> constant;
+  // A plan constant by id, in `years` (a constant may differ by year).
+  std::function<std::optional<double>(const std::string& name, YearRange years)> constant;
   // A named metric's value over `years` (the caller evaluates it, memoised).
   std::function<std::optional<double>(const std::string& name, YearRange years)> metric;
 };

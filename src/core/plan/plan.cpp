@@ -1,5 +1,7 @@
 #include "core/plan/plan.h"
 
+#include <charconv>
+
 #include "core/enum_names.h"
 
 namespace planscore::core {
@@ -50,6 +52,39 @@ const Indicator* Plan::find_indicator(std::string_view indicator_id) const {
       for (const auto& indicator : goal.indicators)
         if (indicator.id == indicator_id) return &indicator;
   return nullptr;
+}
+
+const MilestoneStage* Indicator::stage_at(double percent) const {
+  for (const auto& stage : stages)
+    if (stage.percent == percent) return &stage;
+  return nullptr;
+}
+
+const MilestoneStage* Indicator::stage_named(std::string_view name) const {
+  const auto first = name.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return nullptr;
+  name = name.substr(first, name.find_last_not_of(" \t\r\n") - first + 1);
+  for (const auto& stage : stages)
+    if (stage.name == name) return &stage;
+  return nullptr;
+}
+
+std::string stage_list(const Indicator& indicator) {
+  std::string list;
+  for (const auto& stage : indicator.stages) {
+    if (!list.empty()) list += "、";
+    char digits[32];
+    const auto end = std::to_chars(digits, digits + sizeof digits, stage.percent).ptr;
+    list += stage.name + " (" + std::string(digits, end) + ")";
+  }
+  return list;
+}
+
+std::optional<double> Constant::value_for(int last_year) const {
+  if (by_year.empty()) return value;
+  const auto found = by_year.find(last_year);
+  if (found == by_year.end()) return std::nullopt;
+  return found->second;
 }
 
 const Section* Plan::find_section(std::string_view section_id) const {

@@ -3,9 +3,11 @@
 // narrative chapters, sections, registers, goals and weighted indicators with yearly
 // targets, the budget requirement table and the evaluation policy.
 // Plain values; copying is cheap enough and sharing between threads read-only is safe.
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/evaluation/policy.h"
@@ -13,8 +15,12 @@
 
 namespace planscore::core {
 
-// A headed piece of narrative. `generated` names content the system renders from data
-// in place of text ("goals", "indicator_table", "action_items", "budget_table").
+// What a chapter may have the system render from the plan's data.
+inline constexpr std::array<std::string_view, 5> kGeneratedChapterKinds{
+    "goals", "indicator_table", "action_items", "budget_table", "sections"};
+
+// A headed piece of narrative. `generated` (one of kGeneratedChapterKinds) names content
+// the system renders from data after the chapter's text.
 struct Chapter {
   std::string heading;  // as printed, e.g. "壹、環境情勢分析與優先發展課題"
   std::string text;     // paragraphs separated by blank lines
@@ -64,8 +70,16 @@ struct Indicator {
   std::map<int, double> targets;       // ROC year → target in the indicator's unit
   std::vector<MilestoneStage> stages;  // milestone indicators only
   std::string formula;                 // empty when the value is entered manually per year
+
+  // The stage whose percentage `percent` is, or null (milestone indicators).
+  const MilestoneStage* stage_at(double percent) const;
+  // The stage named `name` (as written in the plan, blanks around it ignored), or null.
+  const MilestoneStage* stage_named(std::string_view name) const;
   bool operator==(const Indicator&) const = default;
 };
+
+// The stages for a message: "規劃設計 (25)、發包 (50)、完工 (100)".
+std::string stage_list(const Indicator& indicator);
 
 struct ActionItem {  // one numbered item of 肆、計畫內容摘要
   std::string text;
@@ -111,10 +125,18 @@ struct BudgetLine {
   bool operator==(const BudgetLine&) const = default;
 };
 
-struct Constant {  // a named number formulas may use, e.g. the 103 volunteer baseline
+// A named number formulas may use, e.g. the 103 volunteer baseline; or one number per
+// year (`value: {104: 12, 105: 14}`), such as the planned count an indicator is measured
+// against, so a plan needs no register for it.
+struct Constant {
   std::string id;
-  double value = 0;
+  double value = 0;               // when by_year is empty
+  std::map<int, double> by_year;  // ROC year → value; no value for a year not listed
   std::string description;
+
+  // The value in a year, or over a span of years ending in `last_year`: the one number,
+  // or the value listed for that year (none when it is not listed).
+  std::optional<double> value_for(int last_year) const;
   bool operator==(const Constant&) const = default;
 };
 

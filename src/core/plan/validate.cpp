@@ -1,5 +1,6 @@
 #include "core/plan/validate.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -14,8 +15,6 @@ namespace planscore::core {
 namespace {
 
 constexpr double kWeightTolerance = 1e-6;
-const std::set<std::string> kGeneratedChapters = {"goals", "indicator_table", "action_items",
-                                                  "budget_table"};
 
 // Register and field ids become SQL identifiers (quoted, but still): a strict shape
 // keeps them safe and portable.
@@ -240,6 +239,9 @@ class Validator {
       check_name_unique(at(path, "id"), plan_.constants[i].id);
       if (!std::isfinite(plan_.constants[i].value))
         add(at(path, "value"), "the value is not a number");
+      for (const auto& [year, value] : plan_.constants[i].by_year)
+        if (!std::isfinite(value))
+          add(at(path, "value") + "." + std::to_string(year), "the value is not a number");
     }
   }
 
@@ -381,8 +383,29 @@ class Validator {
         }
       }
     }
-    if (!plan_.dimensions.empty() && std::abs(plan_weight - 100) > kWeightTolerance)
-      add("dimensions", "goal weights add up to " + number_text(plan_weight) + ", not 100");
+    if (!plan_.dimensions.empty() && std::abs(plan_weight - 100) > kWeightTolerance) {
+      std::vector<std::pair<std::string, double>> goals;
+      for (const auto& dimension : plan_.dimensions)
+        for (const auto& goal : dimension.goals) goals.emplace_back(goal.id, goal.weight);
+      add("dimensions", "goal weights add up to " + number_text(plan_weight) + ", not 100" +
+                            rounding_hint(goals, 100 - plan_weight));
+    }
+  }
+
+  // When a sum misses by no more than rounding each weight to two decimals would, which
+  // weight to change: the largest, which the difference changes least.
+  static std::string rounding_hint(const std::vector<std::pair<std::string, double>>& weights,
+                                   double difference) {
+    if (weights.empty() ||
+        std::abs(difference) > 0.005 * static_cast<double>(weights.size()) + 1e-9)
+      return "";
+    const auto largest =
+        std::max_element(weights.begin(), weights.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    const double rounded = std::round(difference * 100) / 100;
+    return "; the difference of " + number_text(rounded) +
+           " comes from rounding: make the largest weight, " + largest->first + " (" +
+           number_text(largest->second) + "), " + number_text(largest->second + rounded);
   }
 
   void check_goal_weights(const Goal& goal, const std::string& goal_path) {
@@ -392,13 +415,16 @@ class Validator {
     }
     double sum = 0;
     std::string terms;
+    std::vector<std::pair<std::string, double>> weights;
     for (const auto& indicator : goal.indicators) {
       sum += indicator.weight;
       terms += (terms.empty() ? "" : "+") + number_text(indicator.weight);
+      weights.emplace_back(indicator.id, indicator.weight);
     }
     if (std::abs(sum - goal.weight) > kWeightTolerance)
       add(at(goal_path, "weight"), "indicator weights " + terms + " = " + number_text(sum) +
-                                       " ≠ goal weight " + number_text(goal.weight));
+                                       " ≠ goal weight " + number_text(goal.weight) +
+                                       rounding_hint(weights, goal.weight - sum));
   }
 
   void check_indicator(const Indicator& indicator, const std::string& path) {
@@ -541,10 +567,15 @@ class Validator {
 
   void check_chapter(const Chapter& chapter, const std::string& path) {
     if (chapter.heading.empty()) add(at(path, "heading"), "the chapter needs a heading");
-    if (!chapter.generated.empty() && !kGeneratedChapters.count(chapter.generated))
+    if (!chapter.generated.empty() &&
+        std::ranges::find(kGeneratedChapterKinds, chapter.generated) ==
+            kGeneratedChapterKinds.end()) {
+      std::string kinds;
+      for (const auto kind : kGeneratedChapterKinds)
+        kinds += (kinds.empty() ? "" : ", ") + std::string(kind);
       add(at(path, "generated"),
-          "unknown generated content \"" + chapter.generated +
-              "\"; use goals, indicator_table, action_items or budget_table");
+          "unknown generated content \"" + chapter.generated + "\"; use one of " + kinds);
+    }
     for (const auto& problem : check_narrative(chapter.text, plan_))
       add(at(path, "text"), problem.path + ": " + problem.message);
     for (std::size_t i = 0; i < chapter.children.size(); ++i)

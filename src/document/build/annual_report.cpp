@@ -41,7 +41,11 @@ std::string overview_text(const AnnualReportInput& input, const core::YearEvalua
 
 // Why an indicator has no value, in the report's language (the evaluation's own note is
 // for logs and the API).
-std::string no_value_text(const core::ActualValue& actual, int year) {
+std::string no_value_text(const core::IndicatorResult& result, int year) {
+  const auto& actual = result.actual;
+  if (result.not_a_stage)
+    return fmt::format("無實際值：數值 {} 不是任何階段的百分比（階段：{}）。",
+                       format_figure(*result.not_a_stage, 4), core::stage_list(*result.indicator));
   switch (actual.source) {
     case core::ValueSource::formula:
       return fmt::format("無實際值：計算公式所需的 {} 年度資料尚無紀錄。", year);
@@ -67,7 +71,7 @@ void add_explanations(std::vector<Block>& blocks, const AnnualReportInput& input
                             format_fixed(result.score, 2)),
         .indent = 1});
     if (!result.actual.value)
-      blocks.push_back(Paragraph{.text = no_value_text(result.actual, input.year), .indent = 1});
+      blocks.push_back(Paragraph{.text = no_value_text(result, input.year), .indent = 1});
     const auto review = input.reviews.find(indicator.id);
     const std::string explanation =
         review == input.reviews.end() || review->second.explanation.empty()

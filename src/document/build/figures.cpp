@@ -63,7 +63,9 @@ std::string format_result_target(const core::Indicator& indicator, double target
 std::string format_actual(const core::Indicator& indicator, std::optional<double> actual) {
   if (!actual) return "—";
   if (indicator.kind == core::IndicatorKind::yes_no) return *actual >= 0.5 ? "是" : "否";
-  return format_fixed(*actual, indicator.decimals) + indicator.unit;
+  const std::string figure = format_fixed(*actual, indicator.decimals) + indicator.unit;
+  if (const auto* stage = indicator.stage_at(*actual)) return figure + "（" + stage->name + "）";
+  return figure;
 }
 
 std::string plan_period(const core::Plan& plan) {

@@ -21,7 +21,8 @@ std::string format_target(const core::Indicator& indicator, double target);
 // A target beside its result, as the screens show it: as format_target, but a yes-no
 // indicator's target is 是 or 否 like its actual value.
 std::string format_result_target(const core::Indicator& indicator, double target);
-// An actual value in the indicator's unit and decimals (是/否 for yes-no indicators);
+// An actual value in the indicator's unit and decimals (是/否 for yes-no indicators; a
+// milestone's with the stage reached: "50%（工程發包）");
 // nullopt → "—".
 std::string format_actual(const core::Indicator& indicator, std::optional<double> actual);
 

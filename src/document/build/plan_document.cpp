@@ -1,5 +1,7 @@
 #include "document/build/plan_document.h"
 
+#include <fmt/format.h>
+
 #include <string_view>
 
 #include "core/text/chinese_numeral.h"
@@ -86,6 +88,28 @@ void add_action_items(std::vector<Block>& blocks, const core::Plan& plan) {
   }
 }
 
+// How the plan calls its own agency: 本處 for a 處, 本局 for a 局 …, as its text does.
+std::string own_agency(const core::Plan& plan) {
+  for (const char* suffix : {"處", "局", "會", "所", "署", "院", "部", "室", "館", "隊"})
+    if (plan.agency.ends_with(suffix)) return std::string("本") + suffix;
+  return "本機關";
+}
+
+// 貳、二、資源分配檢討: each section with its duties and its share of the budget by year.
+void add_sections(std::vector<Block>& blocks, const core::Plan& plan) {
+  int s = 0;
+  for (const auto& section : plan.sections) {
+    blocks.push_back(Heading{.level = 3,
+                             .text = "(" + core::chinese_numeral(++s) + ")" + section.name,
+                             .in_contents = false});
+    std::string text = section.duties;
+    for (const auto& [year, share] : section.budget_share)
+      text += fmt::format("{} 年度預算佔{}總預算約 {}%。", year, own_agency(plan),
+                          format_figure(share, 2));
+    if (!text.empty()) blocks.push_back(Paragraph{.text = text, .indent = 1});
+  }
+}
+
 void add_budget(std::vector<Block>& blocks, const core::Plan& plan) {
   blocks.push_back(
       Paragraph{.text = "單位：" + plan.money_unit, .align = Align::end, .small = true});
@@ -99,6 +123,7 @@ void add_generated(std::vector<Block>& blocks, const core::Plan& plan, const std
   if (kind == "indicator_table") add_indicator_tables(blocks, plan);
   if (kind == "action_items") add_action_items(blocks, plan);
   if (kind == "budget_table") add_budget(blocks, plan);
+  if (kind == "sections") add_sections(blocks, plan);
 }
 
 void add_chapter(std::vector<Block>& blocks, const core::Plan& plan, const core::Chapter& chapter,

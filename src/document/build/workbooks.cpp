@@ -1,6 +1,7 @@
 #include "document/build/workbooks.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/plan/budget.h"
 #include "core/text/display_width.h"
@@ -23,6 +24,11 @@ SheetCell percent(double percent_value, int decimals = 1) {
 SheetCell optional_number(std::optional<double> value, NumberFormat format, int decimals) {
   return value ? sheet_number(*value, format, decimals) : SheetCell{};
 }
+// A whole weight prints whole; a scaled one such as 12.77 keeps its two decimals.
+int weight_decimals(double weight) {
+  return weight == std::round(weight) ? 0 : 2;
+}
+
 SheetCell optional_percent(std::optional<double> value) {
   return value ? percent(*value) : SheetCell{};
 }
@@ -56,12 +62,16 @@ Sheet indicator_sheet(const core::Plan& plan) {
   for (const auto& dimension : plan.dimensions)
     for (const auto& goal : dimension.goals)
       for (const auto& indicator : goal.indicators) {
-        std::vector<SheetCell> row{
-            sheet_text(dimension.name),   sheet_text(goal.name),
-            percent(goal.weight, 0),      sheet_text(indicator.name),
-            percent(indicator.weight, 0), sheet_number(indicator.framework, NumberFormat::integer),
-            sheet_text(indicator.method), sheet_text(indicator.standard),
-            sheet_text(indicator.unit),   sheet_text(kind_label(indicator.kind))};
+        std::vector<SheetCell> row{sheet_text(dimension.name),
+                                   sheet_text(goal.name),
+                                   percent(goal.weight, weight_decimals(goal.weight)),
+                                   sheet_text(indicator.name),
+                                   percent(indicator.weight, weight_decimals(indicator.weight)),
+                                   sheet_number(indicator.framework, NumberFormat::integer),
+                                   sheet_text(indicator.method),
+                                   sheet_text(indicator.standard),
+                                   sheet_text(indicator.unit),
+                                   sheet_text(kind_label(indicator.kind))};
         for (int year : plan.years()) {
           const auto target = indicator.targets.find(year);
           row.push_back(target == indicator.targets.end() ? SheetCell{}
@@ -83,8 +93,11 @@ Sheet evaluation_sheet(const core::Plan& plan, const core::YearEvaluation& evalu
         const auto& indicator = *result.indicator;
         sheet.rows.push_back(
             {sheet_text(dimension.name), sheet_text(goal.name), sheet_text(indicator.name),
-             percent(indicator.weight, 0), optional_number(result.target, NumberFormat::general, 0),
-             optional_number(result.actual.value, NumberFormat::decimal, indicator.decimals),
+             percent(indicator.weight, weight_decimals(indicator.weight)),
+             optional_number(result.target, NumberFormat::general, 0),
+             indicator.kind == core::IndicatorKind::milestone && result.actual.value
+                 ? sheet_text(format_actual(indicator, result.actual.value))
+                 : optional_number(result.actual.value, NumberFormat::decimal, indicator.decimals),
              optional_percent(result.achievement),
              sheet_text(light_text(plan.policy, result.light)),
              sheet_number(result.score, NumberFormat::decimal, 2)});
@@ -106,7 +119,7 @@ Sheet history_sheet(const core::Plan& plan, const std::vector<core::YearEvaluati
   for (const auto& dimension : plan.dimensions)
     for (const auto& goal : dimension.goals) {
       std::vector<SheetCell> row{sheet_text(dimension.name), sheet_text(goal.name),
-                                 percent(goal.weight, 0)};
+                                 percent(goal.weight, weight_decimals(goal.weight))};
       for (const auto& evaluation : evaluations) {
         SheetCell cell;
         for (const auto& rollup : evaluation.goals)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string_view>
 
 #include "document/model/table_grid.h"
 #include "document/pdf/page_style.h"
@@ -9,17 +10,70 @@
 namespace planscore::document::pdf {
 namespace {
 
-std::vector<double> column_edges(const Table& table, double width) {
+// The runs of a text no line may break inside: ASCII between spaces, with ≤ — numbers with
+// their separators, signs and units ("1,078,000", "(12.77%)", "≤200"). pango breaks such a
+// run where its column is narrower, printing half a number on each line.
+std::vector<std::string_view> unbreakable_runs(std::string_view text) {
+  static constexpr std::string_view kAtMost = "≤";
+  std::vector<std::string_view> runs;
+  std::size_t start = std::string_view::npos;
+  for (std::size_t i = 0; i <= text.size();) {
+    const bool at_most = text.substr(i, kAtMost.size()) == kAtMost;
+    const auto byte = i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
+    const bool part = i < text.size() && (at_most || (byte > 0x20 && byte < 0x80));
+    if (part && start == std::string_view::npos) start = i;
+    if (!part && start != std::string_view::npos) {
+      runs.push_back(text.substr(start, i - start));
+      start = std::string_view::npos;
+    }
+    i += at_most ? kAtMost.size() : 1;
+  }
+  return runs;
+}
+
+// The least width of each column: its widest unbreakable run, padded (cells spanning
+// columns are left out: they have their columns' widths together).
+std::vector<double> least_widths(cairo_t* cr, const TableGrid& grid, double size) {
+  std::vector<double> least(grid.columns, 0.0);
+  for (const auto& row : grid.rows)
+    for (std::size_t c = 0; c < grid.columns; ++c) {
+      const GridSlot& slot = row[c];
+      if (slot.cell == nullptr || !slot.origin || slot.cell->column_span != 1) continue;
+      const TextStyle style{size, slot.cell->bold, Align::start, Colour{}};
+      for (const auto run : unbreakable_runs(slot.cell->text))
+        least[c] = std::max(least[c],
+                            TextBlock(cr, run, style, 0).natural_width() + 2 * cell_padding_x + 1);
+    }
+  return least;
+}
+
+// Column edges from the table's relative widths, then each column too narrow for its
+// widest number widened to it, the width taken from the columns with room to spare in
+// proportion to that room. When the page is too narrow for every number, the relative
+// widths stand.
+std::vector<double> column_edges(cairo_t* cr, const Table& table, const TableGrid& grid,
+                                 double width, double size) {
   const std::size_t columns = table.column_widths.size();
   double total = 0;
   for (double w : table.column_widths) total += std::max(w, 0.0);
-  std::vector<double> edges(columns + 1, 0.0);
-  for (std::size_t c = 0; c < columns; ++c) {
+  std::vector<double> widths(columns);
+  for (std::size_t c = 0; c < columns; ++c)
     // Unusable relative widths fall back to equal columns rather than a zero-width mess.
-    const double share = total > 0 ? std::max(table.column_widths[c], 0.0) / total
-                                   : 1.0 / static_cast<double>(columns);
-    edges[c + 1] = edges[c] + share * width;
+    widths[c] = (total > 0 ? std::max(table.column_widths[c], 0.0) / total
+                           : 1.0 / static_cast<double>(columns)) *
+                width;
+  const std::vector<double> least = least_widths(cr, grid, size);
+  double missing = 0, spare = 0;
+  for (std::size_t c = 0; c < columns; ++c) {
+    missing += std::max(least[c] - widths[c], 0.0);
+    spare += std::max(widths[c] - least[c], 0.0);
   }
+  if (missing > 0 && spare >= missing)
+    for (std::size_t c = 0; c < columns; ++c)
+      widths[c] =
+          widths[c] < least[c] ? least[c] : widths[c] - (widths[c] - least[c]) * missing / spare;
+  std::vector<double> edges(columns + 1, 0.0);
+  for (std::size_t c = 0; c < columns; ++c) edges[c + 1] = edges[c] + widths[c];
   return edges;
 }
 
@@ -74,8 +128,8 @@ double TableLayout::rows_height(std::size_t from, std::size_t to) const {
 
 TableLayout layout_table(cairo_t* cr, const Table& table, double width) {
   const TableGrid grid = table_grid(table);
-  const std::vector<double> edges = column_edges(table, width);
   const double size = table.small ? small_size : body_size;
+  const std::vector<double> edges = column_edges(cr, table, grid, width, size);
   TableLayout layout;
   for (std::size_t r = 0; r < grid.rows.size(); ++r)
     for (std::size_t c = 0; c < grid.columns; ++c) {

@@ -39,14 +39,17 @@ Response indicator_history(ApiCall& call) {
     for (const auto& row : evaluation->indicators) {
       if (row.indicator->id != indicator.id) continue;
       const auto review = service::review_of(call.store(), *current.plan, indicator.id, year);
-      years.push_back({{"year", year},
-                       {"target", optional_number(row.target)},
-                       {"actual", optional_number(row.actual.value)},
-                       {"note", row.actual.note},
-                       {"achievement", optional_number(row.achievement)},
-                       {"light", row.light},
-                       {"score", row.score},
-                       {"review_state", review.state}});
+      years.push_back(
+          {{"year", year},
+           {"target", optional_number(row.target)},
+           {"actual", optional_number(row.actual.value)},
+           {"note", row.actual.note},
+           {"stage", row.stage.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.stage)},
+           {"not_a_stage", optional_number(row.not_a_stage)},
+           {"achievement", optional_number(row.achievement)},
+           {"light", row.light},
+           {"score", row.score},
+           {"review_state", review.state}});
     }
   }
   return json_response(200,

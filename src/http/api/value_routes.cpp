@@ -18,11 +18,18 @@ Response list_values(ApiCall& call) {
 
 Response set_value(ApiCall& call) {
   auto current = call.plan();
-  auto body = call.json_body({"value", "note", "version"});
+  auto body = call.json_body({"value", "stage", "note", "version"});
+  const std::string indicator_id = call.request.param("indicator");
+  // A milestone's value may be given by its stage's name instead of its percentage.
+  const auto stage = optional_string(body, "stage");
+  if (stage && body.contains("value"))
+    throw BadInput("the request body is not valid",
+                   {{"stage", "give the value or the stage, not both"}});
+  const double value = stage ? service::manual_value_from_text(*current.plan, indicator_id, *stage)
+                             : required_number(body, "value");
   auto stored = service::set_manual_value(
-      call.store(), *current.plan, call.actor(), call.request.param("indicator"), call.year_param(),
-      required_number(body, "value"), optional_string(body, "note").value_or(""),
-      required_int(body, "version"));
+      call.store(), *current.plan, call.actor(), indicator_id, call.year_param(), value,
+      optional_string(body, "note").value_or(""), required_int(body, "version"));
   return json_response(200, manual_value_view(stored));
 }
 

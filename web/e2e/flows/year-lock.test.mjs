@@ -2,7 +2,7 @@
 // the section editor's register then shows 105 as locked and offers no change in it.
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { YEAR, lightLabel, shot, test, world } from '../harness.mjs'
+import { YEAR, lightLabel, lockYear, shot, test, world } from '../harness.mjs'
 
 describe('year-lock', () => {
   const w = world('year-lock')
@@ -21,9 +21,8 @@ describe('year-lock', () => {
     const shown = [String(b1.actual), b1.actual.toLocaleString('en-US')].join('|')
     await row.locator(test('actual'), { hasText: new RegExp(`(^|[^\\d,.])(${shown})([^\\d,.]|$)`) }).waitFor()
     assert.match(await row.locator(test('light')).textContent(), new RegExp(lightLabel(b1.light)))
-    const locked = planner.waitForResponse((r) => r.url().endsWith(`/api/years/${YEAR}/lock`))
-    await planner.click(test('lock-year'))
-    assert.equal((await locked).status(), 200)
+    const locked = await lockYear(planner, YEAR)
+    assert.equal(locked.status(), 200)
     await planner.waitForSelector(test('year-locked'))
     await shot(planner, 'evaluation-locked')
     await w.done(planner)

@@ -102,6 +102,11 @@ export interface IndicatorResult {
   actual: number | null
   source: 'formula' | 'manual' | 'none'
   note: string
+  // A milestone's stage reached: the name of the stage whose percentage `actual` is.
+  stage: string | null
+  // A milestone value (from its formula, or entered before the stages changed) that is no
+  // stage's percentage, counted as no value; `note` then says so in English.
+  not_a_stage: number | null
   achievement: number | null
   capped_achievement: number | null
   light: string
@@ -136,6 +141,9 @@ export interface IndicatorHistory {
     target: number | null
     actual: number | null
     note: string
+    // As in IndicatorResult.
+    stage: string | null
+    not_a_stage: number | null
     achievement: number | null
     light: string
     score: number
@@ -187,7 +195,10 @@ export interface RecordPage {
 }
 
 export type ReviewState = 'draft' | 'submitted' | 'first_reviewed' | 'second_reviewed' | 'returned'
-export type ReviewAction = 'submit' | 'first_review' | 'second_review' | 'return'
+// withdraw: the section takes back a submission nobody has reviewed yet (back to draft).
+export type ReviewAction = 'submit' | 'first_review' | 'second_review' | 'return' | 'withdraw'
+// The steps POST /api/reviews/{year}/actions takes on many indicators at once.
+export type BulkReviewAction = 'submit' | 'first_review' | 'second_review'
 
 export interface Review {
   indicator_id: string
@@ -244,6 +255,34 @@ export interface YearReviews {
   year: number
   locked: boolean
   reviews: Review[]
+}
+
+// POST /api/reviews/{year}/actions: one step on many indicators. Without `section` every
+// section's, without `indicators` every indicator that can take it; the ones the signed-in
+// user may not take it on are skipped silently.
+export interface BulkReviewRequest {
+  action: BulkReviewAction
+  section?: string
+  indicators?: string[]
+  comment?: string
+}
+
+// An indicator the step was refused on (a missed target without explanation, separation
+// of duties…), named by its id: `path`, as in every problem list (`field` is read too).
+// The others still went ahead.
+export interface BulkReviewRefusal {
+  path?: string
+  field?: string
+  code?: string
+  message: string
+  params?: Record<string, string>
+}
+
+export interface BulkReviewResult {
+  action: BulkReviewAction
+  year: number
+  taken: string[] // indicator ids whose step was taken
+  refused: BulkReviewRefusal[]
 }
 
 export interface YearLock {

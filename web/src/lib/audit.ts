@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'review.first_review',
   'review.second_review',
   'review.return',
+  'review.withdraw',
   'review.explanation',
   'comment.create',
   'evidence.create',

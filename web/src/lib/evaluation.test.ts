@@ -31,6 +31,8 @@ function result(id: string, goal: string, dimension: string, extra: Partial<Indi
     actual: 100,
     source: 'formula',
     note: '',
+    stage: null,
+    not_a_stage: null,
     achievement: 100,
     capped_achievement: 100,
     light: 'green',

@@ -84,7 +84,8 @@ export interface PlanDocument {
   last_year: number
   sections: (Section & { budget_share?: YearNumbers })[]
   registers: PlanRegister[]
-  constants: { id: string; value: number; description?: string }[]
+  // value: one number, or one per ROC year
+  constants: { id: string; value: number | Record<string, number>; description?: string }[]
   metrics: { id: string; name: string; unit?: string; decimals?: number; formula: string }[]
   dimensions: PlanDimension[]
   budget: BudgetLine[]

@@ -33,8 +33,17 @@ export default {
       first_review: '初核',
       second_review: '複核',
       return: '退回修正',
+      withdraw: '撤回送出',
     },
     light: { green: '綠燈', yellow: '黃燈', red: '紅燈', white: '白燈' },
+    // A milestone indicator's stages (規劃設計 25% …) wherever its value is shown.
+    milestone: {
+      option: '{name}（{percent}%）',
+      reached: '{value}（{stage}）',
+      notAStage: '實際值 {value} 不是任何階段的百分比，以無數值計；階段為：{stages}',
+      notAStageBare: '實際值 {value} 不是任何階段的百分比，以無數值計',
+      separator: '、',
+    },
     common: {
       year: '年度',
       rocYear: '民國 {year} 年',
@@ -101,8 +110,16 @@ export default {
       first_review: 'First review',
       second_review: 'Second review',
       return: 'Return for revision',
+      withdraw: 'Withdraw submission',
     },
     light: { green: 'Green', yellow: 'Yellow', red: 'Red', white: 'White' },
+    milestone: {
+      option: '{name} ({percent}%)',
+      reached: '{value} ({stage})',
+      notAStage: 'The value {value} is not the percentage of any stage, so it counts as no value; the stages are {stages}',
+      notAStageBare: 'The value {value} is not the percentage of any stage, so it counts as no value',
+      separator: ', ',
+    },
     common: {
       year: 'Year',
       rocYear: 'ROC year {year}',

@@ -4,6 +4,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import type { YearEvaluation } from '../../api/types'
 import { i18n } from '../../i18n'
 import { groupEvaluation } from '../../lib/evaluation'
+import type { Stage } from '../../lib/milestone'
 import EvaluationTable from './EvaluationTable.vue'
 
 const evaluation: YearEvaluation = {
@@ -27,6 +28,8 @@ const evaluation: YearEvaluation = {
       actual: 410,
       source: 'formula',
       note: '',
+      stage: null,
+      not_a_stage: null,
       achievement: 82,
       capped_achievement: 82,
       light: 'red',
@@ -44,6 +47,8 @@ const evaluation: YearEvaluation = {
       actual: null,
       source: 'none',
       note: 'no data for 107',
+      stage: null,
+      not_a_stage: null,
       achievement: null,
       capped_achievement: null,
       light: 'white',
@@ -54,7 +59,7 @@ const evaluation: YearEvaluation = {
   dimensions: [{ id: 'business', name: '業務', weight: 20, score: 8.2 }],
 }
 
-function render() {
+function render(shown: YearEvaluation = evaluation, stages?: Map<string, Stage[]>) {
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -62,11 +67,11 @@ function render() {
       { path: '/indicators/:id', name: 'indicator', component: { template: '<div />' } },
     ],
   })
-  const groups = groupEvaluation(evaluation, null, [
+  const groups = groupEvaluation(shown, null, [
     { indicator_id: 'b1-1', available_actions: [], year: 107, state: 'submitted', explanation: '', version: 1, updated_at: null, updated_by: null },
   ])
   return mount(EvaluationTable, {
-    props: { year: 107, groups, totalScore: evaluation.total_score, hasData: true, showStates: true },
+    props: { year: 107, groups, totalScore: shown.total_score, hasData: true, showStates: true, stages },
     global: { plugins: [i18n, router] },
   })
 }
@@ -93,5 +98,45 @@ describe('EvaluationTable', () => {
     expect(wrapper.get('[data-test="evaluation-total"]').text()).toBe('18.20')
     // The goal's cell spans its indicators and its subtotal.
     expect(wrapper.get('th.ev-goal').attributes('rowspan')).toBe('3')
+  })
+
+  it('shows a milestone\'s stage reached, and a value that is no stage\'s in words with the plan\'s stages', () => {
+    const base = evaluation.indicators[0]
+    const milestones: YearEvaluation = {
+      ...evaluation,
+      indicators: [
+        { ...base, id: 'b2-1', name: '市政大樓整修', kind: 'milestone', unit: '%', target: 50, actual: 25, source: 'manual', note: '工程進度報告', stage: '規劃設計' },
+        {
+          ...base,
+          id: 'b2-2',
+          name: '停車場新建',
+          kind: 'milestone',
+          unit: '%',
+          target: 50,
+          actual: null,
+          source: 'formula',
+          note: 'the value 30 is not the percentage of a stage; the stages are 規劃設計 (25), 工程發包 (50)',
+          not_a_stage: 30,
+          achievement: null,
+          capped_achievement: null,
+          light: 'white',
+          score: 0,
+        },
+      ],
+    }
+    const stages = new Map([['b2-2', [{ name: '規劃設計', percent: 25 }, { name: '工程發包', percent: 50 }]]])
+    const wrapper = render(milestones, stages)
+    const reached = wrapper.get('[data-test="indicator-row-b2-1"] [data-test="actual"]').text()
+    expect(reached).toContain('25%（規劃設計）')
+    expect(reached).toContain('人工填報')
+    const other = wrapper.get('[data-test="indicator-row-b2-2"] [data-test="actual"]')
+    expect(other.get('[data-test="not-a-stage"]').text()).toBe(
+      '實際值 30 不是任何階段的百分比，以無數值計；階段為：規劃設計（25%）、工程發包（50%）',
+    )
+    expect(other.text()).not.toContain('the value 30')
+
+    // Without the plan's stages the note still says it, without the list.
+    const bare = render(milestones).get('[data-test="indicator-row-b2-2"] [data-test="not-a-stage"]').text()
+    expect(bare).toBe('實際值 30 不是任何階段的百分比，以無數值計')
   })
 })
