@@ -130,9 +130,11 @@ struct BudgetLine {
 // against, so a plan needs no register for it.
 struct Constant {
   std::string id;
-  double value = 0;               // when by_year is empty
-  std::map<int, double> by_year;  // ROC year → value; no value for a year not listed
+  double value = 0;  // when by_year is empty
   std::string description;
+  // ROC year → value; no value for a year not listed. The initializer lets brace lists
+  // that end at `description` leave it out without a warning.
+  std::map<int, double> by_year = {};
 
   // The value in a year, or over a span of years ending in `last_year`: the one number,
   // or the value listed for that year (none when it is not listed).
