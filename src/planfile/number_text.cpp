@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/text/shortest_number.h"
+
 namespace planscore::planfile {
 namespace {
 
@@ -18,10 +20,7 @@ bool looks_numeric(std::string_view text) {
 }  // namespace
 
 std::string format_number(double value) {
-  char buffer[64];
-  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  if (error != std::errc()) return "0";
-  return std::string(buffer, end);
+  return core::shortest_number(value);
 }
 
 std::optional<double> parse_number(std::string_view text) {

@@ -1,12 +1,12 @@
 #include "service/manual_values.h"
 
-#include <charconv>
 #include <cmath>
-#include <cstdlib>
 
 #include "core/problem_catalog.h"
 #include "core/register/record.h"
 #include "core/text/plan_number.h"
+#include "core/text/shortest_number.h"
+#include "planfile/number_text.h"
 #include "service/audit.h"
 #include "service/failure.h"
 #include "service/plan_lookup.h"
@@ -31,12 +31,6 @@ std::optional<store::ManualValue> stored_value(store::Store& store, const core::
   for (auto& value : store.manual_values(plan.id))
     if (value.indicator_id == indicator_id && value.year == year) return value;
   return std::nullopt;
-}
-
-std::string shortest_text(double value) {
-  char digits[32];
-  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-  return std::string(digits, end);
 }
 
 core::Problem not_a_stage(const core::Indicator& indicator, const std::string& value) {
@@ -70,7 +64,7 @@ store::ManualValue set_manual_value(store::Store& store, const core::Plan& plan,
   } else if (indicator.kind == core::IndicatorKind::yes_no && value != 0 && value != 1) {
     problems.push_back({"value", "a yes/no indicator takes 1 (yes) or 0 (no)"});
   } else if (indicator.kind == core::IndicatorKind::milestone && !indicator.stage_at(value)) {
-    problems.push_back(not_a_stage(indicator, shortest_text(value)));
+    problems.push_back(not_a_stage(indicator, core::shortest_number(value)));
   }
   if (note.find_first_not_of(" \t\r\n") == std::string::npos)
     problems.push_back({"note", "say where the value comes from (a source note)"});
@@ -106,9 +100,7 @@ double manual_value_from_text(const core::Plan& plan, const std::string& indicat
   const std::string trimmed(first == std::string_view::npos
                                 ? std::string_view{}
                                 : text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
-  char* end = nullptr;
-  const double number = trimmed.empty() ? 0 : std::strtod(trimmed.c_str(), &end);
-  if (!trimmed.empty() && end == trimmed.c_str() + trimmed.size()) return number;
+  if (const auto number = planfile::parse_number(trimmed)) return *number;
   if (indicator.kind == core::IndicatorKind::milestone)
     throw Failure(FailureKind::invalid, "the value was not stored",
                   {not_a_stage(indicator, trimmed)});

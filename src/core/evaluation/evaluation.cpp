@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/text/plan_number.h"
+#include "core/text/shortest_number.h"
 
 namespace planscore::core {
 namespace {
@@ -80,9 +81,7 @@ void take_stage(const Indicator& indicator, IndicatorResult& row) {
     row.stage = stage->name;
     return;
   }
-  char digits[32];
-  const auto end = std::to_chars(digits, digits + sizeof digits, *row.actual.value).ptr;
-  row.actual.note = "the value " + std::string(digits, end) +
+  row.actual.note = "the value " + shortest_number(*row.actual.value) +
                     " is not the percentage of a stage; the stages are " + stage_list(indicator);
   row.not_a_stage = row.actual.value;
   row.actual.value.reset();

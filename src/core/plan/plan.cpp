@@ -1,8 +1,7 @@
 #include "core/plan/plan.h"
 
-#include <charconv>
-
 #include "core/enum_names.h"
+#include "core/text/shortest_number.h"
 
 namespace planscore::core {
 namespace {
@@ -73,9 +72,7 @@ std::string stage_list(const Indicator& indicator) {
   std::string list;
   for (const auto& stage : indicator.stages) {
     if (!list.empty()) list += "、";
-    char digits[32];
-    const auto end = std::to_chars(digits, digits + sizeof digits, stage.percent).ptr;
-    list += stage.name + " (" + std::string(digits, end) + ")";
+    list += stage.name + " (" + shortest_number(stage.percent) + ")";
   }
   return list;
 }
