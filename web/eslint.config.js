@@ -19,6 +19,15 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The helpers in src/test fake the server and mount with a router in memory: only tests
+    // import them, so none of it reaches the app's bundle.
+    files: ['src/**/*.{ts,vue}'],
+    ignores: ['src/**/*.test.ts', 'src/test/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)test/', message: 'The test helpers are for *.test.ts files only.' }] }],
+    },
+  },
+  {
     // The end-to-end suite and the config files run in Node.
     files: ['e2e/**/*.mjs', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },

@@ -1,4 +1,3 @@
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
@@ -6,15 +5,14 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <string>
 
 #include "cli/command_groups.h"
 #include "cli/commands.h"
 #include "cli/table.h"
 #include "service/audit.h"
-#include "service/backup.h"
-#include "service/database_copy.h"
+#include "service/database_files.h"
 #include "service/failure.h"
-#include "store/store.h"
 
 namespace planscore::cli {
 namespace {
@@ -26,20 +24,6 @@ struct BackupOptions {
   bool force = false;
   std::string from, to;  // database URLs of `db copy`
 };
-
-// Named by the moment it was replaced (UTC): beside an SQLite database, e.g.
-// data/planscore.db.before-restore-20260427T083000Z; for PostgreSQL a pg_dump archive
-// beside the backup being restored, e.g. backups/before-restore-20260427T083000Z.dump.
-std::string previous_content_path(const std::string& db, const std::string& backup) {
-  const auto now =
-      fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
-  if (store::is_postgresql_url(db)) {
-    return (fs::path(backup).parent_path() /
-            fmt::format("before-restore-{:%Y%m%dT%H%M%SZ}.dump", now))
-        .string();
-  }
-  return fmt::format("{}.before-restore-{:%Y%m%dT%H%M%SZ}", store::sqlite_file_of(db), now);
-}
 
 void print_counts(const store::DatabaseCounts& counts) {
   std::vector<std::vector<std::string>> rows;
@@ -65,22 +49,18 @@ std::string file_size(const std::string& path) {
 }
 
 void run_backup(const BackupOptions& options, const std::string& db) {
-  std::error_code error;
-  if (!store::is_postgresql_url(db) && !fs::exists(store::sqlite_file_of(db), error))
-    throw std::runtime_error("there is no database at " + store::sqlite_file_of(db) +
-                             " to back up");
-  auto store = store::Store::open(db);
   const auto started = std::chrono::steady_clock::now();
   try {
     const auto report =
-        service::back_up_database(*store, service::system_actor(), options.file, options.force);
+        service::back_up_database_at(db, service::system_actor(), options.file, options.force);
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-    const char* checked = store::is_postgresql_url(db)
+    const char* checked = service::is_postgresql_database(db)
                               ? "a pg_dump archive of one moment, counted in that moment"
                               : "the copy passed its integrity check";
     std::cout << fmt::format("backed up {} to {} ({}, {:.2f} s); {}, schema version {}\n",
-                             store::url_without_password(db), report.path, file_size(report.path),
-                             took.count(), checked, report.counts.schema_version);
+                             service::printable_database_url(db), report.path,
+                             file_size(report.path), took.count(), checked,
+                             report.counts.schema_version);
     print_counts(report.counts);
   } catch (const service::Failure& failure) {
     if (failure.kind != service::FailureKind::conflict) throw;
@@ -90,53 +70,31 @@ void run_backup(const BackupOptions& options, const std::string& db) {
 }
 
 void run_restore(const BackupOptions& options, const std::string& db) {
-  const bool postgresql = store::is_postgresql_url(db);
-  const std::string path = store::sqlite_file_of(db);
-  std::error_code error;
-  const bool existed = postgresql || fs::exists(path, error);
-  auto store = store::open_or_create(db);
-  service::RestoreOptions restore;
-  restore.replace_existing = options.force;
-  restore.keep_previous_at = previous_content_path(db, options.file);
   try {
     const auto report =
-        service::restore_database(*store, service::system_actor(), options.file, restore);
+        service::restore_database_at(db, service::system_actor(), options.file, options.force);
     std::cout << fmt::format("restored {} into {}; checked, schema version {}\n", options.file,
-                             store::url_without_password(db), report.counts.schema_version);
+                             service::printable_database_url(db), report.counts.schema_version);
     if (!report.previous_kept_at.empty())
       std::cout << "the previous content is kept in " << report.previous_kept_at << "\n";
     print_counts(report.counts);
-  } catch (const std::exception& failure) {
-    // A refused restore into a new database leaves no empty database behind.
-    store.reset();
-    if (!existed) store::remove_sqlite_database(path);
-    const auto* refusal = dynamic_cast<const service::Failure*>(&failure);
-    if (refusal == nullptr || refusal->kind != service::FailureKind::conflict) throw;
-    throw service::Failure(
-        refusal->kind,
-        std::string(refusal->what()) +
-            "; use --force to replace it (the current content is kept in " +
-            (postgresql ? std::string("before-restore-TIME.dump beside ") + options.file
-                        : store::sqlite_file_of(db) + ".before-restore-TIME") +
-            ")");
+  } catch (const service::Failure& refusal) {
+    if (refusal.kind != service::FailureKind::conflict) throw;
+    throw service::Failure(refusal.kind,
+                           std::string(refusal.what()) +
+                               "; use --force to replace it (the current content is kept in " +
+                               service::kept_content_pattern(db, options.file) + ")");
   }
 }
 
 void run_copy(const BackupOptions& options) {
-  if (options.from == options.to) throw std::runtime_error("--from and --to name one database");
-  if (!store::is_postgresql_url(options.from) && !fs::exists(store::sqlite_file_of(options.from))) {
-    throw std::runtime_error("there is no database at " + store::sqlite_file_of(options.from) +
-                             " to copy");
-  }
-  auto source = store::Store::open(options.from);
-  auto target = store::open_or_create(options.to);
   const auto started = std::chrono::steady_clock::now();
-  const auto report = service::copy_database(*source, *target);
+  const auto report = service::copy_database_at(options.from, options.to);
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
   std::cout << fmt::format(
       "copied {} to {} ({:.2f} s) and checked both sides: {} audit entries, {} evidence files "
       "and the evaluation of {} plan years are equal\n",
-      store::url_without_password(options.from), store::url_without_password(options.to),
+      service::printable_database_url(options.from), service::printable_database_url(options.to),
       took.count(), report.audit_entries, report.evidence_files, report.evaluated_years);
   print_counts(report.counts);
 }

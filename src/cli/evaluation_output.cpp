@@ -11,10 +11,6 @@
 namespace planscore::cli {
 namespace {
 
-std::string percent_text(const std::optional<double>& value) {
-  return value ? fmt::format("{:.1f}%", *value) : "—";
-}
-
 const core::LightCategory* light_of(const core::Plan& plan, const std::string& id) {
   for (const auto& light : plan.policy.lights)
     if (light.id == id) return &light;
@@ -38,17 +34,17 @@ std::string evaluation_table(const core::Plan& plan, const core::YearEvaluation&
       const auto& row = evaluation.indicators[next];
       const auto& indicator = *row.indicator;
       rows.push_back(
-          {indicator.id, indicator.name, fmt::format("{}%", indicator.weight),
+          {indicator.id, indicator.name, document::format_weight(indicator.weight),
            row.target ? document::format_result_target(indicator, *row.target) : "—",
            row.actual.value ? document::format_actual(indicator, row.actual.value) : "無資料",
-           percent_text(row.achievement), light_text(plan, row.light),
-           fmt::format("{:.2f}", row.score)});
+           document::format_percent(row.achievement), light_text(plan, row.light),
+           document::format_score(row.score)});
     }
-    rows.push_back({goal.id, "小計 " + goal.name, fmt::format("{}%", goal.weight), "", "", "", "",
-                    fmt::format("{:.2f}", goal.score)});
+    rows.push_back({goal.id, "小計 " + goal.name, document::format_weight(goal.weight), "", "", "",
+                    "", document::format_score(goal.score)});
   }
   rows.push_back({"", evaluation.complete ? "總分" : "總分（未完成）", "100%", "", "", "", "",
-                  fmt::format("{:.2f}", evaluation.total_score)});
+                  document::format_score(evaluation.total_score)});
   std::string out = fmt::format("民國 {} 年度 施政績效評估　{}\n", evaluation.year, plan.name);
   out += format_table({"編號", "衡量指標", "權重", "目標值", "實際值", "達成度", "燈號", "得分"},
                       rows, {false, false, true, true, true, true, false, true});
@@ -68,11 +64,11 @@ std::string trend_table(const core::Plan& plan, const std::vector<core::YearEval
   std::vector<std::vector<std::string>> rows;
   for (std::size_t g = 0; years.size() > 0 && g < years.front().goals.size(); ++g) {
     std::vector<std::string> row{years.front().goals[g].name};
-    for (const auto& year : years) row.push_back(fmt::format("{:.2f}", year.goals[g].score));
+    for (const auto& year : years) row.push_back(document::format_score(year.goals[g].score));
     rows.push_back(row);
   }
   std::vector<std::string> total{"總分"};
-  for (const auto& year : years) total.push_back(fmt::format("{:.2f}", year.total_score));
+  for (const auto& year : years) total.push_back(document::format_score(year.total_score));
   rows.push_back(total);
   return fmt::format("{} 各年度得分\n", plan.name) + format_table(header, rows, right);
 }

@@ -28,10 +28,10 @@ struct PlanOptions {
 
 int init(const PlanOptions& options, const Database& database) {
   auto store = database.open();
-  if (auto existing = store->current_plan())
+  if (auto existing = service::current_plan_id(*store))
     throw CommandError(
         fmt::format("{} already holds plan {}; use `planscore plan import FILE` to replace it",
-                    database.url, existing->id));
+                    database.url, *existing));
   print_shipped_plan_load(
       service::load_shipped_plan(*store, read_plan_file(options.plan_file), options.plan_file),
       options.plan_file);

@@ -112,7 +112,7 @@ void write_report(const ReportCommand& report, store::Store& store) {
         store, plan, service::statistics_range(plan, report.first_year, report.last_year),
         format_of(report, "csv"));
   } else {
-    const service::RegisterExport records(plan, report.register_id, report.register_year,
+    const service::RegisterExport records(plan, report.register_id, {report.register_year},
                                           format_of(report, "csv"));
     deliver(records.file_name(), report.output,
             [&](const service::ReportSink& sink) { records.write(store, sink); });

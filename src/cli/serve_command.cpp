@@ -59,7 +59,7 @@ void add_serve_options(CLI::App& serve, ServeOptions& options) {
 void set_up_first_run(const Database& database) {
   auto store = database.open();
   const std::string plan_file = shipped_plan_file();
-  if (!store->current_plan())
+  if (!service::current_plan_id(*store))
     std::cout << "first run: creating " << database.url
               << " with the shipped plan and demo records\n";
   const auto done = service::set_up_first_run(

@@ -14,6 +14,8 @@ void print_plan_import(const service::PlanImportResult& result, const std::strin
                                    result.problems.size()),
                        result.problems);
   std::cout << fmt::format("imported plan {} (version {})\n", result.plan_id, result.version);
+  for (const auto& warning : result.warnings)
+    std::cout << "warning: " << core::to_string(warning) << "\n";
 }
 
 void print_shipped_plan_load(const service::ShippedPlanLoad& load, const std::string& plan_file) {

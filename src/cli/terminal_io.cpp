@@ -58,7 +58,7 @@ std::string read_password() {
 }
 
 void print_new_password(const std::string& password) {
-  std::cout << "password (shown once; change it after signing in): " << password << "\n";
+  std::cout << "password (shown once; to be changed at the first sign-in): " << password << "\n";
 }
 
 void print_error(const std::string& message, const core::Problems& problems) {

@@ -39,10 +39,9 @@ int add_user(const UserOptions& options, const Database& database) {
 
 int set_password(const UserOptions& options, const Database& database) {
   auto store = database.open();
-  const auto user = store->find_user_by_name(options.username);
-  if (!user) throw CommandError("there is no account \"" + options.username + "\"");
+  const auto user = service::user_named(*store, service::system_actor(), options.username);
   const std::string password = new_password(options);
-  service::reset_password(*store, service::system_actor(), user->id, password);
+  service::reset_password(*store, service::system_actor(), user.id, password);
   std::cout << fmt::format("the password of {} was changed; its sessions ended\n",
                            options.username);
   if (!options.password_stdin) print_new_password(password);
@@ -51,7 +50,7 @@ int set_password(const UserOptions& options, const Database& database) {
 
 int list_users(const Database& database) {
   auto store = database.open();
-  for (const auto& user : store->list_users())
+  for (const auto& user : service::list_users(*store, service::system_actor()))
     std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\n", user.id, user.username, user.role,
                              user.section_id.empty() ? "-" : user.section_id,
                              user.active ? "active" : "inactive");

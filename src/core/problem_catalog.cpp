@@ -119,6 +119,14 @@ constexpr std::array kWordings{
     ProblemWording{"locked_year_outside_plan",
                    "year {year} is locked and would no longer be a year of the plan",
                    "民國 {year} 年已鎖定，不能自計畫年度中移除"},
+    ProblemWording{"no_value_source",
+                   "indicator {indicator} has no formula and no value entered for any year: give "
+                   "it a formula, or enter its value by hand every year",
+                   "指標 {indicator} 沒有計算公式，也還沒有任何年度的實際值：請為它設定公式，"
+                   "或每年以人工輸入實際值"},
+    ProblemWording{"password_change_required",
+                   "choose your own password first: the current one was set by an administrator",
+                   "您的密碼由管理者設定，請先變更為您自己的密碼再繼續"},
     ProblemWording{"file_empty", "the file is empty; the first line must name the columns",
                    "檔案是空的；第一行須列出欄位名稱"},
 };

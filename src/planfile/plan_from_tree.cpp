@@ -75,14 +75,14 @@ class PlanReader {
   }
 
   void field(const TreeNode& node, const std::string& path, core::FieldDef& field) {
-    MapReader map(
-        reader_, node, path,
-        {"id", "name", "type", "required", "choices", "description", "default", "min", "max"},
-        {"id", "type"});
+    MapReader map(reader_, node, path,
+                  {"id", "name", "type", "required", "choices", "description", "default", "min",
+                   "max", "indicator"},
+                  {"id", "type"});
     map.text("id", field.id);
     map.text("name", field.name);
     map.enumeration("type", field.type, core::field_type_from_string,
-                    {"text", "integer", "decimal", "date", "yes_no", "choice", "section"});
+                    {"text", "integer", "decimal", "date", "yes_no", "choice", "section", "stage"});
     map.boolean("required", field.required);
     map.text_list("choices", field.choices);
     map.text("description", field.description);
@@ -91,6 +91,7 @@ class PlanReader {
     map.text("default", field.default_value);
     map.optional_number("min", field.minimum);
     map.optional_number("max", field.maximum);
+    map.text("indicator", field.stages_of);
   }
 
   void constant(const TreeNode& node, const std::string& path, core::Constant& constant) {
@@ -227,15 +228,12 @@ class PlanReader {
       std::string name;
       const auto generated_path = map.path_of("generated");
       if (reader_.read_text(*generated, generated_path, name)) {
-        if (name.empty() || std::ranges::find(core::kGeneratedChapterKinds, name) !=
-                                core::kGeneratedChapterKinds.end()) {
+        if (name.empty() || core::is_generated_chapter_kind(name)) {
           chapter.generated = name;
         } else {
-          std::string names;
-          for (const auto kind : core::kGeneratedChapterKinds)
-            names += (names.empty() ? "" : ", ") + std::string(kind);
           reader_.problem(generated_path, *generated,
-                          "`" + name + "` is not allowed here; use one of: " + names);
+                          "`" + name + "` is not allowed here; use one of: " +
+                              core::generated_chapter_kinds_list());
         }
       }
     }
@@ -253,6 +251,11 @@ std::optional<core::Plan> plan_from_tree(const TreeNode& root, core::Problems& p
   core::Plan plan;
   PlanReader(reader).plan(root, plan);
   if (problems.size() != problems_before) return std::nullopt;
+  // A stage field offers its indicator's stages (validation says when there are none).
+  for (auto& register_def : plan.registers)
+    for (auto& field : register_def.fields)
+      if (const auto* indicator = plan.find_indicator(field.stages_of))
+        field.stages = indicator->stages;
   return plan;
 }
 

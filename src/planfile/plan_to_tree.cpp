@@ -118,6 +118,7 @@ class TreeWriter {
       node.add("default", default_node(field.default_value));
     optional_number(node, "min", field.minimum);
     optional_number(node, "max", field.maximum);
+    if (!field.stages_of.empty()) text(node, "indicator", field.stages_of, true);
     return node;
   }
 

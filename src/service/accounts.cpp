@@ -57,13 +57,16 @@ void check_password(const std::string& username, const std::string& password) {
                   {{"new_password", *weakness}});
 }
 
-// Stores a new password for `user` and ends their sessions but `keep_token_hash`.
+// Stores a new password for `user` and ends their sessions but `keep_token_hash`. A
+// password chosen by someone else (`chosen_by_user` false) must be changed at the next
+// sign-in.
 void store_password(store::Store& store, const core::Actor& actor, store::UserRow user,
                     const std::string& password, const std::string& keep_token_hash,
-                    const std::string& action) {
+                    const std::string& action, bool chosen_by_user) {
   check_password(user.username, password);
   user.password_hash = hash_password(password);
   user.password_changed_at = core::iso_timestamp(core::Clock::now());
+  user.must_change_password = !chosen_by_user;
   store::Transaction transaction(store);
   if (!store.update_user(user))
     throw Failure(FailureKind::conflict, "the account was changed meanwhile; try again");
@@ -101,6 +104,7 @@ store::UserRow create_user(store::Store& store, const core::Actor& actor, const 
   row.role = user.role;
   row.section_id = user.section_id;
   row.created_at = row.password_changed_at = core::iso_timestamp(core::Clock::now());
+  row.must_change_password = true;  // whoever made the account knows its password
   store::Transaction transaction(store);
   auto id = store.create_user(row);
   if (!id)
@@ -157,14 +161,28 @@ void change_own_password(store::Store& store, const core::Actor& actor,
   if (current_password == new_password)
     throw Failure(FailureKind::invalid, "the new password must differ from the current one",
                   {{"new_password", "same as the current password"}});
-  store_password(store, actor, user, new_password, keep_token_hash, "user.password_change");
+  store_password(store, actor, user, new_password, keep_token_hash, "user.password_change", true);
 }
 
 void reset_password(store::Store& store, const core::Actor& actor, std::int64_t user_id,
                     const std::string& new_password) {
   require_user_manager(actor);
   store_password(store, actor, require_user(store, user_id), new_password, "",
-                 "user.password_reset");
+                 "user.password_reset", false);
+}
+
+store::UserRow user_named(store::Store& store, const core::Actor& actor,
+                          const std::string& username) {
+  require_user_manager(actor);
+  auto user = store.find_user_by_name(username);
+  if (!user) throw Failure(FailureKind::not_found, "there is no account \"" + username + "\"");
+  return *user;
+}
+
+store::UserRow own_account(store::Store& store, const core::Actor& actor) {
+  auto user = store.find_user(actor.user_id);
+  if (!user) throw Failure(FailureKind::unauthorized, "the account is gone");
+  return *user;
 }
 
 std::vector<store::UserRow> list_users(store::Store& store, const core::Actor& actor) {

@@ -35,7 +35,7 @@ std::optional<store::ManualValue> stored_value(store::Store& store, const core::
 
 core::Problem not_a_stage(const core::Indicator& indicator, const std::string& value) {
   return core::coded_problem("value", "not_a_stage",
-                             {{"value", value}, {"stages", core::stage_list(indicator)}});
+                             {{"value", value}, {"stages", core::stage_list(indicator.stages)}});
 }
 
 std::string value_object(const std::string& indicator_id, int year) {

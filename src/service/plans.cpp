@@ -1,11 +1,13 @@
 #include "service/plans.h"
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 
 #include "core/evaluation/year_changes.h"
 #include "core/metric/plan_terms.h"
 #include "core/plan/validate.h"
+#include "core/plan/warnings.h"
 #include "core/problem_catalog.h"
 #include "planfile/plan_json.h"
 #include "planfile/plan_yaml.h"
@@ -92,6 +94,20 @@ core::Problems validate_plan_text(std::string_view text, PlanFormat format) {
   return core::validate(*loaded.plan);
 }
 
+core::Problems plan_warnings(store::Store& store, const core::Plan& plan) {
+  std::set<std::string> with_values;
+  for (const auto& value : store.manual_values(plan.id)) with_values.insert(value.indicator_id);
+  return core::plan_warnings(plan, with_values);
+}
+
+PlanCheck check_plan_text(store::Store& store, std::string_view text, PlanFormat format) {
+  auto loaded = load_plan(text, format);
+  if (!loaded.plan) return {loaded.problems, {}};
+  auto problems = core::validate(*loaded.plan);
+  if (!problems.empty()) return {std::move(problems), {}};
+  return {{}, plan_warnings(store, *loaded.plan)};
+}
+
 PlanImportResult import_plan(store::Store& store, std::string_view text, PlanFormat format,
                              const core::Actor& actor,
                              std::optional<std::int64_t> expected_version) {
@@ -134,6 +150,7 @@ PlanImportResult import_plan(store::Store& store, std::string_view text, PlanFor
   transaction.commit();
   result.plan_id = plan.id;
   result.version = *version;
+  result.warnings = plan_warnings(store, plan);
   return result;
 }
 
@@ -143,6 +160,12 @@ void maintain_plan_terms(store::Store& store) {
   store::Transaction transaction(store);
   prepare_terms(store, *plan);
   transaction.commit();
+}
+
+std::optional<std::string> current_plan_id(store::Store& store) {
+  auto stored = store.current_plan();
+  if (!stored) return std::nullopt;
+  return stored->id;
 }
 
 std::optional<core::Plan> current_plan(store::Store& store) {

@@ -13,9 +13,10 @@
 namespace planscore::service {
 
 struct PlanImportResult {
-  core::Problems problems;  // empty on success; then nothing else is needed
+  core::Problems problems;  // empty on success
   std::string plan_id;
   std::int64_t version = 0;
+  core::Problems warnings;  // of the stored plan (plan_warnings)
 };
 
 enum class PlanFormat { yaml, json };
@@ -32,8 +33,22 @@ PlanImportResult import_plan(store::Store& store, std::string_view text, PlanFor
 // Validates plan text without storing anything.
 core::Problems validate_plan_text(std::string_view text, PlanFormat format = PlanFormat::yaml);
 
+struct PlanCheck {
+  core::Problems problems;  // why the plan cannot be stored
+  core::Problems warnings;  // plan_warnings, when it can
+};
+// Validates plan text against the database without storing anything: what importing it
+// would refuse, and what it would warn about given the values already entered.
+PlanCheck check_plan_text(store::Store& store, std::string_view text, PlanFormat format);
+
+// Warnings about `plan` given the manual values the database holds for it
+// (core::plan_warnings).
+core::Problems plan_warnings(store::Store& store, const core::Plan& plan);
+
 // The current plan, or nullopt when the database holds none yet.
 std::optional<core::Plan> current_plan(store::Store& store);
+// The current plan's id without reading the plan, or nullopt when there is none.
+std::optional<std::string> current_plan_id(store::Store& store);
 
 // Brings the indexes and maintained totals of the current plan's aggregate terms up to
 // date (a database made by an older version has none; evaluation scans until then).

@@ -44,7 +44,7 @@ RecordFingerprints::RecordFingerprints(store::Store& store, const core::Register
   if (sodium_init() < 0) throw std::runtime_error("libsodium cannot be initialised");
   std::int64_t after = 0;
   for (;;) {
-    const auto page = store.records_after(reg, std::nullopt, after, kRecordsPerPage);
+    const auto page = store.records_after(reg, {}, after, kRecordsPerPage);
     for (const auto& stored : page) {
       const auto span = core::placement(reg, stored.record);
       if (except_year && span && span->contains(*except_year)) continue;

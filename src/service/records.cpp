@@ -117,7 +117,7 @@ int remove_year(store::Store& store, const core::Plan& plan, const core::Registe
   std::vector<std::pair<std::int64_t, std::int64_t>> doomed;  // id, version
   std::int64_t after = 0;
   for (;;) {
-    const auto page = store.records_after(reg, year, after, 10'000);
+    const auto page = store.records_after(reg, {year}, after, 10'000);
     if (page.empty()) break;
     after = page.back().id;
     for (const auto& stored : page) {
@@ -304,6 +304,10 @@ AddResult add_record(store::Store& store, const core::Plan& plan, const core::Ac
          record_snapshot(reg, {result.record_id, 1, record}), ""});
   transaction.commit();
   return result;
+}
+
+std::int64_t record_count(store::Store& store, const core::RegisterDef& register_def) {
+  return store.count_records(register_def);
 }
 
 store::StoredRecord get_record(store::Store& store, const core::Plan& plan,

@@ -123,6 +123,9 @@ void delete_record(store::Store& store, const core::Plan& plan, const core::Acto
 store::StoredRecord get_record(store::Store& store, const core::Plan& plan,
                                const std::string& register_id, std::int64_t record_id);
 
+// How many records the register holds.
+std::int64_t record_count(store::Store& store, const core::RegisterDef& register_def);
+
 // Throws Failure(invalid) naming the bad filter, sort key or paging value.
 store::RecordPage list_records(store::Store& store, const core::Plan& plan,
                                const std::string& register_id, const RecordListRequest& request);

@@ -66,12 +66,15 @@ ReportFile workbook_report(store::Store& store, const core::Plan& plan, ReportFo
       format, "workbook-" + plan.id);
 }
 
-ReportFile evaluation_report(store::Store& store, const core::Plan& plan, ReportFormat format) {
+ReportFile evaluation_report(store::Store& store, const core::Plan& plan, ReportFormat format,
+                             std::optional<int> year) {
   require_format(format, {ReportFormat::csv, ReportFormat::json}, "evaluation");
-  const auto evaluations = evaluate_all_years(store, plan);
+  const auto evaluations =
+      year ? std::vector{evaluate_year(store, plan, *year)} : evaluate_all_years(store, plan);
   return file(format == ReportFormat::csv ? document::evaluation_csv(plan, evaluations)
                                           : planfile::evaluations_json(evaluations),
-              format, "evaluation-" + plan.id);
+              format,
+              "evaluation-" + plan.id + (year ? "-" + std::to_string(*year) : std::string()));
 }
 
 ReportFile statistics_report(store::Store& store, const core::Plan& plan, core::YearRange years,

@@ -29,7 +29,9 @@ ReportFile annual_report(store::Store& store, const core::Plan& plan, int year,
 // The 衡量指標 table, every year's evaluation and the budget table: xlsx or ods.
 ReportFile workbook_report(store::Store& store, const core::Plan& plan, ReportFormat format);
 // Every year's evaluation: csv or json.
-ReportFile evaluation_report(store::Store& store, const core::Plan& plan, ReportFormat format);
+// Every year's evaluation, or `year`'s alone.
+ReportFile evaluation_report(store::Store& store, const core::Plan& plan, ReportFormat format,
+                             std::optional<int> year = std::nullopt);
 // The statistics view (業務統計) over `years`: pdf, odt, csv, xlsx or ods.
 ReportFile statistics_report(store::Store& store, const core::Plan& plan, core::YearRange years,
                              ReportFormat format);

@@ -145,7 +145,8 @@ std::optional<SessionInfo> authenticate(store::Store& store, const std::string& 
       if (error.kind == store::StoreErrorKind::other) throw;
     }
   }
-  return SessionInfo{actor_of(user), token_hash, session.csrf_token, user.display_name};
+  return SessionInfo{actor_of(user), token_hash, session.csrf_token, user.display_name,
+                     user.must_change_password};
 }
 
 void logout(store::Store& store, const SessionInfo& session) {

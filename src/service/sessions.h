@@ -44,6 +44,9 @@ struct SessionInfo {
   std::string token_hash;
   std::string csrf_token;
   std::string display_name;
+  // The password was chosen by someone else: until the user chooses their own, the session
+  // may do nothing but that (and sign out).
+  bool must_change_password = false;
 };
 
 // The session of `token`, if it exists, the user is active and it was used within

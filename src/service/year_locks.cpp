@@ -20,6 +20,12 @@ std::set<int> locked_years(store::Store& store, const core::Plan& plan) {
   return years;
 }
 
+std::map<int, store::YearLock> year_locks(store::Store& store, const core::Plan& plan) {
+  std::map<int, store::YearLock> locks;
+  for (auto& lock : store.year_locks(plan.id)) locks.emplace(lock.year, std::move(lock));
+  return locks;
+}
+
 void require_unlocked(store::Store& store, const core::Plan& plan,
                       const std::optional<core::YearSpan>& span, const std::string& what) {
   if (!span) return;

@@ -2,6 +2,7 @@
 // Locked years: once every indicator of a year has its second review (複核), planners lock
 // the year and its records, values, explanations and evidence become read-only. Only an
 // administrator can unlock, with a reason, and both are audited.
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -16,6 +17,8 @@ namespace planscore::service {
 
 bool is_year_locked(store::Store& store, const core::Plan& plan, int year);
 std::set<int> locked_years(store::Store& store, const core::Plan& plan);
+// The lock of each year of the plan that has one, by year.
+std::map<int, store::YearLock> year_locks(store::Store& store, const core::Plan& plan);
 // Throws Failure(locked) naming `what` when any year of `span` is locked.
 void require_unlocked(store::Store& store, const core::Plan& plan,
                       const std::optional<core::YearSpan>& span, const std::string& what);

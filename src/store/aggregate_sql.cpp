@@ -128,7 +128,7 @@ std::string value_column(const core::RegisterDef& register_def,
 
 bool holds_text(const core::RegisterDef& register_def, const std::string& field_id) {
   const core::FieldDef& field = require_field(register_def, field_id);
-  return !core::is_numeric(field.type) && field.type != core::FieldType::yes_no;
+  return !core::holds_number(field.type);
 }
 
 std::string year_scope_sql(const core::RegisterDef& register_def, core::YearRange years,

@@ -16,6 +16,7 @@ std::string Dialect::column_type(core::FieldType type) const {
     case core::FieldType::yes_no:
       return integer_type;
     case core::FieldType::decimal:
+    case core::FieldType::stage:
       return real_type;
     case core::FieldType::text:
     case core::FieldType::date:

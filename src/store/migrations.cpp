@@ -122,6 +122,9 @@ std::vector<Migration> migrations(const Dialect& dialect) {
        accounts_and_review(dialect)},
       {3, "maintained aggregate terms", maintained_terms(dialect)},
       {4, "login failures as times, for sliding windows", login_failure_times(dialect)},
+      {5,
+       "a password someone else chose must be changed at the next sign-in",
+       {"ALTER TABLE users ADD COLUMN must_change_password " + integer + " NOT NULL DEFAULT 0"}},
   };
 }
 

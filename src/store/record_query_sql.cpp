@@ -54,7 +54,7 @@ std::string filter_sql(const core::RegisterDef& register_def, const RecordFilter
     }
     // Numbers are searched as the digits they print as.
     const core::FieldType type = register_def.find_field(filter.field_id)->type;
-    const bool numeric = core::is_numeric(type) || type == core::FieldType::yes_no;
+    const bool numeric = core::holds_number(type);
     const std::string searched = numeric ? "CAST(" + column + " AS TEXT)" : column;
     return "LOWER(" + searched + ") LIKE " + parameters.add(like_pattern(*text)) + " ESCAPE '" +
            kLikeEscape + "'";
@@ -116,13 +116,16 @@ CompiledRecordQuery compile_record_query(const core::RegisterDef& register_def,
   return compiled;
 }
 
-CompiledSql compile_records_after(const core::RegisterDef& register_def, std::optional<int> year,
+CompiledSql compile_records_after(const core::RegisterDef& register_def, const RecordScope& scope,
                                   std::int64_t after_id, std::int64_t limit) {
   CompiledSql compiled;
   Parameters parameters(compiled.parameters);
   std::string where = " WHERE id > " + parameters.add(after_id);
-  if (year)
-    where += " AND (" + year_scope_sql(register_def, *year, YearScope::in_year, parameters) + ")";
+  for (const RecordFilter& filter : scope.filters)
+    where += " AND (" + filter_sql(register_def, filter, parameters) + ")";
+  if (scope.year)
+    where +=
+        " AND (" + year_scope_sql(register_def, *scope.year, YearScope::in_year, parameters) + ")";
   compiled.sql = "SELECT " + record_columns(register_def) + " FROM " + table_name(register_def.id) +
                  where + " ORDER BY id LIMIT " + parameters.add(std::max<std::int64_t>(limit, 0));
   return compiled;

@@ -33,9 +33,8 @@ struct CompiledRecordQuery {
 CompiledRecordQuery compile_record_query(const core::RegisterDef& register_def,
                                          const RecordQuery& query);
 
-// The SELECT behind Store::records_after: records above an id, in id order, optionally
-// placed in a year.
-CompiledSql compile_records_after(const core::RegisterDef& register_def, std::optional<int> year,
+// The SELECT behind Store::records_after: selected records above an id, in id order.
+CompiledSql compile_records_after(const core::RegisterDef& register_def, const RecordScope& scope,
                                   std::int64_t after_id, std::int64_t limit);
 
 // "id, version, f_<field>, …" in the register's field order: how records are selected.

@@ -32,13 +32,21 @@ core::RegisterDef register_from_json(const std::string& json_text) {
       if (!type) throw StoreError("unknown field type");
       field.type = *type;
       field.required = item.at("required").get<bool>();
-      field.choices = item.at("choices").get<std::vector<std::string>>();
+      // A stage field lists its stages' names as choices; they come from "stages" here.
+      if (field.type != core::FieldType::stage)
+        field.choices = item.at("choices").get<std::vector<std::string>>();
       field.description = item.at("description").get<std::string>();
       // Absent in definitions stored before fields had defaults.
       field.default_value = item.value("default", std::string{});
       // Absent unless the plan gives them.
       if (item.contains("min")) field.minimum = item.at("min").get<double>();
       if (item.contains("max")) field.maximum = item.at("max").get<double>();
+      if (field.type == core::FieldType::stage) {
+        field.stages_of = item.at("indicator").get<std::string>();
+        for (const nlohmann::json& stage : item.at("stages"))
+          field.stages.push_back(
+              {stage.at("name").get<std::string>(), stage.at("percent").get<double>()});
+      }
       register_def.fields.push_back(std::move(field));
     }
     return register_def;

@@ -22,6 +22,9 @@ struct UserRow {
   std::int64_t version = 0;
   std::string created_at;
   std::string password_changed_at;
+  // Set when someone else chose the password (a new account, a reset): the user must
+  // choose their own at the next sign-in before doing anything else.
+  bool must_change_password = false;
 };
 
 struct SessionRow {
@@ -118,6 +121,13 @@ struct RecordFilter {
   std::string field_id;  // must be a field of the register
   FilterOp op = FilterOp::eq;
   core::FieldValue value;  // parsed for the field's type; contains takes text
+};
+
+// Which records a whole-register read takes (Store::records_after).
+struct RecordScope {
+  std::optional<int> year;  // placed in this ROC year by the register's time basis
+  // All must hold. The initializer lets {year} leave it out without a warning.
+  std::vector<RecordFilter> filters = {};
 };
 
 struct RecordQuery {

@@ -57,7 +57,7 @@ class SqlStore final : public Store {
 
   RecordPage list_records(const core::RegisterDef& register_def, const RecordQuery& query) override;
   std::vector<StoredRecord> records_after(const core::RegisterDef& register_def,
-                                          std::optional<int> year, std::int64_t after_id,
+                                          const RecordScope& scope, std::int64_t after_id,
                                           std::int64_t limit) override;
   std::optional<StoredRecord> find_record(const core::RegisterDef& register_def,
                                           std::int64_t record_id) override;

@@ -10,13 +10,13 @@ namespace {
 
 constexpr const char* kUserColumns =
     "id, username, display_name, password_hash, role, section_id, active, version, created_at, "
-    "password_changed_at";
+    "password_changed_at, must_change_password";
 
 const std::vector<ColumnType>& user_column_types() {
   static const std::vector<ColumnType> types{
       ColumnType::integer, ColumnType::text, ColumnType::text,    ColumnType::text,
       ColumnType::text,    ColumnType::text, ColumnType::integer, ColumnType::integer,
-      ColumnType::text,    ColumnType::text};
+      ColumnType::text,    ColumnType::text, ColumnType::integer};
   return types;
 }
 
@@ -32,6 +32,7 @@ UserRow read_user(const ResultRow& row) {
   user.version = row.integer(7);
   user.created_at = row.text(8);
   user.password_changed_at = row.text(9);
+  user.must_change_password = row.integer(10) != 0;
   return user;
 }
 
@@ -66,10 +67,11 @@ std::optional<std::int64_t> SqlStore::create_user(const UserRow& user) {
         for_each_row(
             session_,
             "INSERT INTO users (username, display_name, password_hash, role, section_id, "
-            "active, version, created_at, password_changed_at) VALUES (:p1, :p2, :p3, "
-            ":p4, :p5, :p6, 1, :p7, :p8) RETURNING id",
+            "active, version, created_at, password_changed_at, must_change_password) VALUES (:p1, "
+            ":p2, :p3, :p4, :p5, :p6, 1, :p7, :p8, :p9) RETURNING id",
             {user.username, user.display_name, user.password_hash, user.role, user.section_id,
-             std::int64_t{user.active ? 1 : 0}, user.created_at, user.password_changed_at},
+             std::int64_t{user.active ? 1 : 0}, user.created_at, user.password_changed_at,
+             std::int64_t{user.must_change_password ? 1 : 0}},
             {ColumnType::integer}, [&](const ResultRow& row) { id = row.integer(0); });
         scope.commit();
         return id;
@@ -125,10 +127,12 @@ std::optional<std::int64_t> SqlStore::update_user(const UserRow& user) {
         if (execute(session_,
                     "UPDATE users SET username = :p1, display_name = :p2, password_hash = :p3, "
                     "role = :p4, section_id = :p5, active = :p6, password_changed_at = :p7, "
-                    "version = version + 1 WHERE id = :p8 AND version = :p9",
+                    "must_change_password = :p8, version = version + 1 WHERE id = :p9 AND "
+                    "version = :p10",
                     {user.username, user.display_name, user.password_hash, user.role,
                      user.section_id, std::int64_t{user.active ? 1 : 0}, user.password_changed_at,
-                     user.id, user.version}) != 1) {
+                     std::int64_t{user.must_change_password ? 1 : 0}, user.id, user.version}) !=
+            1) {
           return std::nullopt;
         }
         scope.commit();

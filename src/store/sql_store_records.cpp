@@ -23,6 +23,7 @@ SqlValue empty_slot(core::FieldType type) {
     case core::FieldType::yes_no:
       return std::int64_t{0};
     case core::FieldType::decimal:
+    case core::FieldType::stage:
       return 0.0;
     default:
       return std::string();
@@ -275,10 +276,10 @@ RecordPage SqlStore::list_records(const core::RegisterDef& register_def, const R
 }
 
 std::vector<StoredRecord> SqlStore::records_after(const core::RegisterDef& register_def,
-                                                  std::optional<int> year, std::int64_t after_id,
+                                                  const RecordScope& scope, std::int64_t after_id,
                                                   std::int64_t limit) {
   return guarded(description_, "reading records of '" + register_def.id + "'", [&] {
-    const CompiledSql compiled = compile_records_after(register_def, year, after_id, limit);
+    const CompiledSql compiled = compile_records_after(register_def, scope, after_id, limit);
     std::vector<StoredRecord> records;
     for_each_row(session_, compiled.sql, compiled.parameters, record_column_types(register_def),
                  [&](const ResultRow& row) {

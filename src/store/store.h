@@ -197,11 +197,12 @@ class Store {
   // the register's (the service checks); values are bound, never spliced into SQL.
   virtual RecordPage list_records(const core::RegisterDef& register_def,
                                   const RecordQuery& query) = 0;
-  // Up to `limit` records (placed in `year` when set) whose id is above `after_id`, in id
-  // order: a whole register read page by page, each page costing the same however far in
-  // it starts (OFFSET reads every earlier record again, so paging with it is quadratic).
+  // Up to `limit` selected records whose id is above `after_id`, in id order: a whole
+  // register (or what filters keep of it) read page by page, each page costing the same
+  // however far in it starts (OFFSET reads every earlier record again, so paging with it
+  // is quadratic).
   virtual std::vector<StoredRecord> records_after(const core::RegisterDef& register_def,
-                                                  std::optional<int> year, std::int64_t after_id,
+                                                  const RecordScope& scope, std::int64_t after_id,
                                                   std::int64_t limit) = 0;
   virtual std::optional<StoredRecord> find_record(const core::RegisterDef& register_def,
                                                   std::int64_t record_id) = 0;

@@ -10,11 +10,33 @@
 namespace planscore::test {
 
 std::string password_from(const std::string& output) {
-  const std::string marker = "change it after signing in): ";
+  const std::string marker = "to be changed at the first sign-in): ";
   const auto at = output.find(marker);
   if (at == std::string::npos) throw std::runtime_error("no password in: " + output);
   const auto start = at + marker.size();
   return output.substr(start, output.find('\n', start) - start);
+}
+
+std::string complete_first_sign_in(const std::string& base_url, const std::string& username,
+                                   const std::string& given_password) {
+  ApiSession session(base_url, username, given_password);
+  if (session.login_result.status != 201)
+    throw std::runtime_error(username + " cannot sign in: " + session.login_result.body);
+  const std::string chosen = given_password + "-own";
+  const auto changed =
+      session.send("POST", "/api/session/password",
+                   {{"current_password", given_password}, {"new_password", chosen}});
+  if (changed.status != 204)
+    throw std::runtime_error(username + " cannot change the password: " + changed.body);
+  return chosen;
+}
+
+std::map<std::string, std::string> complete_first_sign_ins(
+    const std::string& database, std::map<std::string, std::string> given_passwords) {
+  const auto server = ServerProcess::serve(database);
+  for (auto& [username, password] : given_passwords)
+    password = complete_first_sign_in(server->base_url(), username, password);
+  return given_passwords;
 }
 
 nlohmann::json parse_json(const HttpResult& result) {
@@ -69,17 +91,17 @@ std::unique_ptr<ApiSession> ApiWorld::login(const std::string& role) {
 
 std::unique_ptr<ApiSession> ApiWorld::login_second_admin(ApiSession& admin) {
   const std::string name = username_of("second_admin");
-  const std::string password = "a second administrator's long password";
   if (!passwords_.contains("second_admin")) {
+    const std::string given = "a second administrator's long password";
     const auto created = admin.send("POST", "/api/users",
                                     {{"username", name},
                                      {"display_name", "第二位管理者"},
-                                     {"password", password},
+                                     {"password", given},
                                      {"role", "admin"}});
     EXPECT_EQ(created.status, 201) << created.body;
-    passwords_["second_admin"] = password;
+    passwords_["second_admin"] = complete_first_sign_in(base_url(), name, given);
   }
-  auto session = std::make_unique<ApiSession>(base_url(), name, password);
+  auto session = std::make_unique<ApiSession>(base_url(), name, passwords_.at("second_admin"));
   EXPECT_EQ(session->login_result.status, 201) << session->login_result.body;
   return session;
 }

@@ -72,6 +72,16 @@ nlohmann::json parse_json(const HttpResult& result);
 // submitted) and the planner the second; each step as the server offers it.
 void review_the_whole_year(ApiWorld& world, ApiSession& admin, int year);
 
+// Signs `username` in with the password someone else chose and replaces it, as the server
+// demands at a first sign-in; returns the password chosen. Throws when either step fails.
+std::string complete_first_sign_in(const std::string& base_url, const std::string& username,
+                                   const std::string& given_password);
+
+// Starts a server on `database` for as long as it takes each account (username → the
+// password `user add` printed) through its first sign-in; returns their new passwords.
+std::map<std::string, std::string> complete_first_sign_ins(
+    const std::string& database, std::map<std::string, std::string> given_passwords);
+
 // The random password `planscore user add` prints once; throws when `output` has none.
 std::string password_from(const std::string& output);
 

@@ -56,9 +56,11 @@ const std::map<std::string, GetRoute>& get_routes() {
       {"/api/reports/plan", {"/api/reports/plan", {"format"}}},
       {"/api/reports/annual/{year}", {"/api/reports/annual/105", {"format"}}},
       {"/api/reports/workbook", {"/api/reports/workbook", {"format"}}},
-      {"/api/reports/evaluation", {"/api/reports/evaluation", {"format"}}},
+      {"/api/reports/evaluation", {"/api/reports/evaluation", {"format", "year"}}},
       {"/api/reports/registers/{register}",
-       {"/api/reports/registers/records_trainings", {"year", "format"}}},
+       {"/api/reports/registers/records_trainings", {"year", "format", "filter", "dates"}}},
+      {"/api/reports/registers/{register}/template",
+       {"/api/reports/registers/records_trainings/template", {}}},
   };
   return routes;
 }

@@ -121,6 +121,22 @@ TEST(Records, ListFiltersSortsAndPagesAndKeepsHostileTextIntact) {
   EXPECT_EQ(editor->get(kRecords + "?limit=abc").status, 400);
 }
 
+// The export of what the list shows: the same year and filters, dates as people type them.
+TEST(Records, AnExportHoldsWhatTheFiltersOnScreenKeep) {
+  ApiWorld world;
+  auto editor = world.login("editor");
+  ASSERT_EQ(editor->send("POST", kRecords, training("104/03/15", "大型研習", 60)).status, 201);
+  ASSERT_EQ(editor->send("POST", kRecords, training("104/04/15", "小型研習", 12)).status, 201);
+  const std::string path = "/api/reports/registers/records_trainings?year=104";
+  const auto view = editor->get(path + "&filter=participants:ge:50&dates=roc");
+  ASSERT_EQ(view.status, 200) << view.body;
+  EXPECT_NE(view.body.find("104/03/15,大型研習,60"), std::string::npos) << view.body;
+  EXPECT_EQ(view.body.find("小型研習"), std::string::npos) << view.body;
+  EXPECT_NE(editor->get(path).body.find("2015-04-15,小型研習,12"), std::string::npos);
+  EXPECT_EQ(editor->get(path + "&filter=nothing:eq:1").status, 422);
+  EXPECT_EQ(editor->get(path + "&dates=julian").status, 400);
+}
+
 TEST(Records, CsvImportIsAllOrNothingWithARowReport) {
   ApiWorld world;
   auto editor = world.login("editor");
@@ -202,6 +218,49 @@ TEST(Records, ManualValuesAndPlanEditsUseVersionsToo) {
   EXPECT_EQ(invalid.status, 422);
   EXPECT_FALSE(parse_json(invalid)["errors"].empty());
   EXPECT_EQ(planner->get_json("/api/plan")["version"], version + 1);
+}
+
+// The audit log and comments name people and things as people call them; ids stay beside.
+TEST(Records, TheAuditLogAndCommentsNamePeopleAndThingsNotIds) {
+  ApiWorld world;
+  auto admin = world.login("admin");
+  std::int64_t editor_id = 0, editor_version = 0;
+  for (const auto& user : admin->get_json("/api/users"))
+    if (user["username"] == "t_editor") {
+      editor_id = user["id"];
+      editor_version = user["version"];
+    }
+  ASSERT_EQ(admin
+                ->send("PATCH", "/api/users/" + std::to_string(editor_id),
+                       {{"version", editor_version}, {"display_name", "王小明"}})
+                .status,
+            200);
+  auto editor = world.login("editor");
+  const auto created =
+      parse_json(editor->send("POST", kRecords, training("105/03/15", "檔案研習", 40)));
+  const std::string path = kRecords + "/" + std::to_string(created["id"].get<long>());
+  ASSERT_EQ(editor->send("DELETE", path + "?version=1").status, 204);
+  ASSERT_EQ(editor->send("POST", "/api/reviews/105/b1-1/comments", {{"body", "已補上佐證"}}).status,
+            201);
+
+  auto planner = world.login("planner");
+  const auto records = planner->get_json("/api/audit?object_type=record&limit=2")["entries"];
+  ASSERT_EQ(records.size(), 2u);
+  for (const auto& entry : records) {  // the deletion is named from what was deleted
+    EXPECT_EQ(entry["display_name"], "王小明");
+    EXPECT_EQ(entry["username"], "t_editor");
+    EXPECT_EQ(entry["object_name"], "文書及檔案管理研習：檔案研習");
+  }
+  const auto review = planner->get_json("/api/audit?object_type=review&limit=1")["entries"][0];
+  EXPECT_EQ(review["action"], "comment.create");
+  EXPECT_EQ(review["object_id"], "b1-1/105");
+  EXPECT_EQ(review["object_name"], "每年辦理文書及檔案管理工作人員研習");
+  const auto account = admin->get_json("/api/audit?object_type=user&limit=1")["entries"][0];
+  EXPECT_EQ(account["object_name"], "王小明");
+
+  const auto discussion = planner->get_json("/api/reviews/105/b1-1");
+  EXPECT_EQ(discussion["comments"][0]["display_name"], "王小明");
+  EXPECT_EQ(discussion["comments"][0]["username"], "t_editor");
 }
 
 }  // namespace

@@ -96,6 +96,49 @@ TEST(Sessions, ChangingThePasswordEndsTheOtherSessions) {
   EXPECT_EQ(ApiSession(world.base_url(), "t_reviewer", fresh).login_result.status, 201);
 }
 
+// A password someone else chose (a new account, a reset) opens only the way to replace it.
+TEST(Sessions, APasswordSetByAnAdministratorMustBeReplacedBeforeAnythingElse) {
+  ApiWorld world;
+  auto admin = world.login("admin");
+  const std::string given = "chosen by the administrator 2026";
+  const auto created = admin->send(
+      "POST", "/api/users", {{"username", "t_newcomer"}, {"password", given}, {"role", "viewer"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(parse_json(created)["must_change_password"], true);
+
+  ApiSession newcomer(world.base_url(), "t_newcomer", given);
+  ASSERT_EQ(newcomer.login_result.status, 201);
+  EXPECT_EQ(parse_json(newcomer.login_result)["user"]["must_change_password"], true);
+  for (const char* path : {"/api/plan", "/api/evaluation/105", "/api/registers"}) {
+    const auto refused = newcomer.get(path);
+    EXPECT_EQ(refused.status, 403) << path;
+    EXPECT_EQ(parse_json(refused)["errors"][0]["code"], "password_change_required") << path;
+  }
+  EXPECT_EQ(newcomer.send("POST", "/api/reviews/105/b1-1/comments", {{"body", "x"}}).status, 403);
+  EXPECT_EQ(newcomer.get("/api/session").status, 200);
+
+  const std::string own = "the newcomer's own passphrase";
+  ASSERT_EQ(newcomer
+                .send("POST", "/api/session/password",
+                      {{"current_password", given}, {"new_password", own}})
+                .status,
+            204);
+  EXPECT_EQ(newcomer.get_json("/api/session")["user"]["must_change_password"], false);
+  EXPECT_EQ(newcomer.get("/api/plan").status, 200);
+
+  // A reset hands the account a password someone else knows again.
+  const auto id = std::to_string(parse_json(created)["id"].get<int>());
+  ASSERT_EQ(admin
+                ->send("POST", "/api/users/" + id + "/password",
+                       {{"new_password", "reset by the administrator 2026"}})
+                .status,
+            204);
+  ApiSession after_reset(world.base_url(), "t_newcomer", "reset by the administrator 2026");
+  ASSERT_EQ(after_reset.login_result.status, 201);
+  EXPECT_EQ(after_reset.get("/api/plan").status, 403);
+  EXPECT_EQ(after_reset.send("DELETE", "/api/session").status, 204);
+}
+
 TEST(Sessions, ChangesNeedTheCsrfToken) {
   ApiWorld world;
   auto session = world.login("planner");

@@ -34,13 +34,13 @@ std::string trainings_csv(const std::string& prefix, int rows) {
 }
 
 // A fresh database at `path` with the shipped plan, the demo and a documents editor;
-// returns the editor's password.
+// returns the editor's password (of their own, after the first sign-in).
 std::string make_database(const std::string& path) {
   EXPECT_EQ(run_planscore(path, {"init", "--demo"}).exit_code, 0);
   auto added = run_planscore(
       path, {"user", "add", "t_editor", "--role", "section_editor", "--section", "documents"});
   EXPECT_EQ(added.exit_code, 0) << added.err;
-  return password_from(added.out);
+  return complete_first_sign_ins(path, {{"t_editor", password_from(added.out)}}).at("t_editor");
 }
 
 void expect_problem(const HttpResult& result, int status, const std::string& type,

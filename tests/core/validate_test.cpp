@@ -241,6 +241,34 @@ TEST(Validate, TheTimeFieldCannotHaveADefault) {
   EXPECT_TRUE(has_problem(validate(plan), "registers[0].fields[0].default", "time field"));
 }
 
+// A stage field records the stages of a milestone indicator; anything else it names is
+// refused, and a milestone may read the furthest stage reached but not add stages up.
+TEST(Validate, AStageFieldNamesAMilestoneAndIsReadByMax) {
+  Plan plan = valid_plan();
+  Indicator& milestone = plan.dimensions[0].goals[0].indicators[1];
+  milestone.kind = IndicatorKind::milestone;
+  milestone.stages = {{"發包", 50}, {"完工", 100}};
+  milestone.targets = {{104, 50}, {105, 100}};
+  milestone.formula = "max_to_date(trainings.stage)";
+  FieldDef stage{"stage", "階段", FieldType::stage, false, {}, ""};
+  stage.stages_of = "b1-2";
+  stage.stages = milestone.stages;
+  plan.registers[0].fields.push_back(stage);
+  EXPECT_TRUE(validate(plan).empty()) << all(validate(plan));
+
+  Plan not_a_milestone = plan;
+  not_a_milestone.registers[0].fields[2].stages_of = "b1-1";
+  EXPECT_TRUE(has_problem(validate(not_a_milestone), "registers[0].fields[2].indicator",
+                          "milestone indicator"))
+      << all(validate(not_a_milestone));
+
+  Plan summed = plan;
+  summed.dimensions[0].goals[0].indicators[1].formula = "sum(trainings.stage)";
+  EXPECT_TRUE(has_problem(validate(summed), "dimensions[0].goals[0].indicators[1].formula",
+                          "furthest stage"))
+      << all(validate(summed));
+}
+
 TEST(Validate, PolicyNeedsItsNoValueLight) {
   auto plan = valid_plan();
   plan.policy.no_value_light = "grey";

@@ -81,7 +81,7 @@ Accounts initialize_database(const std::string& url) {
     if (added.exit_code != 0) throw std::runtime_error("user add failed: " + added.err);
     accounts[name] = password_from(added.out);
   }
-  return accounts;
+  return complete_first_sign_ins(url, accounts);
 }
 
 CrashBackend sqlite_backend() {

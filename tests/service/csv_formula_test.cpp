@@ -34,11 +34,10 @@ bool starts_a_formula(const std::string& cell) {
 
 std::string exported_csv(store::Store& store, const core::Plan& plan) {
   std::string bytes;
-  RegisterExport(plan, kRegister, std::nullopt, ReportFormat::csv)
-      .write(store, [&](std::string_view piece) {
-        bytes += piece;
-        return true;
-      });
+  RegisterExport(plan, kRegister, {}, ReportFormat::csv).write(store, [&](std::string_view piece) {
+    bytes += piece;
+    return true;
+  });
   return bytes;
 }
 

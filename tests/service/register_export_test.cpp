@@ -26,7 +26,7 @@ class RegisterExports : public ::testing::Test {
                        std::optional<int> year, ReportFormat format,
                        std::int64_t page_size = 2000) {
     std::string bytes;
-    RegisterExport(plan, register_id, year, format)
+    RegisterExport(plan, register_id, {year}, format)
         .write(
             store,
             [&](std::string_view piece) {
@@ -74,7 +74,7 @@ TEST_F(RegisterExports, JsonReadsAsTheWholeDocumentDumped) {
          {std::optional<int>{}, std::optional<int>{104}, std::optional<int>{90}}) {
       auto records = nlohmann::json::array();
       for (std::int64_t after = 0;;) {
-        const auto page = db_.store().records_after(register_def, year, after, 1000);
+        const auto page = db_.store().records_after(register_def, {year}, after, 1000);
         for (const auto& stored : page)
           records.push_back(
               {{"id", stored.id},
@@ -108,7 +108,7 @@ TEST_F(RegisterExports, StopsWhenTheReaderGoes) {
   const auto& register_def = plan_.registers.front();
   ASSERT_GT(db_.store().count_records(register_def), 3);
   int pieces = 0;
-  const bool finished = RegisterExport(plan_, register_def.id, std::nullopt, ReportFormat::csv)
+  const bool finished = RegisterExport(plan_, register_def.id, {}, ReportFormat::csv)
                             .write(
                                 db_.store(), [&](std::string_view) { return ++pieces < 2; }, 1);
   EXPECT_FALSE(finished);
@@ -116,15 +116,15 @@ TEST_F(RegisterExports, StopsWhenTheReaderGoes) {
 }
 
 TEST_F(RegisterExports, RefusesUnknownRegistersAndFormats) {
-  EXPECT_THROW(RegisterExport(plan_, "no_such", std::nullopt, ReportFormat::csv), Failure);
+  EXPECT_THROW(RegisterExport(plan_, "no_such", {}, ReportFormat::csv), Failure);
   try {
-    RegisterExport(plan_, plan_.registers.front().id, std::nullopt, ReportFormat::pdf);
+    RegisterExport(plan_, plan_.registers.front().id, {}, ReportFormat::pdf);
     FAIL() << "a register export as pdf was accepted";
   } catch (const Failure& failure) {
     EXPECT_EQ(failure.kind, FailureKind::invalid);
     EXPECT_EQ(failure.problems.front().message, "choose one of: csv, json");
   }
-  const RegisterExport named(plan_, plan_.registers.front().id, 105, ReportFormat::json);
+  const RegisterExport named(plan_, plan_.registers.front().id, {105}, ReportFormat::json);
   EXPECT_EQ(named.file_name(), "register-" + plan_.registers.front().id + "-105.json");
   EXPECT_EQ(named.content_type(), "application/json");
 }

@@ -8,7 +8,9 @@
 #include "service/evaluation.h"
 #include "service/failure.h"
 #include "service/manual_values.h"
+#include "service/plans.h"
 #include "service/records.h"
+#include "service/register_export.h"
 #include "service/reports.h"
 #include "service_test_support.h"
 
@@ -25,6 +27,7 @@ class SecondAgency : public ::testing::Test {
         db_.store(), read_text(PLANSCORE_SOURCE_DIR "/tests/data/second-agency-plan.yaml"),
         PlanFormat::yaml, system_actor());
     ASSERT_TRUE(imported.problems.empty()) << core::to_string(imported.problems.front());
+    import_warnings_ = imported.warnings;
     plan_ = require_current_plan(db_.store());
     for (const auto& [date, participants] :
          {std::pair{"108/03/02", "250"}, {"1080615", "410"}, {"2019-11-20", "300"}})
@@ -47,7 +50,22 @@ class SecondAgency : public ::testing::Test {
 
   TempDatabase db_;
   core::Plan plan_;
+  core::Problems import_warnings_;
 };
+
+// Two indicators of the fixture have no formula: until a value is entered for one of them,
+// the plan warns that it would stay empty.
+TEST_F(SecondAgency, AnIndicatorWithNoFormulaAndNoValueIsWarnedAbout) {
+  ASSERT_EQ(import_warnings_.size(), 2u);
+  EXPECT_EQ(import_warnings_[0].code, "no_value_source");
+  EXPECT_EQ(import_warnings_[0].params.at("indicator"), "g2-3");
+  EXPECT_EQ(import_warnings_[0].path, "dimensions[0].goals[1].indicators[2]");
+  EXPECT_EQ(import_warnings_[1].params.at("indicator"), "g2-4");
+  set_value("g2-3", 108, "3");
+  const auto after = plan_warnings(db_.store(), plan_);
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].params.at("indicator"), "g2-4");
+}
 
 TEST_F(SecondAgency, AMilestoneIsEnteredByTheNameOfItsStageAndReportsIt) {
   set_value("g2-1", 108, "規劃設計");
@@ -94,6 +112,36 @@ TEST_F(SecondAgency, SubtotalsStayWithinTheirWeightsUnderTheExcludePolicy) {
   EXPECT_TRUE(year.complete);
   EXPECT_EQ(result_of(year, "g2-3").achievement, 80);
   EXPECT_FALSE(result_of(year, "g2-2").actual.value);
+}
+
+// A register's stage field drives milestone g2-2 (max_to_date(operation_steps.stage)): the
+// stage is picked by name, kept as its percent, and read back and exported by its name.
+TEST_F(SecondAgency, ARegistersStageFieldDrivesItsMilestone) {
+  const auto step = [&](const std::string& date, const std::string& stage) {
+    return add_record(db_.store(), plan_, system_actor(), "operation_steps",
+                      {{"reached_on", date}, {"stage", stage}});
+  };
+  ASSERT_TRUE(step("108/05/01", "招商說明").problems.empty());
+  ASSERT_TRUE(step("109/02/01", "簽約").problems.empty());
+  const auto year_108 = evaluate_year(db_.store(), plan_, 108);
+  const auto& in_108 = result_of(year_108, "g2-2");
+  EXPECT_EQ(in_108.actual.value, 30);
+  EXPECT_EQ(in_108.stage, "招商說明");
+  EXPECT_EQ(in_108.achievement, 100);
+  EXPECT_EQ(result_of(evaluate_year(db_.store(), plan_, 109), "g2-2").actual.value, 60);
+
+  const auto refused = step("109/03/01", "開工");
+  ASSERT_EQ(refused.problems.size(), 1u);
+  EXPECT_EQ(refused.problems[0].code, "not_a_stage");
+  EXPECT_EQ(refused.problems[0].params.at("stages"), "招商說明 (30)、簽約 (60)、開幕營運 (100)");
+
+  std::string csv;
+  RegisterExport(plan_, "operation_steps", {109}, ReportFormat::csv)
+      .write(db_.store(), [&](std::string_view piece) {
+        csv += piece;
+        return true;
+      });
+  EXPECT_NE(csv.find("2020-02-01,簽約,"), std::string::npos) << csv;
 }
 
 // Numbers are never broken across lines, and the documents speak Chinese only.

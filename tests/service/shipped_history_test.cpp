@@ -154,6 +154,8 @@ std::string valid_cell(const core::Plan& plan, const core::RegisterDef& reg,
       return field.choices.front();
     case core::FieldType::section:
       return plan.sections.front().id;
+    case core::FieldType::stage:
+      return field.stages.front().name;
   }
   return "";
 }

@@ -67,7 +67,7 @@ TEST_F(MigrationFromV1Test, OpensWithEveryTableAndTheOldDataIntact) {
   make_v1_database();
   auto store = open_store();
   EXPECT_THAT(database().rows("SELECT version FROM schema_migrations ORDER BY version"),
-              ElementsAre("1", "2", "3", "4"));
+              ElementsAre("1", "2", "3", "4", "5"));
   EXPECT_THAT(
       test::sqlite_rows(db_url(),
                         "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
@@ -80,6 +80,8 @@ TEST_F(MigrationFromV1Test, OpensWithEveryTableAndTheOldDataIntact) {
   EXPECT_EQ(store->data_version(), 1);
   // Migration 4 keeps failed logins as one time each instead of a count per key.
   EXPECT_THAT(columns("login_failures"), ElementsAre("key", "failed_at"));
+  // Migration 5: accounts made before it need no password change.
+  EXPECT_THAT(columns("users"), Contains("must_change_password"));
   EXPECT_EQ(store->current_plan_version()->version, 3);
 
   const auto values = store->manual_values("taichung");

@@ -202,7 +202,7 @@ TEST_F(RecordListingTest, FieldsOutsideTheRegisterAreRefused) {
 // Keyset pages: each starts after the last id of the one before, so reading a whole
 // register costs the same per page however far in (an OFFSET reads every earlier record
 // again), and a year narrows them as the list does.
-TEST_F(RecordListingTest, RecordsAfterAnIdPageByIdWithinAYear) {
+TEST_F(RecordListingTest, RecordsAfterAnIdPageByIdWithinAYearAndTheFilters) {
   const auto positions = [&](const std::vector<StoredRecord>& records) {
     std::vector<int> found;
     for (const auto& stored : records)
@@ -210,15 +210,20 @@ TEST_F(RecordListingTest, RecordsAfterAnIdPageByIdWithinAYear) {
           static_cast<int>(std::find(ids_.begin(), ids_.end(), stored.id) - ids_.begin()) + 1);
     return found;
   };
-  EXPECT_THAT(positions(store_->records_after(records_trainings(), std::nullopt, 0, 4)),
+  EXPECT_THAT(positions(store_->records_after(records_trainings(), {}, 0, 4)),
               ElementsAre(1, 2, 3, 4));
-  EXPECT_THAT(positions(store_->records_after(records_trainings(), std::nullopt, ids_[3], 4)),
+  EXPECT_THAT(positions(store_->records_after(records_trainings(), {}, ids_[3], 4)),
               ElementsAre(5, 6));
-  EXPECT_THAT(positions(store_->records_after(records_trainings(), 104, 0, 2)), ElementsAre(2, 3));
-  EXPECT_THAT(positions(store_->records_after(records_trainings(), 104, ids_[2], 2)),
+  EXPECT_THAT(positions(store_->records_after(records_trainings(), {104}, 0, 2)),
+              ElementsAre(2, 3));
+  EXPECT_THAT(positions(store_->records_after(records_trainings(), {104}, ids_[2], 2)),
               ElementsAre(4, 5));
-  EXPECT_THAT(store_->records_after(records_trainings(), 104, ids_[4], 2), IsEmpty());
-  EXPECT_THAT(store_->records_after(records_trainings(), std::nullopt, 0, 0), IsEmpty());
+  EXPECT_THAT(store_->records_after(records_trainings(), {104}, ids_[4], 2), IsEmpty());
+  EXPECT_THAT(store_->records_after(records_trainings(), {}, 0, 0), IsEmpty());
+  // What the filters on screen keep, for an export of the view.
+  const RecordScope forty_in_104{104, {{"participants", FilterOp::eq, integer(40)}}};
+  EXPECT_THAT(positions(store_->records_after(records_trainings(), forty_in_104, 0, 10)),
+              ElementsAre(2, 4));
 }
 
 }  // namespace

@@ -24,5 +24,7 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true
   if (!session.loaded || !session.user) await loadSession()
   if (!session.user) return { name: 'login', query: { next: to.fullPath } }
+  // A password someone else set opens nothing but the page that replaces it.
+  if (session.user.must_change_password && to.name !== 'password') return { name: 'password', query: { next: to.fullPath } }
   return true
 })

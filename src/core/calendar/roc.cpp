@@ -186,6 +186,12 @@ std::optional<Date> parse_date(std::string_view text) {
   return parse_chinese(trimmed);
 }
 
+std::string Date::roc() const {
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%d/%02d/%02d", to_roc_year(year), month, day);
+  return buffer.data();
+}
+
 std::string first_day_iso(int roc_year) {
   return Date{to_gregorian_year(roc_year), 1, 1}.iso();
 }

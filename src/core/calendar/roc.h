@@ -21,6 +21,7 @@ struct Date {
   int day = 0;
   auto operator<=>(const Date&) const = default;
   std::string iso() const;  // YYYY-MM-DD
+  std::string roc() const;  // ROC as people write it: 104/03/15
 };
 
 // Parses a date as ISO (2015-03-15, 20150315) or ROC (104/03/15, 104.3.15, 104-3-15,

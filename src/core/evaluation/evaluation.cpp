@@ -82,7 +82,8 @@ void take_stage(const Indicator& indicator, IndicatorResult& row) {
     return;
   }
   row.actual.note = "the value " + shortest_number(*row.actual.value) +
-                    " is not the percentage of a stage; the stages are " + stage_list(indicator);
+                    " is not the percentage of a stage; the stages are " +
+                    stage_list(indicator.stages);
   row.not_a_stage = row.actual.value;
   row.actual.value.reset();
 }

@@ -43,6 +43,8 @@ std::string type_words(FieldType type) {
       return "a choice field";
     case FieldType::section:
       return "a section field";
+    case FieldType::stage:
+      return "a stage field";
   }
   return "a field";
 }
@@ -147,7 +149,7 @@ class Checker {
     return nullptr;
   }
 
-  static bool summable(FieldType type) { return is_numeric(type) || type == FieldType::yes_no; }
+  static bool summable(FieldType type) { return holds_number(type); }
 
   void check_aggregate(const Aggregate& aggregate) {
     const std::string function = function_name(aggregate);
@@ -199,6 +201,14 @@ class Checker {
                                       ": it is " + type_words(field->type) + ", and " +
                                       quoted(function) +
                                       " needs an integer, decimal or yes/no field" + hint);
+    } else if (field && field->type == FieldType::stage &&
+               (aggregate.function == AggregateFunction::sum ||
+                aggregate.function == AggregateFunction::avg)) {
+      problem(aggregate.position,
+              "cannot take " + quoted(function) + " of " + quoted(field->id) +
+                  ": a stage field records how far the work got, so take the furthest stage "
+                  "reached with max_to_date(" +
+                  register_def.id + "." + field->id + ")");
     }
   }
 
@@ -229,7 +239,8 @@ class Checker {
               check_literal(*field, comparison.value, condition.position);
               const bool ordering =
                   comparison.op != CompareOp::eq && comparison.op != CompareOp::ne;
-              if (ordering && !is_numeric(field->type) && field->type != FieldType::date)
+              if (ordering && !is_numeric(field->type) && field->type != FieldType::date &&
+                  field->type != FieldType::stage)
                 problem(condition.position,
                         "\"<\", \"<=\", \">\" and \">=\" only compare numbers and dates, "
                         "but " +
@@ -263,6 +274,11 @@ class Checker {
       case FieldType::decimal:
         if (!std::holds_alternative<double>(value))
           problem(position, name + " holds numbers, so compare it with a number, not " + written);
+        return;
+      case FieldType::stage:
+        if (!std::holds_alternative<double>(value))
+          problem(position, name + " holds the percent of a stage, so compare it with a number (" +
+                                field.id + " >= 50), not " + written);
         return;
       case FieldType::yes_no:
         if (!std::holds_alternative<bool>(value))

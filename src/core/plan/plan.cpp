@@ -1,7 +1,8 @@
 #include "core/plan/plan.h"
 
+#include <algorithm>
+
 #include "core/enum_names.h"
-#include "core/text/shortest_number.h"
 
 namespace planscore::core {
 namespace {
@@ -53,28 +54,15 @@ const Indicator* Plan::find_indicator(std::string_view indicator_id) const {
   return nullptr;
 }
 
-const MilestoneStage* Indicator::stage_at(double percent) const {
-  for (const auto& stage : stages)
-    if (stage.percent == percent) return &stage;
-  return nullptr;
+bool is_generated_chapter_kind(std::string_view kind) {
+  return std::ranges::find(kGeneratedChapterKinds, kind) != kGeneratedChapterKinds.end();
 }
 
-const MilestoneStage* Indicator::stage_named(std::string_view name) const {
-  const auto first = name.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return nullptr;
-  name = name.substr(first, name.find_last_not_of(" \t\r\n") - first + 1);
-  for (const auto& stage : stages)
-    if (stage.name == name) return &stage;
-  return nullptr;
-}
-
-std::string stage_list(const Indicator& indicator) {
-  std::string list;
-  for (const auto& stage : indicator.stages) {
-    if (!list.empty()) list += "、";
-    list += stage.name + " (" + shortest_number(stage.percent) + ")";
-  }
-  return list;
+std::string generated_chapter_kinds_list() {
+  std::string kinds;
+  for (const auto kind : kGeneratedChapterKinds)
+    kinds += (kinds.empty() ? "" : ", ") + std::string(kind);
+  return kinds;
 }
 
 std::optional<double> Constant::value_for(int last_year) const {

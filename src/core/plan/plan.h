@@ -18,6 +18,9 @@ namespace planscore::core {
 // What a chapter may have the system render from the plan's data.
 inline constexpr std::array<std::string_view, 5> kGeneratedChapterKinds{
     "goals", "indicator_table", "action_items", "budget_table", "sections"};
+bool is_generated_chapter_kind(std::string_view kind);
+// "goals, indicator_table, …" for messages.
+std::string generated_chapter_kinds_list();
 
 // A headed piece of narrative. `generated` (one of kGeneratedChapterKinds) names content
 // the system renders from data after the chapter's text.
@@ -40,12 +43,6 @@ struct Section {  // 科/室
 enum class IndicatorKind { higher_is_better, lower_is_better, yes_no, milestone };
 std::string_view to_string(IndicatorKind kind);
 std::optional<IndicatorKind> indicator_kind_from_string(std::string_view text);
-
-struct MilestoneStage {
-  std::string name;
-  double percent = 0;
-  bool operator==(const MilestoneStage&) const = default;
-};
 
 struct Baseline {
   double value = 0;
@@ -72,14 +69,13 @@ struct Indicator {
   std::string formula;                 // empty when the value is entered manually per year
 
   // The stage whose percentage `percent` is, or null (milestone indicators).
-  const MilestoneStage* stage_at(double percent) const;
+  const MilestoneStage* stage_at(double percent) const { return core::stage_at(stages, percent); }
   // The stage named `name` (as written in the plan, blanks around it ignored), or null.
-  const MilestoneStage* stage_named(std::string_view name) const;
+  const MilestoneStage* stage_named(std::string_view name) const {
+    return core::stage_named(stages, name);
+  }
   bool operator==(const Indicator&) const = default;
 };
-
-// The stages for a message: "規劃設計 (25)、發包 (50)、完工 (100)".
-std::string stage_list(const Indicator& indicator);
 
 struct ActionItem {  // one numbered item of 肆、計畫內容摘要
   std::string text;

@@ -9,44 +9,19 @@
 #include "core/metric/check.h"
 #include "core/metric/parse.h"
 #include "core/plan/narrative.h"
+#include "core/plan/validate_registers.h"
+#include "core/plan/validate_support.h"
 #include "core/register/record.h"
 
 namespace planscore::core {
 namespace {
 
+using validation::at;
+using validation::is_identifier;
+using validation::is_key;
+using validation::number_text;
+
 constexpr double kWeightTolerance = 1e-6;
-
-// Register and field ids become SQL identifiers (quoted, but still): a strict shape
-// keeps them safe and portable.
-bool is_identifier(const std::string& text) {
-  if (text.empty() || text.size() > 48) return false;
-  if (!(text[0] >= 'a' && text[0] <= 'z')) return false;
-  for (char c : text)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  return true;
-}
-
-// Plan, goal and indicator keys appear in URLs and file names.
-bool is_key(const std::string& text) {
-  if (text.empty() || text.size() > 64) return false;
-  for (char c : text)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
-      return false;
-  return true;
-}
-
-std::string number_text(double value) {
-  std::ostringstream out;
-  out << value;
-  return out.str();
-}
-
-std::string at(const std::string& path, const std::string& key) {
-  return path + "." + key;
-}
-std::string at(const std::string& path, const std::string& key, std::size_t index) {
-  return (path.empty() ? key : path + "." + key) + "[" + std::to_string(index) + "]";
-}
 
 class Validator {
  public:
@@ -111,110 +86,12 @@ class Validator {
                             number_text(total) + "%, more than 100%");
   }
 
-  bool section_exists(const std::string& id) const { return plan_.find_section(id) != nullptr; }
-
   void check_owner(const std::string& path, const std::string& owner) {
-    if (!owner.empty() && !section_exists(owner)) add(path, "unknown section \"" + owner + "\"");
+    if (auto problem = validation::owner_problem(plan_, owner)) add(path, *problem);
   }
 
   void check_registers() {
-    std::set<std::string> seen;
-    std::vector<std::string> section_ids;  // what a section field's default may name
-    for (const auto& section : plan_.sections) section_ids.push_back(section.id);
-    for (std::size_t i = 0; i < plan_.registers.size(); ++i) {
-      const auto& reg = plan_.registers[i];
-      const auto path = at("", "registers", i);
-      if (!is_identifier(reg.id))
-        add(at(path, "id"), "register id \"" + reg.id +
-                                "\" must start with a-z and use only a-z, 0-9 and _ (at most 48)");
-      if (!seen.insert(reg.id).second)
-        add(at(path, "id"), "register id \"" + reg.id + "\" is used twice");
-      if (reg.name.empty()) add(at(path, "name"), "the register needs a name");
-      check_owner(at(path, "owner_section"), reg.owner_section);
-      if (reg.fields.empty()) add(at(path, "fields"), "the register has no fields");
-      std::set<std::string> field_ids;
-      for (std::size_t f = 0; f < reg.fields.size(); ++f) {
-        const auto& field = reg.fields[f];
-        const auto field_path = at(path, "fields", f);
-        if (!is_identifier(field.id))
-          add(at(field_path, "id"),
-              "field id \"" + field.id +
-                  "\" must start with a-z and use only a-z, 0-9 and _ (at most 48)");
-        if (!field_ids.insert(field.id).second)
-          add(at(field_path, "id"), "field id \"" + field.id + "\" is used twice");
-        if (field.name.empty()) add(at(field_path, "name"), "the field needs a display name");
-        if (field.type == FieldType::choice) {
-          std::set<std::string> choices(field.choices.begin(), field.choices.end());
-          if (field.choices.empty())
-            add(at(field_path, "choices"), "a choice field needs its list of allowed values");
-          else if (choices.size() != field.choices.size())
-            add(at(field_path, "choices"), "a choice is listed twice");
-        } else if (!field.choices.empty()) {
-          add(at(field_path, "choices"), "only a choice field has choices");
-        }
-        check_bounds(field, field_path);
-        if (auto problem = default_value_problem(reg, field, section_ids))
-          add(at(field_path, "default"), *problem);
-      }
-      check_time_basis(reg, path);
-    }
-  }
-
-  // A field's `min` and `max` narrow the default bound of record.h; they may not widen
-  // it, since that bound is what keeps a register's sums inside int64.
-  void check_bounds(const FieldDef& field, const std::string& field_path) {
-    const auto text = [](double value) { return to_text(FieldValue{value}); };
-    const bool numeric = is_numeric(field.type);
-    for (const auto& [key, bound] :
-         {std::pair{"min", field.minimum}, std::pair{"max", field.maximum}}) {
-      if (!bound) continue;
-      const std::string name = key;
-      if (!numeric)
-        add(at(field_path, name), "only an integer or decimal field has a " + name);
-      else if (std::fabs(*bound) > kMaxFieldMagnitude)
-        add(at(field_path, name), name + " " + text(*bound) + " is outside " +
-                                      text(-kMaxFieldMagnitude) + " to " +
-                                      text(kMaxFieldMagnitude) + ", what any number field takes");
-      else if (field.type == FieldType::integer && std::trunc(*bound) != *bound)
-        add(at(field_path, name), name + " " + text(*bound) +
-                                      " is not a whole number, but the field is an integer field");
-    }
-    if (numeric && field.minimum && field.maximum && *field.minimum > *field.maximum)
-      add(at(field_path, "min"),
-          "min " + text(*field.minimum) + " is more than max " + text(*field.maximum));
-  }
-
-  void check_time_basis(const RegisterDef& reg, const std::string& path) {
-    const FieldDef* time = reg.find_field(reg.time_field);
-    const auto time_path = at(path, "time_field");
-    if (!time) {
-      add(time_path, "the time field \"" + reg.time_field + "\" is not a field of the register");
-      return;
-    }
-    const bool wants_year = reg.time_basis == TimeBasis::year;
-    if (wants_year && time->type != FieldType::integer)
-      add(time_path, "a year register's time field \"" + time->id +
-                         "\" must be an integer field (the ROC year)");
-    if (!wants_year && time->type != FieldType::date)
-      add(time_path, "the time field \"" + time->id + "\" must be a date field");
-    if (!time->required) add(time_path, "the time field \"" + time->id + "\" must be required");
-    const bool has_end =
-        reg.time_basis == TimeBasis::interval || reg.time_basis == TimeBasis::period;
-    // A period register may do without an end field: then every record is one day.
-    if (reg.time_basis == TimeBasis::period && reg.end_field.empty()) return;
-    if (has_end) {
-      const FieldDef* end = reg.find_field(reg.end_field);
-      if (!end)
-        add(at(path, "end_field"),
-            std::string(reg.time_basis == TimeBasis::interval ? "an interval" : "a period") +
-                " register needs an end field; \"" + reg.end_field +
-                "\" is not a field of the register");
-      else if (end->type != FieldType::date || end->required)
-        add(at(path, "end_field"),
-            "the end field \"" + end->id + "\" must be an optional date field");
-    } else if (!reg.end_field.empty()) {
-      add(at(path, "end_field"), "only an interval or period register has an end field");
-    }
+    for (auto& problem : validate_registers(plan_)) problems_.push_back(std::move(problem));
   }
 
   void collect_scope() {
@@ -567,15 +444,9 @@ class Validator {
 
   void check_chapter(const Chapter& chapter, const std::string& path) {
     if (chapter.heading.empty()) add(at(path, "heading"), "the chapter needs a heading");
-    if (!chapter.generated.empty() &&
-        std::ranges::find(kGeneratedChapterKinds, chapter.generated) ==
-            kGeneratedChapterKinds.end()) {
-      std::string kinds;
-      for (const auto kind : kGeneratedChapterKinds)
-        kinds += (kinds.empty() ? "" : ", ") + std::string(kind);
-      add(at(path, "generated"),
-          "unknown generated content \"" + chapter.generated + "\"; use one of " + kinds);
-    }
+    if (!chapter.generated.empty() && !is_generated_chapter_kind(chapter.generated))
+      add(at(path, "generated"), "unknown generated content \"" + chapter.generated +
+                                     "\"; use one of " + generated_chapter_kinds_list());
     for (const auto& problem : check_narrative(chapter.text, plan_))
       add(at(path, "text"), problem.path + ": " + problem.message);
     for (std::size_t i = 0; i < chapter.children.size(); ++i)

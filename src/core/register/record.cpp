@@ -188,6 +188,18 @@ ParsedValue parse_one_of(std::string_view text, const std::vector<std::string>& 
   return failure(code, {{"text", std::string(text)}, {list, joined(allowed)}});
 }
 
+// A stage by its name, kept as its percent; the percent itself is taken too, as an export
+// to a program may write it.
+ParsedValue parse_stage(const FieldDef& field, std::string_view text) {
+  if (const auto* stage = stage_named(field.stages, text)) return {stage->percent, std::nullopt};
+  double percent = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), percent);
+  if (error == std::errc{} && end == text.data() + text.size() && stage_at(field.stages, percent))
+    return {percent, std::nullopt};
+  return failure("not_a_stage",
+                 {{"value", std::string(text)}, {"stages", stage_list(field.stages)}});
+}
+
 std::optional<std::size_t> field_index(const RegisterDef& register_def, std::string_view id) {
   for (std::size_t i = 0; i < register_def.fields.size(); ++i)
     if (register_def.fields[i].id == id) return i;
@@ -221,6 +233,8 @@ ParsedValue parse_field_value(const FieldDef& field, std::string_view text,
       return parse_one_of(trimmed, field.choices, "not_a_choice", "choices");
     case FieldType::section:
       return parse_one_of(trimmed, section_ids, "not_a_section", "sections");
+    case FieldType::stage:
+      return parse_stage(field, trimmed);
   }
   return {std::monostate{}, Problem{"", "unknown field type"}};
 }
@@ -275,6 +289,12 @@ std::string to_text(const FieldValue& value) {
     return std::string(buffer.data(), end);
   }
   return std::get<std::string>(value);
+}
+
+std::string to_text(const FieldDef& field, const FieldValue& value) {
+  if (const auto* percent = std::get_if<double>(&value); percent && field.type == FieldType::stage)
+    if (const auto* stage = stage_at(field.stages, *percent)) return stage->name;
+  return to_text(value);
 }
 
 }  // namespace planscore::core

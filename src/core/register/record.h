@@ -14,8 +14,8 @@
 
 namespace planscore::core {
 
-// null (empty optional field), integer / yes_no (0/1), decimal, text / choice / section /
-// date (ISO YYYY-MM-DD).
+// null (empty optional field), integer / yes_no (0/1), decimal / stage (its percent),
+// text / choice / section / date (ISO YYYY-MM-DD).
 using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string>;
 
 // One record: values in the order of the register's fields.
@@ -42,17 +42,16 @@ inline constexpr std::size_t kMaxTextCharacters = 2000;
 // Parses `text` for `field`. Accepts: integers with optional thousands separators
 // ("1,229"); decimals; dates as ISO or ROC (see calendar/roc.h), stored as ISO; yes/no
 // as 1/0, yes/no, true/false, 是/否, Y/N; a choice from the field's list; a section id
-// from `section_ids`. Numbers must lie within the field's `min` and `max` (or the default
-// bound above) and text within kMaxTextCharacters; the error names the bound. ASCII
-// whitespace around the text is dropped (spreadsheets pad cells), so stored text never
-// starts with a tab or CR; what a CSV export makes of text that starts a formula is
-// csv.h's business. Empty (or blank) text stands for the field's default when it has
-// one; otherwise it is null for an optional field and a problem for a required one. Every
-// way a record comes in (CSV/XLSX import, `record add`, the JSON API) and an update's
-// full replacement go through here, so a field with a default is never left empty: a
-// form that clears it gets the default back, as a new record would. A cell that is
-// absent altogether is parsed as empty text by the callers for the same reason. On
-// failure returns the problem, coded, without a path.
+// from `section_ids`; a stage by its name (or its percent). Numbers must lie within the field's
+// `min` and `max` (or the default bound above) and text within kMaxTextCharacters; the error names
+// the bound. ASCII whitespace around the text is dropped (spreadsheets pad cells), so stored text
+// never starts with a tab or CR; what a CSV export makes of text that starts a formula is csv.h's
+// business. Empty (or blank) text stands for the field's default when it has one; otherwise it is
+// null for an optional field and a problem for a required one. Every way a record comes in
+// (CSV/XLSX import, `record add`, the JSON API) and an update's full replacement go through here,
+// so a field with a default is never left empty: a form that clears it gets the default back, as a
+// new record would. A cell that is absent altogether is parsed as empty text by the callers for the
+// same reason. On failure returns the problem, coded, without a path.
 struct ParsedValue {
   FieldValue value;
   std::optional<Problem> error;
@@ -72,5 +71,8 @@ Problems check_record(const RegisterDef& register_def, const Record& record);
 
 // Display text of a value ("" for null).
 std::string to_text(const FieldValue& value);
+// Display text of a value of `field`: a stage field's percent by its stage's name, which
+// parse_field_value reads back.
+std::string to_text(const FieldDef& field, const FieldValue& value);
 
 }  // namespace planscore::core

@@ -5,7 +5,7 @@
 namespace planscore::core {
 namespace {
 
-constexpr EnumNames<FieldType, 7> kFieldTypeNames{{
+constexpr EnumNames<FieldType, 8> kFieldTypeNames{{
     {FieldType::text, "text"},
     {FieldType::integer, "integer"},
     {FieldType::decimal, "decimal"},
@@ -13,6 +13,7 @@ constexpr EnumNames<FieldType, 7> kFieldTypeNames{{
     {FieldType::yes_no, "yes_no"},
     {FieldType::choice, "choice"},
     {FieldType::section, "section"},
+    {FieldType::stage, "stage"},
 }};
 
 constexpr EnumNames<TimeBasis, 4> kTimeBasisNames{{
@@ -37,6 +38,10 @@ bool is_numeric(FieldType type) {
 
 bool is_textual(FieldType type) {
   return type == FieldType::text || type == FieldType::choice || type == FieldType::section;
+}
+
+bool holds_number(FieldType type) {
+  return is_numeric(type) || type == FieldType::yes_no || type == FieldType::stage;
 }
 
 std::string_view to_string(TimeBasis basis) {

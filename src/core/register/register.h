@@ -6,9 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "core/plan/milestone_stage.h"
+
 namespace planscore::core {
 
-enum class FieldType { text, integer, decimal, date, yes_no, choice, section };
+// stage: how far the work of a milestone indicator has got, picked by stage name and kept
+// as that stage's percent, so a formula such as max_to_date(works.stage) reads the
+// furthest stage reached.
+enum class FieldType { text, integer, decimal, date, yes_no, choice, section, stage };
 
 // The plan-file spelling of a field type ("text", "integer", …).
 std::string_view to_string(FieldType type);
@@ -17,6 +22,9 @@ bool is_numeric(FieldType type);  // integer, decimal (yes_no counts as 0/1 but 
 // text, choice, section: values held as text a person wrote, not as a number, a date or
 // yes/no (what a CSV export neutralises, csv.h).
 bool is_textual(FieldType type);
+// Fields whose values are numbers in the database and in formulas: integer, decimal,
+// yes_no, stage.
+bool holds_number(FieldType type);
 
 struct FieldDef {
   std::string id;    // identifier used in formulas and CSV headers: [a-z][a-z0-9_]*
@@ -33,6 +41,11 @@ struct FieldDef {
   // `max`); without them the default bound of record.h applies.
   std::optional<double> minimum = {};
   std::optional<double> maximum = {};
+  // A stage field: the milestone indicator whose stages it records (plan key `indicator`)
+  // and those stages, copied when the plan is read so a record is checked without the
+  // indicator at hand.
+  std::string stages_of = {};
+  std::vector<MilestoneStage> stages = {};
 
   bool operator==(const FieldDef&) const = default;
 };

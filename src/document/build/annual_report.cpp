@@ -23,7 +23,7 @@ std::string overview_text(const AnnualReportInput& input, const core::YearEvalua
   const auto& policy = input.plan->policy;
   std::string text =
       fmt::format("本年度（{} 年度）共 {} 項衡量指標，總分 {} 分（滿分 100 分{}）。", input.year,
-                  evaluation.indicators.size(), format_fixed(evaluation.total_score, 2),
+                  evaluation.indicators.size(), format_score(evaluation.total_score),
                   evaluation.complete ? "" : "；有實際值的指標不足，總分未完成，僅供參考");
   std::vector<std::string> counts;
   for (const auto& light : policy.lights) {
@@ -45,7 +45,8 @@ std::string no_value_text(const core::IndicatorResult& result, int year) {
   const auto& actual = result.actual;
   if (result.not_a_stage)
     return fmt::format("無實際值：數值 {} 不是任何階段的百分比（階段：{}）。",
-                       format_figure(*result.not_a_stage, 4), core::stage_list(*result.indicator));
+                       format_figure(*result.not_a_stage, 4),
+                       core::stage_list(result.indicator->stages));
   switch (actual.source) {
     case core::ValueSource::formula:
       return fmt::format("無實際值：計算公式所需的 {} 年度資料尚無紀錄。", year);
@@ -68,7 +69,7 @@ void add_explanations(std::vector<Block>& blocks, const AnnualReportInput& input
                             result.target ? format_result_target(indicator, *result.target) : "—",
                             format_actual(indicator, result.actual.value),
                             format_percent(result.achievement), light_text(policy, result.light),
-                            format_fixed(result.score, 2)),
+                            format_score(result.score)),
         .indent = 1});
     if (!result.actual.value)
       blocks.push_back(Paragraph{.text = no_value_text(result, input.year), .indent = 1});

@@ -9,7 +9,7 @@ namespace planscore::document {
 namespace {
 
 Cell score_cell(double score) {
-  return text_cell(format_fixed(score, 2), Align::end);
+  return text_cell(format_score(score), Align::end);
 }
 
 std::string rate_text(double score, double weight) {
@@ -24,7 +24,7 @@ const core::RollUp* find_rollup(const std::vector<core::RollUp>& rollups, const 
 
 std::vector<Cell> subtotal_row(std::string label, double weight, double score) {
   std::vector<Cell> row{header_cell(std::move(label), 2),
-                        text_cell(format_figure(weight) + "%", Align::end),
+                        text_cell(format_weight(weight), Align::end),
                         text_cell(""),
                         text_cell(""),
                         text_cell(rate_text(score, weight), Align::end),
@@ -46,13 +46,12 @@ Table dimension_summary_table(const core::YearEvaluation& evaluation) {
   double weight_sum = 0;
   for (const auto& dimension : evaluation.dimensions) {
     table.rows.push_back({text_cell(dimension.name + "面向"),
-                          text_cell(format_figure(dimension.weight) + "%", Align::end),
+                          text_cell(format_weight(dimension.weight), Align::end),
                           score_cell(dimension.score),
                           text_cell(rate_text(dimension.score, dimension.weight), Align::end)});
     weight_sum += dimension.weight;
   }
-  std::vector<Cell> total{header_cell("總計"),
-                          text_cell(format_figure(weight_sum) + "%", Align::end),
+  std::vector<Cell> total{header_cell("總計"), text_cell(format_weight(weight_sum), Align::end),
                           score_cell(evaluation.total_score),
                           text_cell(rate_text(evaluation.total_score, weight_sum), Align::end)};
   for (auto& cell : total) cell.bold = true;
@@ -83,7 +82,7 @@ Table indicator_results_table(const core::Plan& plan, const core::Dimension& dim
                                 static_cast<int>(results.size())));
       first = false;
       row.push_back(text_cell(indicator.name));
-      row.push_back(text_cell(format_figure(indicator.weight) + "%", Align::end));
+      row.push_back(text_cell(format_weight(indicator.weight), Align::end));
       row.push_back(text_cell(
           result->target ? format_result_target(indicator, *result->target) : "—", Align::end));
       row.push_back(text_cell(format_actual(indicator, result->actual.value), Align::end));
@@ -124,7 +123,7 @@ Table goal_history_table(const core::Plan& plan,
     for (const auto& goal : dimension.goals) {
       std::vector<Cell> row{
           text_cell(dimension.name + core::chinese_numeral(goal.number) + "、" + goal.name),
-          text_cell(format_figure(goal.weight) + "%", Align::end)};
+          text_cell(format_weight(goal.weight), Align::end)};
       for (const auto& evaluation : evaluations) {
         const auto* rollup = find_rollup(evaluation.goals, goal.id);
         row.push_back(rollup ? score_cell(rollup->score) : text_cell("—", Align::center));

@@ -2,37 +2,21 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
-
 #include "core/calendar/roc.h"
+#include "core/text/plan_number.h"
 
 namespace planscore::document {
 namespace {
 
-std::string group_thousands(const std::string& digits) {
-  std::string grouped;
-  const auto length = digits.size();
-  for (std::size_t i = 0; i < length; ++i) {
-    if (i > 0 && (length - i) % 3 == 0) grouped += ',';
-    grouped += digits[i];
-  }
-  return grouped;
-}
-
+// Grouped and rounded as core::format_plan_number does everywhere (half away from zero,
+// judged on the number as written, so 2.675 prints 2.68).
 std::string grouped_fixed(double value, int decimals, bool trim_zeros) {
-  // Half away from zero, as people round by hand (printf rounds 95.25 to 95.2).
-  const double scale = std::pow(10.0, decimals);
-  const double rounded = std::round(std::fabs(value) * scale) / scale;
-  std::string text = fmt::format("{:.{}f}", rounded, decimals);
-  const auto point = text.find('.');
-  std::string whole = text.substr(0, point);
-  std::string fraction = point == std::string::npos ? "" : text.substr(point + 1);
-  if (trim_zeros)
-    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
-  std::string result = group_thousands(whole);
-  if (!fraction.empty()) result += "." + fraction;
-  const bool negative = value < 0 && result.find_first_not_of("0.,") != std::string::npos;
-  return negative ? "-" + result : result;
+  std::string text = core::format_plan_number(value, decimals);
+  if (trim_zeros && text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return text;
 }
 
 }  // namespace
@@ -48,6 +32,18 @@ std::string format_fixed(double value, int decimals) {
 std::string format_percent(std::optional<double> percent) {
   if (!percent) return "—";
   return format_fixed(*percent, 1) + "%";
+}
+
+std::string format_score(std::optional<double> score) {
+  return score ? format_fixed(*score, 2) : "—";
+}
+
+std::string format_weight(double weight) {
+  return format_figure(weight) + "%";
+}
+
+std::string format_amount(double amount) {
+  return format_figure(amount);
 }
 
 std::string format_target(const core::Indicator& indicator, double target) {

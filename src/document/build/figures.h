@@ -12,8 +12,17 @@ namespace planscore::document {
 std::string format_figure(double value, int max_decimals = 2);
 // As format_figure with exactly `decimals` places (actual values, scores).
 std::string format_fixed(double value, int decimals);
-// A percent with one place: 95.25 → "95.3%"; nullopt → "—".
+// A percent with one place: 95.25 → "95.3%"; nullopt → "—". Achievements print so.
 std::string format_percent(std::optional<double> percent);
+
+// Each quantity as every page and document prints it; api/number-formats.json lists the
+// cases, which the web app's formatters are tested against too.
+// A score: two places, 91 → "91.00"; nullopt → "—".
+std::string format_score(std::optional<double> score);
+// A weight: at most two places, 7.5 → "7.5%".
+std::string format_weight(double weight);
+// An amount of money: grouped, at most two places, 1078000 → "1,078,000".
+std::string format_amount(double amount);
 
 // A target as the 衡量指標 table prints it: "500人", "5%", "≤200" for lower-is-better, and
 // a yes-no indicator's 1 or 0 as the plan writes it.

@@ -39,7 +39,7 @@ void add_budget_rows(const std::vector<core::BudgetLine>& lines, const std::vect
 }  // namespace
 
 std::string weight_suffix(double weight) {
-  return "(" + format_figure(weight) + "%)";
+  return "(" + format_weight(weight) + ")";
 }
 
 std::string budget_line_label(const core::BudgetLine& line) {

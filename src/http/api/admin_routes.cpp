@@ -8,15 +8,6 @@
 namespace planscore::http {
 namespace {
 
-// The plan, if there is one: accounts can be managed before any plan is imported.
-std::shared_ptr<const core::Plan> optional_plan(ApiCall& call) {
-  try {
-    return call.plan().plan;
-  } catch (const service::Failure&) {
-    return nullptr;
-  }
-}
-
 Response users(ApiCall& call) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& user : service::list_users(call.store(), call.actor()))
@@ -26,7 +17,7 @@ Response users(ApiCall& call) {
 
 Response create_user(ApiCall& call) {
   auto body = call.json_body({"username", "display_name", "password", "role", "section_id"});
-  const auto plan = optional_plan(call);
+  const auto plan = call.plan_if_any();
   auto user = service::create_user(
       call.store(), call.actor(), plan.get(),
       {required_string(body, "username"), optional_string(body, "display_name").value_or(""),
@@ -43,7 +34,7 @@ Response update_user(ApiCall& call) {
   change.role = optional_string(body, "role");
   change.section_id = optional_string(body, "section_id");
   change.active = optional_bool(body, "active");
-  const auto plan = optional_plan(call);
+  const auto plan = call.plan_if_any();
   auto user =
       service::update_user(call.store(), call.actor(), plan.get(), call.int_param("user"), change);
   return json_response(200, user_view(user));
@@ -70,9 +61,11 @@ Response audit_log(ApiCall& call) {
   if (limit < 1 || limit > 1000)
     throw BadInput("the query is not valid", {{"limit", "must be between 1 and 1000"}});
   query.limit = static_cast<int>(limit);
+  const auto found = service::read_audit(call.store(), call.actor(), query);
+  const auto plan = call.plan_if_any();
+  const auto names = service::audit_names(service::display_names(call.store()), plan.get(), found);
   nlohmann::json entries = nlohmann::json::array();
-  for (const auto& entry : service::read_audit(call.store(), call.actor(), query))
-    entries.push_back(audit_view(entry));
+  for (std::size_t i = 0; i < found.size(); ++i) entries.push_back(audit_view(found[i], names[i]));
   return json_response(200, {{"entries", entries}});
 }
 

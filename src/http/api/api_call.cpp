@@ -1,5 +1,7 @@
 #include "http/api/api_call.h"
 
+#include "service/failure.h"
+
 namespace planscore::http {
 
 ApiCall::ApiCall(ApiState& api_state, Request& http_request)
@@ -12,6 +14,14 @@ store::Store& ApiCall::store() {
 
 service::CurrentPlan ApiCall::plan() {
   return state.plans.current(store());
+}
+
+std::shared_ptr<const core::Plan> ApiCall::plan_if_any() {
+  try {
+    return plan().plan;
+  } catch (const service::Failure&) {
+    return nullptr;
+  }
 }
 
 nlohmann::json ApiCall::json_body(const std::vector<std::string>& allowed) {

@@ -51,6 +51,9 @@ class ApiCall {
   const service::SessionInfo& session() const { return *session_; }
   const core::Actor& actor() const { return session_->actor; }
   service::CurrentPlan plan();
+  // The plan in force, or null before any plan is imported (plan() refuses then): accounts
+  // and sessions work before there is a plan.
+  std::shared_ptr<const core::Plan> plan_if_any();
 
   // The body as a JSON object whose keys are all in `allowed` (others: BadInput naming
   // them, so a typo is not silently ignored). The request must say it is JSON

@@ -68,7 +68,9 @@ Response store_plan(ApiCall& call, const std::string& text, service::PlanFormat 
     return unprocessable("the plan has " + std::to_string(result.problems.size()) +
                              " problem(s); nothing was stored",
                          result.problems);
-  return json_response(success_status, {{"id", result.plan_id}, {"version", result.version}});
+  return json_response(success_status, {{"id", result.plan_id},
+                                        {"version", result.version},
+                                        {"warnings", problems_view(result.warnings)}});
 }
 
 // An edit of the plan the client read: {"version": N, "plan": {…}} (the JSON of GET
@@ -92,10 +94,12 @@ Response import_plan(ApiCall& call) {
 }
 
 Response validate_plan(ApiCall& call) {
-  const auto problems = service::validate_plan_text(
-      call.request.body,
+  const auto check = service::check_plan_text(
+      call.store(), call.request.body,
       is_yaml(call.request) ? service::PlanFormat::yaml : service::PlanFormat::json);
-  return json_response(200, {{"valid", problems.empty()}, {"problems", problems_view(problems)}});
+  return json_response(200, {{"valid", check.problems.empty()},
+                             {"problems", problems_view(check.problems)},
+                             {"warnings", problems_view(check.warnings)}});
 }
 
 Response goals(ApiCall& call) {

@@ -15,7 +15,7 @@ Response registers(ApiCall& call) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& reg : current.plan->registers) {
     auto view = register_view(reg);
-    view["record_count"] = call.store().count_records(reg);
+    view["record_count"] = service::record_count(call.store(), reg);
     list.push_back(view);
   }
   return json_response(200, list);
@@ -25,7 +25,7 @@ Response register_detail(ApiCall& call) {
   auto current = call.plan();
   const auto& reg = service::require_register(*current.plan, call.request.param("register"));
   auto view = register_view(reg);
-  view["record_count"] = call.store().count_records(reg);
+  view["record_count"] = service::record_count(call.store(), reg);
   return json_response(200, view);
 }
 
@@ -60,7 +60,8 @@ Response create_record(ApiCall& call) {
                                     record_values(body));
   if (!result.problems.empty()) return unprocessable("the record was not added", result.problems);
   const auto& reg = service::require_register(*current.plan, register_id);
-  return json_response(201, record_view(reg, *call.store().find_record(reg, result.record_id)));
+  return json_response(201, record_view(reg, service::get_record(call.store(), *current.plan,
+                                                                 register_id, result.record_id)));
 }
 
 Response update_record(ApiCall& call) {

@@ -3,6 +3,7 @@
 #include "http/api/attachment.h"
 #include "http/api/routes.h"
 #include "http/api/views.h"
+#include "service/review_discussion.h"
 #include "service/reviews.h"
 #include "service/year_locks.h"
 
@@ -42,12 +43,16 @@ Response indicator_review(ApiCall& call) {
   const std::string indicator_id = call.request.param("indicator");
   const auto review = service::review_of(call.store(), *current.plan, indicator_id, year);
   const bool locked = service::is_year_locked(call.store(), *current.plan, year);
+  const auto discussion =
+      service::review_discussion(call.store(), *current.plan, indicator_id, year);
   nlohmann::json comments = nlohmann::json::array();
-  for (const auto& comment : call.store().list_comments(current.plan->id, indicator_id, year))
-    comments.push_back(comment_view(comment));
+  for (const auto& comment : discussion.comments)
+    comments.push_back(comment_view(
+        comment, service::name_of(discussion.people, comment.user_id, comment.username)));
   nlohmann::json evidence = nlohmann::json::array();
-  for (const auto& file : call.store().list_evidence(current.plan->id, indicator_id, year))
-    evidence.push_back(evidence_view(file));
+  for (const auto& file : discussion.evidence)
+    evidence.push_back(
+        evidence_view(file, service::name_of(discussion.people, file.uploaded_by, "")));
   return json_response(200, {{"review", review_for_actor(call, *current.plan, review, locked)},
                              {"locked", locked},
                              {"comments", comments},
@@ -128,7 +133,7 @@ Response add_comment(ApiCall& call) {
   auto comment = service::add_comment(call.store(), *current.plan, call.actor(),
                                       call.request.param("indicator"), call.year_param(),
                                       required_string(body, "body"));
-  return json_response(201, comment_view(comment));
+  return json_response(201, comment_view(comment, call.session().display_name));
 }
 
 // The file is the raw body; its name comes in the query (?file_name=…), so uploads need
@@ -142,7 +147,7 @@ Response add_evidence(ApiCall& call) {
   auto evidence = service::add_evidence(
       call.store(), *current.plan, call.actor(), call.request.param("indicator"), call.year_param(),
       {*file_name, call.request.body}, call.state.options.max_evidence_bytes);
-  return json_response(201, evidence_view(evidence));
+  return json_response(201, evidence_view(evidence, call.session().display_name));
 }
 
 Response download_evidence(ApiCall& call) {
@@ -166,17 +171,16 @@ Response delete_evidence(ApiCall& call) {
 
 Response years(ApiCall& call) {
   auto current = call.plan();
-  const auto locks = call.store().year_locks(current.plan->id);
+  const auto locks = service::year_locks(call.store(), *current.plan);
   nlohmann::json list = nlohmann::json::array();
   for (int year : current.plan->years()) {
     nlohmann::json entry{
         {"year", year}, {"locked", false}, {"locked_at", nullptr}, {"locked_by", nullptr}};
-    for (const auto& lock : locks)
-      if (lock.year == year) {
-        entry["locked"] = true;
-        entry["locked_at"] = lock.locked_at;
-        entry["locked_by"] = lock.locked_by;
-      }
+    if (const auto lock = locks.find(year); lock != locks.end()) {
+      entry["locked"] = true;
+      entry["locked_at"] = lock->second.locked_at;
+      entry["locked_by"] = lock->second.locked_by;
+    }
     list.push_back(entry);
   }
   return json_response(200, list);

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "core/problem_catalog.h"
 #include "http/cross_site.h"
 #include "http/logging.h"
 #include "http/problem.h"
@@ -97,7 +98,7 @@ Response run_guarded(ApiState& state, Request& request, const ApiHandler& handle
       if (auto refusal = cross_site_refusal(request, state.options.trusted_origins))
         return forbidden(*refusal);
     }
-    if (access == Access::session) {
+    if (access != Access::public_route) {
       const auto token = request.cookie(kSessionCookie);
       auto session =
           token ? service::authenticate(call.store(), *token, state.options.session_idle_timeout)
@@ -106,6 +107,13 @@ Response run_guarded(ApiState& state, Request& request, const ApiHandler& handle
       // The token lives in the page, not in a cookie, so another site cannot send it.
       if (changes_state && !service::same_secret(request.header(kCsrfHeader), session->csrf_token))
         return forbidden("the X-CSRF-Token header is missing or wrong; reload the page");
+      if (session->must_change_password && access != Access::first_sign_in)
+        return problem_response(
+            {403,
+             "about:blank",
+             "",
+             "choose your own password first: the current one was set by an administrator",
+             {core::coded_problem("", "password_change_required")}});
       call.set_session(std::move(*session));
     }
     return handler(call);
@@ -132,7 +140,7 @@ void ApiRoutes::add(const std::string& method, const std::string& pattern, ApiHa
   Route route;
   route.method = method;
   route.pattern = pattern;
-  route.needs_session = access == Access::session;
+  route.needs_session = access != Access::public_route;
   route.changes_state = changes_state;
   route.runs_long = work == Work::long_running;
   route.handler = [state = state_, handler = std::move(handler), access,
@@ -154,8 +162,8 @@ void ApiRoutes::put(const std::string& pattern, ApiHandler handler, Work work) {
 void ApiRoutes::patch(const std::string& pattern, ApiHandler handler) {
   add("PATCH", pattern, std::move(handler), Access::session, Work::quick);
 }
-void ApiRoutes::del(const std::string& pattern, ApiHandler handler) {
-  add("DELETE", pattern, std::move(handler), Access::session, Work::quick);
+void ApiRoutes::del(const std::string& pattern, ApiHandler handler, Access access) {
+  add("DELETE", pattern, std::move(handler), access, Work::quick);
 }
 
 }  // namespace planscore::http

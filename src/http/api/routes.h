@@ -13,7 +13,14 @@
 
 namespace planscore::http {
 
-enum class Access { public_route, session };
+enum class Access {
+  public_route,  // no session needed
+  session,       // a signed-in user whose password is their own
+  // Also open to a user who must first replace a password someone else chose: reading the
+  // session, signing out, changing the password. Everything else answers 403
+  // password_change_required until then.
+  first_sign_in,
+};
 // Reports, imports and plan checks may take seconds: they run on the server's report
 // workers, never on the request threads (Route::runs_long).
 enum class Work { quick, long_running };
@@ -30,7 +37,7 @@ class ApiRoutes {
             Work work = Work::quick);
   void put(const std::string& pattern, ApiHandler handler, Work work = Work::quick);
   void patch(const std::string& pattern, ApiHandler handler);
-  void del(const std::string& pattern, ApiHandler handler);
+  void del(const std::string& pattern, ApiHandler handler, Access access = Access::session);
 
  private:
   void add(const std::string& method, const std::string& pattern, ApiHandler handler, Access access,

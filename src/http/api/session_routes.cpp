@@ -5,6 +5,7 @@
 #include "service/agency_time.h"
 #include "service/evidence_types.h"
 #include "service/failure.h"
+#include "service/health.h"
 
 namespace planscore::http {
 namespace {
@@ -19,12 +20,8 @@ std::string session_cookie(const std::string& value, bool secure, bool expire) {
 
 nlohmann::json session_view(ApiCall& call, const store::UserRow& user,
                             const std::string& csrf_token) {
-  std::shared_ptr<const core::Plan> plan;
-  try {
-    plan = call.plan().plan;
-  } catch (const service::Failure&) {
-    // No plan yet: the session still works, with no section rights to list.
-  }
+  // Before any plan, the session still works, with no section rights to list.
+  const auto plan = call.plan_if_any();
   // The evidence rules, so the web app checks a file before sending it as the server will.
   const nlohmann::json evidence{{"extensions", service::evidence_extensions()},
                                 {"max_bytes", call.state.options.max_evidence_bytes}};
@@ -36,7 +33,7 @@ nlohmann::json session_view(ApiCall& call, const store::UserRow& user,
 }
 
 Response health(ApiCall& call) {
-  call.store().data_version();  // throws, and so answers 500, when the database is gone
+  service::check_database(call.store());  // throws, and so answers 500, when it is gone
   return json_response(200, {{"status", "ok"}});
 }
 
@@ -52,9 +49,8 @@ Response login(ApiCall& call) {
 }
 
 Response current_session(ApiCall& call) {
-  auto user = call.store().find_user(call.actor().user_id);
-  if (!user) throw service::Failure(service::FailureKind::unauthorized, "the account is gone");
-  return json_response(200, session_view(call, *user, call.session().csrf_token));
+  return json_response(200, session_view(call, service::own_account(call.store(), call.actor()),
+                                         call.session().csrf_token));
 }
 
 Response logout(ApiCall& call) {
@@ -80,9 +76,9 @@ Response change_password(ApiCall& call) {
 void add_session_routes(ApiRoutes& routes) {
   routes.get("/api/health", health, Access::public_route);
   routes.post("/api/session", login, Access::public_route);
-  routes.get("/api/session", current_session);
-  routes.del("/api/session", logout);
-  routes.post("/api/session/password", change_password);
+  routes.get("/api/session", current_session, Access::first_sign_in);
+  routes.del("/api/session", logout, Access::first_sign_in);
+  routes.post("/api/session/password", change_password, Access::first_sign_in);
 }
 
 }  // namespace planscore::http

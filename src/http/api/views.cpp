@@ -26,7 +26,8 @@ nlohmann::json user_view(const store::UserRow& user) {
           {"active", user.active},
           {"version", user.version},
           {"created_at", user.created_at},
-          {"password_changed_at", user.password_changed_at}};
+          {"password_changed_at", user.password_changed_at},
+          {"must_change_password", user.must_change_password}};
 }
 
 nlohmann::json record_view(const core::RegisterDef& register_def,
@@ -56,17 +57,18 @@ nlohmann::json review_view(const store::ReviewRow& review,
            review.updated_by == 0 ? nlohmann::json(nullptr) : nlohmann::json(review.updated_by)}};
 }
 
-nlohmann::json comment_view(const store::CommentRow& comment) {
+nlohmann::json comment_view(const store::CommentRow& comment, const std::string& author) {
   return {{"id", comment.id},
           {"indicator_id", comment.indicator_id},
           {"year", comment.year},
           {"user_id", comment.user_id},
           {"username", comment.username},
+          {"display_name", author},
           {"body", comment.body},
           {"created_at", comment.created_at}};
 }
 
-nlohmann::json evidence_view(const store::EvidenceRow& evidence) {
+nlohmann::json evidence_view(const store::EvidenceRow& evidence, const std::string& uploader) {
   return {{"id", evidence.id},
           {"indicator_id", evidence.indicator_id},
           {"year", evidence.year},
@@ -75,6 +77,7 @@ nlohmann::json evidence_view(const store::EvidenceRow& evidence) {
           {"size", evidence.size},
           {"sha256", evidence.sha256},
           {"uploaded_by", evidence.uploaded_by},
+          {"uploaded_by_name", uploader},
           {"uploaded_at", evidence.uploaded_at}};
 }
 
@@ -86,14 +89,19 @@ nlohmann::json manual_value_view(const store::ManualValue& value) {
           {"version", value.version}};
 }
 
-nlohmann::json audit_view(const store::AuditEntry& entry) {
+nlohmann::json audit_view(const store::AuditEntry& entry, const service::AuditNames& names) {
+  const auto or_null = [](const std::string& text) {
+    return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
+  };
   return {{"id", entry.id},
           {"at", entry.at},
           {"user_id", entry.user_id},
           {"username", entry.username},
+          {"display_name", or_null(names.person)},
           {"action", entry.action},
           {"object_type", entry.object_type},
           {"object_id", entry.object_id},
+          {"object_name", or_null(names.object)},
           {"before", embedded_json(entry.before)},
           {"after", embedded_json(entry.after)},
           {"reason", entry.reason}};

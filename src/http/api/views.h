@@ -6,6 +6,7 @@
 #include "core/access/role.h"
 #include "core/plan/plan.h"
 #include "core/workflow/review.h"
+#include "service/audit_names.h"
 #include "store/store.h"
 
 namespace planscore::http {
@@ -18,10 +19,11 @@ nlohmann::json register_view(const core::RegisterDef& register_def);
 // what the server would accept.
 nlohmann::json review_view(const store::ReviewRow& review,
                            const std::vector<core::ReviewAction>& available_actions);
-nlohmann::json comment_view(const store::CommentRow& comment);
-nlohmann::json evidence_view(const store::EvidenceRow& evidence);
+// `author` and `uploader` are display names (service::name_of).
+nlohmann::json comment_view(const store::CommentRow& comment, const std::string& author);
+nlohmann::json evidence_view(const store::EvidenceRow& evidence, const std::string& uploader);
 nlohmann::json manual_value_view(const store::ManualValue& value);
-nlohmann::json audit_view(const store::AuditEntry& entry);
+nlohmann::json audit_view(const store::AuditEntry& entry, const service::AuditNames& names);
 // With `registers`: the register ids its formula reads (through named metrics too).
 nlohmann::json indicator_view(const core::Plan& plan, const core::Indicator& indicator);
 // What the actor may do, so the web app offers only that.

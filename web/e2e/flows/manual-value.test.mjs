@@ -39,6 +39,8 @@ describe('manual-value', () => {
     assert.equal((await saved).status(), 200, 'the value was not saved')
     await page.locator(test('manual-value-current'), { hasText: SOURCE }).waitFor()
     await page.locator(test(`actual-${YEAR}`), { hasText: String(ENTERED) }).waitFor()
+    // As api/number-formats.json prints an actual value: the unit right after the number.
+    assert.equal((await page.textContent(test(`actual-${YEAR}`))).trim(), `${ENTERED}人`)
     assert.equal((await w.b1History(YEAR)).actual, ENTERED)
     const [stored] = (await w.admin.get(`/api/values?year=${YEAR}`)).filter((value) => value.indicator_id === 'b1-1')
     assert.equal(stored.note, SOURCE)

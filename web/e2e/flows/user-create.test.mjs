@@ -1,5 +1,6 @@
 // An administrator creates an account: short input is refused field by field, then a
-// generated password is shown once and signs the new account in.
+// generated password is shown once and signs the new account in, where the first thing
+// asked is a password of the user's own.
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { test, world } from '../harness.mjs'
@@ -34,8 +35,25 @@ describe('user-create', () => {
     await once.waitFor()
     assert.equal(await once.textContent(), generated)
     await page.locator(`${test('user-row')}[data-username="e2e-viewer"]`).waitFor()
-    w.passwords['e2e-viewer'] = generated
-    await w.apiSession('e2e-viewer')
     await w.done(page)
+
+    // The new account's first sign-in opens only the page that replaces the password.
+    const newcomer = await w.newPage()
+    await newcomer.goto(`${w.base}/evaluation`)
+    await newcomer.fill('#login-username', 'e2e-viewer')
+    await newcomer.fill('#login-password', generated)
+    await newcomer.click('button[type=submit]')
+    await newcomer.waitForURL((url) => url.pathname === '/password')
+    await newcomer.locator(test('password-required')).waitFor()
+    await newcomer.fill('#pw-current', generated)
+    await newcomer.fill('#pw-fresh', 'e2e viewer passphrase of my own')
+    await newcomer.fill('#pw-repeat', 'e2e viewer passphrase of my own')
+    const changed = newcomer.waitForResponse((r) => r.url().endsWith('/api/session/password'))
+    await newcomer.click(test('password-save'))
+    assert.equal((await changed).status(), 204)
+    await newcomer.waitForURL((url) => url.pathname === '/evaluation')
+    w.passwords['e2e-viewer'] = 'e2e viewer passphrase of my own'
+    await w.apiSession('e2e-viewer')
+    await w.done(newcomer)
   })
 })

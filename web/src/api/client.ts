@@ -71,6 +71,40 @@ export async function request<T>(method: string, path: string, options: RequestO
   return (type.includes('json') ? await response.json() : await response.text()) as T
 }
 
+// A file the server sends as an attachment: its bytes and the name the server gave it.
+export interface DownloadedFile {
+  blob: Blob
+  fileName: string
+}
+
+// The file's name from Content-Disposition: the UTF-8 `filename*` (Chinese names) when
+// there is one, else the plain `filename`, else the last part of the path.
+export function fileNameOf(disposition: string | null, path: string): string {
+  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition ?? '')
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1].trim())
+    } catch {
+      // A malformed escape: the plain name below is still there.
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(disposition ?? '')
+  const name = plain?.[1] ?? plain?.[2]?.trim()
+  return name || decodeURIComponent(path.split('?')[0].split('/').pop() ?? '') || 'download'
+}
+
+// GETs a file with the session, like `request`, so a refusal is an ApiError with the
+// server's message rather than a saved error page.
+export async function download(path: string): Promise<DownloadedFile> {
+  const response = await fetch(path, { method: 'GET', credentials: 'same-origin' })
+  if (!response.ok) {
+    const error = await problemOf(response)
+    if (response.status === 401) onUnauthorized()
+    throw error
+  }
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition'), path) }
+}
+
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, { signal }),
   post: <T>(path: string, body?: unknown, contentType?: string) =>

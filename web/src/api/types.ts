@@ -1,4 +1,5 @@
-// The shapes the JSON API answers with (api/openapi.yaml is the contract).
+// The shapes the JSON API answers with (api/openapi.yaml is the contract); the statistics'
+// are in statisticsTypes.ts.
 
 export type Role = 'admin' | 'planner' | 'section_editor' | 'section_reviewer' | 'viewer'
 
@@ -12,6 +13,9 @@ export interface User {
   version: number
   created_at: string
   password_changed_at: string
+  // The password was set by someone else; the server refuses everything else until the
+  // user chooses their own.
+  must_change_password: boolean
 }
 
 export interface Permissions {
@@ -151,7 +155,8 @@ export interface IndicatorHistory {
   }[]
 }
 
-export type FieldType = 'text' | 'integer' | 'decimal' | 'date' | 'yes_no' | 'choice' | 'section'
+// stage: a milestone indicator's stage, picked by name from `choices`.
+export type FieldType = 'text' | 'integer' | 'decimal' | 'date' | 'yes_no' | 'choice' | 'section' | 'stage'
 
 export interface Field {
   id: string
@@ -227,7 +232,8 @@ export interface Comment {
   indicator_id: string
   year: number
   user_id: number
-  username: string
+  username: string // as it was when the comment was written
+  display_name: string // the author's name as it is now
   body: string
   created_at: string
 }
@@ -241,6 +247,7 @@ export interface Evidence {
   size: number
   sha256: string
   uploaded_by: number
+  uploaded_by_name: string
   uploaded_at: string
 }
 
@@ -305,9 +312,11 @@ export interface AuditEntry {
   at: string
   user_id: number
   username: string
+  display_name: string | null // null for the system and for accounts that are gone
   action: string
   object_type: string
   object_id: string
+  object_name: string | null // what people call the object; null where only the id is known
   before: unknown
   after: unknown
   reason: string
@@ -317,28 +326,4 @@ export interface ImportResult {
   imported: number
   replaced?: number // records of the replaced year removed
   dry_run?: boolean
-}
-
-// GET /api/statistics?from=&to=: the plan's metrics per section, each ROC year of the range
-// and the whole range ("span", computed over the range, so not always the years' sum).
-export interface StatisticsMetric {
-  id: string
-  name: string
-  unit: string
-  decimals: number
-  values: Record<string, number | null>
-  span: number | null
-}
-
-export interface StatisticsSection {
-  id: string
-  name: string
-  metrics: StatisticsMetric[]
-}
-
-export interface Statistics {
-  from: number
-  to: number
-  years: number[]
-  sections: StatisticsSection[]
 }

@@ -2,6 +2,7 @@
 // change the app made, and after a failure.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { MAX_AGE_MS, fetchPlan, fetchSections, fetchYears, forgetAll, forgetPlan, forgetYears } from './usePlanData'
+import { fakeFetch } from '../test/fakeApi'
 
 const requests: string[] = []
 let failing = false
@@ -10,10 +11,9 @@ beforeEach(() => {
   forgetAll()
   requests.length = 0
   failing = false
-  vi.stubGlobal('fetch', async (path: string) => {
+  fakeFetch(({ path }) => {
     requests.push(path)
-    if (failing) return new Response('{"title":"Unavailable"}', { status: 503, headers: { 'Content-Type': 'application/json' } })
-    return new Response(JSON.stringify([{ path }]), { status: 200, headers: { 'Content-Type': 'application/json' } })
+    return failing ? [503, { title: 'Unavailable' }] : [200, [{ path }]]
   })
 })
 afterEach(() => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { AUDIT_ACTIONS, actionKey, formatSnapshotValue, recordDiff, registerOfRecord, rocRangeToIso, snapshotDiff } from './audit'
+import {
+  AUDIT_ACTIONS,
+  actionKey,
+  formatSnapshotValue,
+  hasSnapshot,
+  objectLink,
+  recordDiff,
+  registerOfRecord,
+  rocRangeToIso,
+  snapshotDiff,
+} from './audit'
 import zh from '../locales/audit'
 
 describe('rocRangeToIso', () => {
@@ -93,5 +103,22 @@ describe('helpers', () => {
     expect(formatSnapshotValue(undefined)).toBe('')
     expect(registerOfRecord('records_trainings/33')).toBe('records_trainings')
     expect(registerOfRecord('records_trainings')).toBe('records_trainings')
+  })
+})
+
+describe('entries', () => {
+  it('links an object to where the app shows it', () => {
+    expect(objectLink({ object_type: 'record', object_id: 'records_trainings/33' })).toBe('/registers/records_trainings')
+    expect(objectLink({ object_type: 'register', object_id: 'volunteers' })).toBe('/registers/volunteers')
+    expect(objectLink({ object_type: 'value', object_id: 'b1-1/105' })).toBe('/indicators/b1-1')
+    expect(objectLink({ object_type: 'review', object_id: 'b1-1' })).toBeNull()
+    expect(objectLink({ object_type: 'year', object_id: '105' })).toBe('/evaluation')
+    expect(objectLink({ object_type: 'plan', object_id: 'p' })).toBe('/plan')
+    expect(objectLink({ object_type: 'user', object_id: '3' })).toBeNull()
+  })
+  it('knows whether an entry kept a snapshot', () => {
+    expect(hasSnapshot({ before: null, after: null })).toBe(false)
+    expect(hasSnapshot({ before: undefined, after: { id: 1 } })).toBe(true)
+    expect(hasSnapshot({ before: 0, after: null })).toBe(true)
   })
 })

@@ -1,7 +1,7 @@
 // What the audit log page needs besides the API: the actions and object types it can name,
 // the ROC date range turned into the API's ISO timestamps, and the differences between the
 // snapshots before and after a change.
-import type { Field, FieldValue } from '../api/types'
+import type { AuditEntry, Field, FieldValue } from '../api/types'
 import { agencyMidnightUtc, parseRocDate, toRocDate } from './roc'
 
 // Every action the server writes to the log (audit.ts labels each in both languages).
@@ -140,4 +140,20 @@ export function snapshotDiff(before: unknown, after: unknown): DiffRow[] {
 export function registerOfRecord(objectId: string): string {
   const slash = objectId.lastIndexOf('/')
   return slash > 0 ? objectId.slice(0, slash) : objectId
+}
+
+// Where the object of an entry can be seen in the app, if anywhere.
+export function objectLink(entry: Pick<AuditEntry, 'object_type' | 'object_id'>): string | null {
+  if (entry.object_type === 'record') return `/registers/${encodeURIComponent(registerOfRecord(entry.object_id))}`
+  if (entry.object_type === 'register') return `/registers/${encodeURIComponent(entry.object_id)}`
+  if (['review', 'value', 'evidence'].includes(entry.object_type) && entry.object_id.includes('/'))
+    return `/indicators/${encodeURIComponent(entry.object_id.split('/')[0])}`
+  if (entry.object_type === 'year') return '/evaluation'
+  if (entry.object_type === 'plan') return '/plan'
+  return null
+}
+
+// Whether the entry kept what the object was before or after the change.
+export function hasSnapshot(entry: Pick<AuditEntry, 'before' | 'after'>): boolean {
+  return (entry.before !== null && entry.before !== undefined) || (entry.after !== null && entry.after !== undefined)
 }

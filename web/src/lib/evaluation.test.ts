@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { Indicator, IndicatorResult, Review, YearEvaluation } from '../api/types'
 import {
+  chooseYear,
   compareYears,
   countLights,
   countStates,
-  decimalsOf,
-  defaultYear,
-  evaluationCsvRows,
-  formatNumber,
-  formatPercent,
-  formatValue,
-  formatWeight,
   groupEvaluation,
   needsAttention,
   yearFromQuery,
+  yearHasData,
   type GoalTree,
 } from './evaluation'
-import { formatted, toCsv } from './csv'
 
 function result(id: string, goal: string, dimension: string, extra: Partial<IndicatorResult> = {}): IndicatorResult {
   return {
@@ -106,9 +100,28 @@ const tree: GoalTree = {
 describe('years', () => {
   it('defaults to the latest year with any value, else the first', () => {
     const empty = (year: number) => evaluation(year, [result('x', 'b1', 'business', { actual: null })])
-    expect(defaultYear([evaluation(104, sample()), evaluation(105, sample()), empty(106)])).toBe(105)
-    expect(defaultYear([empty(104), empty(105)])).toBe(104)
-    expect(defaultYear([])).toBeNull()
+    expect(chooseYear([evaluation(104, sample()), evaluation(105, sample()), empty(106)], yearHasData, undefined)).toBe(105)
+    expect(chooseYear([empty(104), empty(105)], yearHasData, undefined)).toBe(104)
+    expect(chooseYear([], yearHasData, undefined)).toBeNull()
+  })
+
+  // An indicator's years: a row per plan year with its actual value.
+  const rows = [
+    { year: 104, actual: 1 },
+    { year: 105, actual: 2 },
+    { year: 106, actual: null },
+  ]
+  const valued = (row: { actual: number | null }) => row.actual !== null
+  it('takes the asked year when it is a plan year', () => {
+    expect(chooseYear(rows, valued, '104')).toBe(104)
+    expect(chooseYear(rows, valued, ['106'])).toBe(106)
+  })
+  it('falls back to the latest year with a value, then the first', () => {
+    expect(chooseYear(rows, valued, '999')).toBe(105)
+    expect(chooseYear(rows, valued, undefined)).toBe(105)
+    expect(chooseYear(rows, valued, 'abc')).toBe(105)
+    expect(chooseYear([{ year: 104, actual: null }], valued, undefined)).toBe(104)
+    expect(chooseYear([], valued, undefined)).toBeNull()
   })
 
   it('reads a plan year from the address', () => {
@@ -117,29 +130,6 @@ describe('years', () => {
     expect(yearFromQuery('103', [104, 105])).toBeNull()
     expect(yearFromQuery('1e2', [104])).toBeNull()
     expect(yearFromQuery(undefined, [104])).toBeNull()
-  })
-})
-
-describe('numbers', () => {
-  it('formats numbers, weights, percents and values with units', () => {
-    expect(formatNumber(1234.567, 2)).toBe('1,234.57')
-    expect(formatNumber(520, 0)).toBe('520')
-    expect(formatNumber(null)).toBe('—')
-    expect(formatNumber(-0.001, 2)).toBe('0.00')
-    expect(formatWeight(7.5)).toBe('7.5')
-    expect(formatWeight(10)).toBe('10')
-    expect(formatPercent(104)).toBe('104.0%')
-    expect(formatPercent(null)).toBe('—')
-    const words = { yes: '是', no: '否' }
-    expect(formatValue(520, '人', 0, 'higher_is_better', words)).toBe('520 人')
-    expect(formatValue(83, '%', 2, 'higher_is_better', words)).toBe('83.00%')
-    expect(formatValue(93.4, '', 1, 'higher_is_better', words)).toBe('93.4')
-    expect(formatValue(1, '', 0, 'yes_no', words)).toBe('是')
-    expect(formatValue(0, '', 0, 'yes_no', words)).toBe('否')
-    expect(formatValue(null, '人', 0, 'higher_is_better', words)).toBe('—')
-    expect(decimalsOf({ number: 1, decimals: 1, owner_section: 'x', kind: 'higher_is_better' }, 3)).toBe(1)
-    expect(decimalsOf(undefined, 3)).toBe(0)
-    expect(decimalsOf(undefined, 3.25)).toBe(2)
   })
 })
 
@@ -207,33 +197,5 @@ describe('compareYears', () => {
     expect(comparison.rows.at(-1)).toMatchObject({ weight: 40, scores: [80, 90] })
     expect(comparison.indicators.find((i) => i.id === 'b1-2')!.years.map((y) => y?.light)).toEqual(['red', 'yellow'])
     expect(compareYears([])).toEqual({ years: [], rows: [], indicators: [] })
-  })
-})
-
-describe('CSV', () => {
-  it('writes the year table with subtotals and the total', () => {
-    const data = evaluation(105, sample())
-    const rows = evaluationCsvRows(groupEvaluation(data, tree, [review('b1-1', 'submitted')]), 90.123, {
-      headers: ['H'],
-      subtotal: (name) => `${name} 小計`,
-      total: '總分',
-      light: (light) => `L:${light}`,
-      state: (state) => (state ? `S:${state}` : ''),
-    })
-    expect(rows[0]).toEqual(['H'])
-    const f = formatted
-    expect(rows[1]).toEqual(['業務', '目標一', 'b1-1', '指標 b1-1', 10, f('100'), f('100'), '人', f('100.0'), 'L:green', f('10.00'), 'S:submitted'])
-    expect(rows[3]).toEqual(['業務', '目標一 小計', '', '', 20, '', '', '', '', '', f('18.00'), ''])
-    expect(rows[4][6]).toBe(null) // no value
-    expect(rows.find((row) => row[0] === '業務 小計')![10]).toEqual(f('27.00'))
-    expect(rows.at(-1)).toEqual(['總分', '', '', '', 40, '', '', '', '', '', f('90.12'), ''])
-  })
-
-  it('writes names that start a formula as text and negative figures as numbers', () => {
-    const data = evaluation(105, sample().map((r) => (r.id === 'b1-1' ? { ...r, name: '=HYPERLINK("x")', unit: '@人', actual: -5 } : r)))
-    const words = { headers: ['H'], subtotal: (name: string) => name, total: '-總分', light: (l: string) => l, state: () => '' }
-    const lines = toCsv(evaluationCsvRows(groupEvaluation(data, tree, []), 90, words)).split('\r\n')
-    expect(lines[1]).toBe(`業務,目標一,b1-1,"'=HYPERLINK(""x"")",10,100,-5,'@人,100.0,green,10.00,`)
-    expect(lines.at(-2)).toBe("'-總分,,,,40,,,,,,90.00,")
   })
 })

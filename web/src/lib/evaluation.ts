@@ -1,7 +1,7 @@
 // Reading evaluations the way people do: which year to show first, the year's table
 // grouped by dimension and goal with subtotals, what needs attention, what waits for the
-// signed-in user, the years side by side, and the table as CSV rows (written by lib/csv).
-// Pure functions; the pages fetch and translate.
+// signed-in user and the years side by side. Pure functions; the pages fetch and
+// translate (the CSV export is the server's, GET /api/reports/evaluation).
 import type {
   Dimension,
   Indicator,
@@ -11,7 +11,6 @@ import type {
   RollUp,
   YearEvaluation,
 } from '../api/types'
-import { formatted, type Cell } from './csv'
 
 // GET /api/plan/goals.
 export interface GoalTree {
@@ -54,12 +53,6 @@ export function yearHasData(evaluation: YearEvaluation): boolean {
   return evaluation.indicators.some((result) => result.actual !== null)
 }
 
-// The latest plan year with any value, else the first plan year; null without years.
-export function defaultYear(evaluations: YearEvaluation[]): number | null {
-  for (let i = evaluations.length - 1; i >= 0; i--) if (yearHasData(evaluations[i])) return evaluations[i].year
-  return evaluations.length ? evaluations[0].year : null
-}
-
 // A year from the address (?year=105) when it is a plan year, else null.
 export function yearFromQuery(value: unknown, years: number[]): number | null {
   const text = Array.isArray(value) ? value[0] : value
@@ -68,65 +61,14 @@ export function yearFromQuery(value: unknown, years: number[]): number | null {
   return years.includes(year) ? year : null
 }
 
-// ---------------------------------------------------------------------------------------
-// Numbers
-
-const formats = new Map<string, Intl.NumberFormat>()
-function numberFormat(decimals: number): Intl.NumberFormat {
-  const key = String(decimals)
-  let format = formats.get(key)
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
-    formats.set(key, format)
-  }
-  return format
-}
-
-// 1234.5 → "1,234.50" with 2 decimals; null → "—".
-export function formatNumber(value: number | null | undefined, decimals = 2): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
-  const clamped = Math.max(0, Math.min(6, Math.round(decimals)))
-  const text = numberFormat(clamped).format(value)
-  return text === '-0' || /^-0\.0+$/.test(text) ? text.slice(1) : text
-}
-
-// A weight like 10 or 7.5 without trailing zeros.
-export function formatWeight(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
-  return String(Math.round(value * 100) / 100)
-}
-
-export function formatScore(value: number | null | undefined): string {
-  return formatNumber(value, 2)
-}
-
-// Achievement percent with one decimal: 104 → "104.0%".
-export function formatPercent(value: number | null | undefined): string {
-  const text = formatNumber(value, 1)
-  return text === '—' ? text : `${text}%`
-}
-
-// The plan's decimals for an indicator; without the plan, whole numbers stay whole and
-// others get two decimals.
-export function decimalsOf(info: IndicatorInfo | undefined, value: number | null | undefined): number {
-  if (info) return info.decimals
-  return value !== null && value !== undefined && Number.isInteger(value) ? 0 : 2
-}
-
-// A target or actual value with its unit ("520 人", "83.00%", "是"). yes_no values are
-// shown as the words given (yes, no).
-export function formatValue(
-  value: number | null | undefined,
-  unit: string,
-  decimals: number,
-  kind: string,
-  words: { yes: string; no: string },
-): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
-  if (kind === 'yes_no') return value >= 1 ? words.yes : words.no
-  const number = formatNumber(value, decimals)
-  if (!unit) return number
-  return unit === '%' ? `${number}%` : `${number} ${unit}`
+// The year a page starts on, of the plan years in `rows` (a year's evaluation, an
+// indicator's year…): the one asked for in the address when it is one of them, else the
+// latest with any value, else the first; null without years.
+export function chooseYear<T extends { year: number }>(rows: T[], hasData: (row: T) => boolean, query: unknown): number | null {
+  const asked = yearFromQuery(query, rows.map((row) => row.year))
+  if (asked !== null) return asked
+  for (let i = rows.length - 1; i >= 0; i--) if (hasData(rows[i])) return rows[i].year
+  return rows.length ? rows[0].year : null
 }
 
 // ---------------------------------------------------------------------------------------
@@ -318,54 +260,4 @@ export interface ChartSeries {
   data: (number | null)[]
   stack?: string
   color?: string
-}
-
-// ---------------------------------------------------------------------------------------
-// CSV
-
-// Rounded to the indicator's decimals, without thousands separators: numbers a
-// spreadsheet reads. Empty without a value.
-export function csvNumber(value: number | null | undefined, decimals: number): Cell {
-  if (value === null || value === undefined || !Number.isFinite(value)) return null
-  return formatted(value.toFixed(Math.max(0, Math.min(6, decimals))))
-}
-
-export interface CsvWords {
-  headers: string[] // dimension, goal, id, indicator, weight, target, actual, unit, achievement, light, score, review state
-  subtotal: (name: string) => string
-  total: string
-  light: (light: string) => string
-  state: (state: ReviewState | undefined) => string
-}
-
-// The year's table as rows: every indicator, each goal's and dimension's subtotal, the total.
-export function evaluationCsvRows(groups: DimensionGroup[], totalScore: number, words: CsvWords): Cell[][] {
-  const rows: Cell[][] = [words.headers]
-  let totalWeight = 0
-  for (const dimension of groups) {
-    for (const goal of dimension.goals) {
-      for (const row of goal.rows) {
-        const result = row.result
-        rows.push([
-          dimension.rollup.name,
-          goal.rollup.name,
-          result.id,
-          result.name,
-          result.weight,
-          csvNumber(result.target, decimalsOf(row.info, result.target)),
-          csvNumber(result.actual, decimalsOf(row.info, result.actual)),
-          result.unit,
-          csvNumber(result.achievement, 1),
-          words.light(result.light),
-          csvNumber(result.score, 2),
-          words.state(row.review?.state),
-        ])
-      }
-      rows.push([dimension.rollup.name, words.subtotal(goal.rollup.name), '', '', goal.rollup.weight, '', '', '', '', '', csvNumber(goal.rollup.score, 2), ''])
-    }
-    rows.push([words.subtotal(dimension.rollup.name), '', '', '', dimension.rollup.weight, '', '', '', '', '', csvNumber(dimension.rollup.score, 2), ''])
-    totalWeight += dimension.rollup.weight
-  }
-  rows.push([words.total, '', '', '', totalWeight, '', '', '', '', '', csvNumber(totalScore, 2), ''])
-  return rows
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatPercentNumber, planStages, stageAt, stageNamed } from './milestone'
+import { planStages, stageAt, stageNamed } from './milestone'
 import type { PlanDocument } from './planDoc'
 
 const stages = [
@@ -23,11 +23,5 @@ describe('milestone stages', () => {
     } as unknown as PlanDocument
     expect([...planStages(plan).entries()]).toEqual([['b2-1', stages]])
     expect(planStages(null).size).toBe(0)
-  })
-
-  it('writes a percentage as the plan does', () => {
-    expect(formatPercentNumber(25)).toBe('25')
-    expect(formatPercentNumber(12.5)).toBe('12.5')
-    expect(formatPercentNumber(1234)).toBe('1234')
   })
 })

@@ -28,9 +28,3 @@ export function planStages(plan: Pick<PlanDocument, 'dimensions'> | null | undef
         if (indicator.kind === 'milestone') stages.set(indicator.id, indicator.stages ?? [])
   return stages
 }
-
-// A percentage as the plan writes it: 25, 12.5 (up to four decimals, as the server
-// words a value that is no stage's).
-export function formatPercentNumber(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 4, useGrouping: false })
-}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PlanChapter } from './planDoc'
+import { fakeFetch } from '../test/fakeApi'
 import { chaptersToRead, fetchRenderedChapters, generatedKinds, planContents, sameOutline, splitReferences } from './planChapters'
 
 function chapter(heading: string, text: string, children: PlanChapter[] = [], generated: PlanChapter['generated'] = ''): PlanChapter {
@@ -42,11 +43,11 @@ describe('plan chapters', () => {
   })
 
   it('fetches the rendered chapters, and gives null when it cannot', async () => {
-    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ chapters: rendered }), { status: 200, headers: { 'Content-Type': 'application/json' } }))
+    fakeFetch(() => [200, { chapters: rendered }])
     expect(await fetchRenderedChapters()).toEqual(rendered)
-    vi.stubGlobal('fetch', async () => new Response('{}', { status: 500, headers: { 'Content-Type': 'application/json' } }))
+    fakeFetch(() => [500, {}])
     expect(await fetchRenderedChapters()).toBeNull()
-    vi.stubGlobal('fetch', async () => new Response('{"other":1}', { status: 200, headers: { 'Content-Type': 'application/json' } }))
+    fakeFetch(() => [200, { other: 1 }])
     expect(await fetchRenderedChapters()).toBeNull()
   })
 

@@ -118,6 +118,7 @@ export function parseInput(
       if (trimmed === 'no') return { value: false }
       return { error: { key: 'validation.yesNo' } }
     case 'choice':
+    case 'stage':
       return field.choices.includes(trimmed)
         ? { value: trimmed }
         : { error: { key: 'validation.choice', params: { choices: field.choices.join('、') } } }

@@ -1,4 +1,4 @@
-// The register routes of the JSON API, typed.
+// The register routes of the JSON API, typed, and where the register's CSV files come from.
 import { api, upload, withQuery } from '../api/client'
 import type { ImportResult, RecordPage, Register, Section, StoredRecord, YearLock } from '../api/types'
 import type { InputValue } from './records'
@@ -25,7 +25,17 @@ export interface RecordQuery {
   limit?: number
 }
 
+// How the export writes dates: 104/03/15 as people type them, or 2015-03-15.
+export type DateStyle = 'roc' | 'iso'
+
 const base = (registerId: string) => `/api/registers/${encodeURIComponent(registerId)}`
+const reportBase = (registerId: string) => `/api/reports/registers/${encodeURIComponent(registerId)}`
+
+// A query as URL parameters, the same for the record list and the CSV export so the
+// file holds exactly the records the list shows.
+function queryParams(query: RecordQuery) {
+  return { year: query.year, sort: query.sort, filter: query.filters, offset: query.offset, limit: query.limit }
+}
 
 export const recordsApi = {
   registers: () => api.get<Register[]>('/api/registers'),
@@ -33,16 +43,7 @@ export const recordsApi = {
   sections: () => api.get<Section[]>('/api/sections'),
   years: () => api.get<YearLock[]>('/api/years'),
 
-  list: (id: string, query: RecordQuery) =>
-    api.get<RecordPage>(
-      withQuery(`${base(id)}/records`, {
-        year: query.year,
-        sort: query.sort,
-        filter: query.filters,
-        offset: query.offset,
-        limit: query.limit,
-      }),
-    ),
+  list: (id: string, query: RecordQuery) => api.get<RecordPage>(withQuery(`${base(id)}/records`, queryParams(query))),
   get: (id: string, recordId: number) => api.get<StoredRecord>(`${base(id)}/records/${recordId}`),
   create: (id: string, values: Record<string, InputValue>) =>
     api.post<StoredRecord>(`${base(id)}/records`, { values }),
@@ -74,22 +75,14 @@ export const recordsApi = {
     ),
 }
 
-// Every record matching a query, a page of `pageSize` at a time (the API's maximum is
-// 1000); `onProgress` hears how many have arrived out of how many.
-export async function fetchAllRecords(
-  list: (query: RecordQuery) => Promise<RecordPage>,
-  query: RecordQuery,
-  onProgress: (loaded: number, total: number) => void = () => {},
-  pageSize = 1000,
-): Promise<StoredRecord[]> {
-  const records: StoredRecord[] = []
-  let total = Infinity
-  while (records.length < total) {
-    const page = await list({ ...query, offset: records.length, limit: pageSize })
-    total = page.total
-    records.push(...page.records)
-    onProgress(records.length, total)
-    if (page.records.length === 0) break
-  }
-  return records
+// The server's CSV of every record the list shows for the query's year and filters (the
+// file is in id order and not paged, so sort, offset and limit are left out).
+export function exportCsvUrl(registerId: string, query: RecordQuery, dates: DateStyle): string {
+  const { year, filter } = queryParams(query)
+  return withQuery(reportBase(registerId), { format: 'csv', year, filter, dates })
+}
+
+// The server's import template: the header line the import reads.
+export function templateCsvUrl(registerId: string): string {
+  return `${reportBase(registerId)}/template`
 }

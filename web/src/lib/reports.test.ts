@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { annualReportUrl, evaluationDownloads, planDownloads, registerDataUrl } from './reports'
+import { annualReportUrl, evaluationDataUrl, evaluationDownloads, planDownloads, registerDataUrl } from './reports'
 
 describe('report links', () => {
   it('names the year and format of an annual report', () => {
@@ -11,6 +11,11 @@ describe('report links', () => {
       '/api/reports/registers/records_trainings?format=csv',
     )
     expect(registerDataUrl('a/b', 'json', 104)).toBe('/api/reports/registers/a%2Fb?format=json&year=104')
+  })
+
+  it("asks for every year's evaluation data, or one year's", () => {
+    expect(evaluationDataUrl('json')).toBe('/api/reports/evaluation?format=json')
+    expect(evaluationDataUrl('csv', 105)).toBe('/api/reports/evaluation?format=csv&year=105')
   })
 
   it('offers the report, workbook and open data of a year', () => {

@@ -1,5 +1,7 @@
 // Where the server's report files are downloaded from (GET /api/reports/…). Plain links:
 // the session cookie goes with them and the server names the file.
+import { withQuery } from '../api/client'
+
 export type DocumentFormat = 'pdf' | 'odt'
 export type WorkbookFormat = 'xlsx' | 'ods'
 export type DataFormat = 'csv' | 'json'
@@ -22,8 +24,9 @@ export function workbookUrl(format: WorkbookFormat): string {
   return `/api/reports/workbook?format=${format}`
 }
 
-export function evaluationDataUrl(format: DataFormat): string {
-  return `/api/reports/evaluation?format=${format}`
+// Every year's evaluation, or only `year`'s (a row per indicator).
+export function evaluationDataUrl(format: DataFormat, year?: number | null): string {
+  return withQuery('/api/reports/evaluation', { format, year: year ?? undefined })
 }
 
 export function registerDataUrl(registerId: string, format: DataFormat, year?: number | null): string {

@@ -4,7 +4,6 @@ import {
   canEditReport,
   checkEvidenceFile,
   formatBytes,
-  initialYear,
   problemKind,
   problemMessage,
   reviewObjectId,
@@ -59,24 +58,5 @@ describe('helpers', () => {
     const translate = (key: string) => `<${key}>`
     expect(problemMessage(new ApiError(423, 'Locked', 'year 105 is locked'), translate, 'p')).toBe('<p.locked>（year 105 is locked）')
     expect(problemMessage(new ApiError(409, 'Conflict', ''), translate, 'p')).toBe('<p.stale>（Conflict）')
-  })
-})
-
-describe('initialYear', () => {
-  const rows = [
-    { year: 104, actual: 1 },
-    { year: 105, actual: 2 },
-    { year: 106, actual: null },
-  ]
-  it('takes the asked year when it is a plan year', () => {
-    expect(initialYear(rows, '104')).toBe(104)
-    expect(initialYear(rows, ['106'])).toBe(106)
-  })
-  it('falls back to the latest year with a value, then the first', () => {
-    expect(initialYear(rows, '999')).toBe(105)
-    expect(initialYear(rows, undefined)).toBe(105)
-    expect(initialYear(rows, 'abc')).toBe(105)
-    expect(initialYear([{ year: 104, actual: null }], undefined)).toBe(104)
-    expect(initialYear([], undefined)).toBeNull()
   })
 })

@@ -93,14 +93,3 @@ export function problemKind(error: unknown): ProblemKind {
   }
   return 'other'
 }
-
-// The year the review panel starts on: ?year= when it is a plan year, otherwise the latest
-// year with an actual value, otherwise the first plan year.
-export function initialYear(rows: { year: number; actual: number | null }[], query: unknown): number | null {
-  const text = Array.isArray(query) ? query[0] : query
-  const asked = typeof text === 'string' && /^\d+$/.test(text) ? Number(text) : NaN
-  if (rows.some((row) => row.year === asked)) return asked
-  const withValue = rows.filter((row) => row.actual !== null)
-  if (withValue.length) return withValue[withValue.length - 1].year
-  return rows[0]?.year ?? null
-}

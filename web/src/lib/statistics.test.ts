@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Statistics } from '../api/types'
+import type { Statistics } from '../api/statisticsTypes'
 import {
   adjustRange,
   formatStatistic,

@@ -1,9 +1,9 @@
 // 業務統計: the range of ROC years the statistics page asks for (GET /api/statistics), the
 // years it offers, keeping a chosen range one the server accepts, the download links and
 // the figures as the table prints them.
-import type { Statistics, StatisticsMetric } from '../api/types'
+import type { Statistics, StatisticsMetric } from '../api/statisticsTypes'
 import { withQuery } from '../api/client'
-import { formatNumber } from './evaluation'
+import { formatNumber } from './numbers'
 import type { ReportLink } from './reports'
 
 // The server refuses a range longer than this (422).

@@ -75,6 +75,9 @@ export default {
       export: '匯出',
       import: '匯入',
       close: '關閉',
+      // A yes-no indicator's value, wherever a target or actual value is shown.
+      yes: '是',
+      no: '否',
     },
   },
   en: {
@@ -151,6 +154,8 @@ export default {
       export: 'Export',
       import: 'Import',
       close: 'Close',
+      yes: 'Yes',
+      no: 'No',
     },
   },
 }

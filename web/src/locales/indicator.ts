@@ -4,8 +4,6 @@ export default {
   'zh-TW': {
     indicator: {
       breadcrumb: '衡量指標',
-      yes: '是',
-      no: '否',
       loadFailed: '無法載入指標資料',
       notFound: '找不到這個指標（{id}）。請從中程施政計畫或績效評估頁面選擇指標。',
       retry: '重新載入',
@@ -177,8 +175,6 @@ export default {
   en: {
     indicator: {
       breadcrumb: 'Indicators',
-      yes: 'Yes',
-      no: 'No',
       loadFailed: 'The indicator could not be loaded',
       notFound: 'There is no indicator {id}. Choose one from the mid-term plan or the evaluation page.',
       retry: 'Reload',

@@ -8,6 +8,7 @@ export default {
       repeat: '再輸入一次新密碼',
       mismatch: '兩次輸入的新密碼不同',
       done: '密碼已變更，其他裝置的登入已結束',
+      required: '您的密碼是由管理者設定的。請先設定一組只有您知道的新密碼，才能繼續使用系統。',
     },
   },
   en: {
@@ -19,6 +20,7 @@ export default {
       repeat: 'New password again',
       mismatch: 'The two new passwords differ',
       done: 'Password changed; sessions on other devices have ended',
+      required: 'Your password was set by an administrator. Choose a new one that only you know before going on.',
     },
   },
 }

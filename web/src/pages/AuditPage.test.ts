@@ -1,11 +1,12 @@
 // The audit page against a fake API: translated actions, paging backwards with `before`,
 // the ROC date range checked before asking, a record's change field by field.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { flushPromises } from '@vue/test-utils'
 import { i18n } from '../i18n'
 import { session } from '../lib/session'
 import type { AuditEntry, Permissions } from '../api/types'
+import { fakeFetch } from '../test/fakeApi'
+import { mountWithRouter } from '../test/mountWithRouter'
 import AuditPage from './AuditPage.vue'
 
 const planner: Permissions = {
@@ -25,9 +26,11 @@ function entry(id: number, action: string, extra: Partial<AuditEntry> = {}): Aud
     at: '2016-06-01T02:00:00Z',
     user_id: 3,
     username: 'ed',
+    display_name: '王小明',
     action,
     object_type: 'record',
     object_id: `records_trainings/${id}`,
+    object_name: `文書及檔案管理研習：研習 ${id}`,
     before: null,
     after: null,
     reason: '',
@@ -40,30 +43,26 @@ let entries: AuditEntry[] = []
 
 beforeEach(() => {
   requests.length = 0
-  session.user = { id: 2, username: 'planner1', display_name: 'planner1', role: 'planner', section_id: null, active: true, version: 1, created_at: '', password_changed_at: '' }
+  session.user = { id: 2, username: 'planner1', display_name: 'planner1', role: 'planner', section_id: null, active: true, version: 1, created_at: '', password_changed_at: '', must_change_password: false }
   session.permissions = planner
   i18n.global.locale.value = 'zh-TW'
-  vi.stubGlobal('fetch', async (path: string) => {
+  fakeFetch(({ path }) => {
     requests.push(path)
-    let body: unknown = []
     if (path.startsWith('/api/audit')) {
       const query = new URL(path, 'http://x').searchParams
       const before = Number(query.get('before') ?? 0)
       const limit = Number(query.get('limit'))
-      body = { entries: entries.filter((item) => !before || item.id < before).slice(0, limit) }
-    } else if (path === '/api/registers') {
-      body = [{ id: 'records_trainings', fields: [{ id: 'held_on', name: '日期', type: 'date' }, { id: 'participants', name: '參加人數', type: 'integer' }] }]
+      return [200, { entries: entries.filter((item) => !before || item.id < before).slice(0, limit) }]
     }
-    return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
+    if (path === '/api/registers')
+      return [200, [{ id: 'records_trainings', fields: [{ id: 'held_on', name: '日期', type: 'date' }, { id: 'participants', name: '參加人數', type: 'integer' }] }]]
+    return [200, []]
   })
 })
 afterEach(() => vi.unstubAllGlobals())
 
 async function mountPage(query = {}) {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/audit', component: AuditPage }, { path: '/:rest(.*)*', component: AuditPage }] })
-  await router.push({ path: '/audit', query })
-  const wrapper = mount(AuditPage, { global: { plugins: [i18n, router] } })
-  await flushPromises()
+  const { wrapper } = await mountWithRouter(AuditPage, { at: { path: '/audit', query } })
   return wrapper
 }
 
@@ -85,6 +84,24 @@ describe('AuditPage', () => {
     await wrapper.find('[data-test="audit-newer"]').trigger('click')
     await flushPromises()
     expect(requests.at(-1)).toBe('/api/audit?limit=51')
+  })
+
+  it('names people and things as people call them, with the ids on hover', async () => {
+    entries = [
+      entry(3, 'record.delete'),
+      entry(2, 'value.set', { object_type: 'value', object_id: 'b1-1/105', object_name: '每年辦理研習' }),
+      entry(1, 'year.lock', { user_id: 0, username: '', display_name: null, object_type: 'year', object_id: '105', object_name: null }),
+    ]
+    const wrapper = await mountPage()
+    const users = wrapper.findAll('[data-test="audit-entry-user"]')
+    const objects = wrapper.findAll('[data-test="audit-entry-object"]')
+    expect(users[0].text()).toBe('王小明')
+    expect(users[0].attributes('title')).toBe('ed #3')
+    expect(objects[0].text()).toBe('文書及檔案管理研習：研習 3')
+    expect(objects[0].attributes('title')).toBe('records_trainings/3')
+    expect(objects[1].text()).toBe('每年辦理研習（105 年度）')
+    expect(users[2].text()).toBe('系統')
+    expect(objects[2].text()).toBe('105')
   })
 
   it('sends the filters from the address, with the ROC dates as the start and end of Taiwan days', async () => {

@@ -2,12 +2,13 @@
 // fed by the year's review states and named from the evaluation, the review states asked
 // again after a bulk step, and locking the year only once confirmed.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { flushPromises } from '@vue/test-utils'
 import { i18n } from '../i18n'
 import { session } from '../lib/session'
 import { forgetAll } from '../composables/usePlanData'
 import type { IndicatorResult, Review, YearEvaluation } from '../api/types'
+import { captureDownloads, fakeFetch, fileResponse, releaseDownloads, type FakeAnswer, type SavedFile } from '../test/fakeApi'
+import { mountWithRouter } from '../test/mountWithRouter'
 import EvaluationPage from './EvaluationPage.vue'
 
 function result(id: string, name: string): IndicatorResult {
@@ -51,9 +52,13 @@ function review(id: string, state: Review['state'], actions: Review['available_a
 
 let reviews: Review[]
 const requests: string[] = []
+let report: () => FakeAnswer
+let saved: SavedFile[]
 
 beforeEach(() => {
   requests.length = 0
+  report = () => [200, fileResponse('\uFEFF年度,指標代號\r\n105,b1-1\r\n', 'evaluation-105.csv')]
+  saved = captureDownloads()
   forgetAll()
   i18n.global.locale.value = 'zh-TW'
   session.permissions = {
@@ -66,43 +71,33 @@ beforeEach(() => {
     write_registers: [],
     report_indicators: [],
   }
-  vi.stubGlobal('fetch', async (path: string, init: RequestInit = {}) => {
-    const method = init.method ?? 'GET'
+  fakeFetch(({ method, path }) => {
     requests.push(`${method} ${path}`)
-    let status = 200
-    let body: unknown = null
-    if (path === '/api/evaluation') body = [evaluation]
-    else if (path === '/api/years') body = [{ year: 105, locked: false, locked_at: null, locked_by: null }]
-    else if (path === '/api/reviews/105') body = { year: 105, locked: false, reviews }
-    else if (path === '/api/reviews/105/actions') {
-      body = { action: 'second_review', year: 105, taken: ['b1-1', 'b1-2'], refused: [] }
+    if (path === '/api/evaluation') return [200, [evaluation]]
+    if (path === '/api/years') return [200, [{ year: 105, locked: false, locked_at: null, locked_by: null }]]
+    if (path === '/api/reviews/105') return [200, { year: 105, locked: false, reviews }]
+    if (path === '/api/reviews/105/actions') {
       reviews = reviews.map((item) => ({ ...item, state: 'second_reviewed', available_actions: ['return'] }))
-    } else if (path === '/api/years/105/lock') body = [{ year: 105, locked: true, locked_at: '2017-01-05T02:00:00Z', locked_by: 2 }]
-    else status = 404
-    return new Response(JSON.stringify(body ?? { title: 'Not Found' }), {
-      status,
-      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-    })
+      return [200, { action: 'second_review', year: 105, taken: ['b1-1', 'b1-2'], refused: [] }]
+    }
+    if (path.startsWith('/api/reports/evaluation')) return report()
+    if (path === '/api/years/105/lock') return [200, [{ year: 105, locked: true, locked_at: '2017-01-05T02:00:00Z', locked_by: 2 }]]
+    return [404, { title: 'Not Found' }]
   })
 })
 afterEach(() => {
+  releaseDownloads()
   vi.unstubAllGlobals()
   session.permissions = null
   document.body.innerHTML = ''
 })
 
 async function mountPage() {
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/evaluation', component: EvaluationPage },
-      { path: '/indicators/:id', name: 'indicator', component: { template: '<div />' } },
-      { path: '/:rest(.*)*', component: { template: '<div />' } },
-    ],
+  const { wrapper } = await mountWithRouter(EvaluationPage, {
+    at: { path: '/evaluation', query: { year: '105' } },
+    routes: [{ path: '/evaluation', component: EvaluationPage }],
+    attach: true,
   })
-  await router.push({ path: '/evaluation', query: { year: '105' } })
-  const wrapper = mount(EvaluationPage, { global: { plugins: [i18n, router] }, attachTo: document.body })
-  await flushPromises()
   return wrapper
 }
 
@@ -136,5 +131,26 @@ describe('EvaluationPage', () => {
     expect(requests.filter((request) => request.startsWith('POST'))).toEqual(['POST /api/years/105/lock'])
     expect(wrapper.find('[data-test="year-locked"]').exists()).toBe(true)
     expect(wrapper.find('[data-test="lock-message"]').text()).toContain('民國 105 年度已鎖定')
+  })
+
+  it("exports the year on screen as the server's CSV, under the server's name", async () => {
+    reviews = []
+    const wrapper = await mountPage()
+    await click('export-csv')
+    await flushPromises()
+    expect(requests.filter((request) => request.includes('/api/reports/'))).toEqual(['GET /api/reports/evaluation?format=csv&year=105'])
+    expect(saved.map((file) => file.fileName)).toEqual(['evaluation-105.csv'])
+    expect(wrapper.find('[role="status"]').text()).toBe('已下載 evaluation-105.csv')
+    expect(wrapper.find('[data-test="export-error"]').exists()).toBe(false)
+  })
+
+  it("shows the server's refusal of the export and saves nothing", async () => {
+    reviews = []
+    report = () => [503, { title: 'Service Unavailable', detail: '資料庫暫時無法使用', errors: [] }]
+    const wrapper = await mountPage()
+    await click('export-csv')
+    await flushPromises()
+    expect(wrapper.get('[data-test="export-error"]').text()).toContain('CSV 匯出失敗：資料庫暫時無法使用')
+    expect(saved).toEqual([])
   })
 })

@@ -2,13 +2,12 @@
 // yearly actual values with the stage reached (from the plan's stages), a value that is no
 // stage's said in words, and the manual value form only for those who report the indicator.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { defineComponent, h } from 'vue'
-import { RouterView, createMemoryHistory, createRouter } from 'vue-router'
 import { i18n } from '../i18n'
 import { session } from '../lib/session'
 import { forgetAll } from '../composables/usePlanData'
 import type { Indicator, IndicatorHistory } from '../api/types'
+import { fakeFetch } from '../test/fakeApi'
+import { mountRoute } from '../test/mountWithRouter'
 import IndicatorPage from './IndicatorPage.vue'
 
 const stages = [
@@ -77,11 +76,10 @@ function permit(indicators: string[]): void {
 beforeEach(() => {
   forgetAll()
   i18n.global.locale.value = 'zh-TW'
-  vi.stubGlobal('fetch', async (path: string) => {
-    let body: unknown = []
-    if (path === '/api/plan/indicators/b4-1/history') body = history
-    else if (path === '/api/plan') body = plan
-    return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
+  fakeFetch(({ path }) => {
+    if (path === '/api/plan/indicators/b4-1/history') return [200, history]
+    if (path === '/api/plan') return [200, plan]
+    return [200, []]
   })
 })
 afterEach(() => {
@@ -90,14 +88,10 @@ afterEach(() => {
 })
 
 async function mountPage() {
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [{ path: '/indicators/:id', name: 'indicator', component: IndicatorPage, props: true }, { path: '/plan', component: { template: '<div />' } }],
-  })
-  await router.push('/indicators/b4-1?year=104')
   const stubs = { IndicatorChart: true, ReviewPanel: true, SourceRecords: true, ReviewHistory: true, IndicatorDefinition: true, ManualValueForm: true }
-  const wrapper = mount(defineComponent({ render: () => h(RouterView) }), { global: { plugins: [i18n, router], stubs } })
-  await flushPromises()
+  const { wrapper } = await mountRoute('/indicators/b4-1?year=104', [{ path: '/indicators/:id', name: 'indicator', component: IndicatorPage, props: true }], {
+    stubs,
+  })
   return wrapper
 }
 
@@ -105,8 +99,9 @@ describe('IndicatorPage', () => {
   it('shows a milestone\'s actual value with the stage reached, and a value no stage has in words', async () => {
     permit([])
     const wrapper = await mountPage()
-    expect(wrapper.get('[data-test="actual-104"]').text()).toBe('25 %（規劃設計）')
-    expect(wrapper.get('[data-test="actual-105"]').text()).toBe('無數值')
+    expect(wrapper.get('[data-test="target-104"]').text()).toBe('50%')
+    expect(wrapper.get('[data-test="actual-104"]').text()).toBe('25%（規劃設計）')
+    expect(wrapper.get('[data-test="actual-105"]').text()).toBe('—')
     expect(wrapper.get('[data-test="note-105"]').text()).toBe(
       '實際值 30 不是任何階段的百分比，以無數值計；階段為：規劃設計（25%）、工程發包（50%）、工程完工（100%）',
     )

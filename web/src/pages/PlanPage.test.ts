@@ -1,10 +1,10 @@
 // The plan page's narrative: live figures (GET /api/plan/chapters) when reading, the raw
 // text with its {{…}} references while editing, and the raw text when rendering fails.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { defineComponent, h } from 'vue'
-import { RouterView, createMemoryHistory, createRouter } from 'vue-router'
+import { flushPromises } from '@vue/test-utils'
 import { i18n } from '../i18n'
+import { fakeFetch } from '../test/fakeApi'
+import { mountRoute } from '../test/mountWithRouter'
 import { session } from '../lib/session'
 import type { PlanChapter, PlanDocument } from '../lib/planDoc'
 import PlanPage from './PlanPage.vue'
@@ -48,15 +48,11 @@ beforeEach(() => {
     write_registers: [],
     report_indicators: [],
   }
-  vi.stubGlobal('fetch', async (path: string) => {
-    let body: unknown = {}
-    let status = 200
-    if (path === '/api/plan') body = { version: 3, plan }
-    else if (path === '/api/plan/chapters') {
-      status = chaptersStatus
-      body = { chapters: [chapter('壹、前言', '紙本收文 47 萬 0,432 件。', [chapter('一、現況', '說明')])] }
-    } else status = 404
-    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+  fakeFetch(({ path }) => {
+    if (path === '/api/plan') return [200, { version: 3, plan }]
+    if (path === '/api/plan/chapters')
+      return [chaptersStatus, { chapters: [chapter('壹、前言', '紙本收文 47 萬 0,432 件。', [chapter('一、現況', '說明')])] }]
+    return [404, {}]
   })
 })
 afterEach(() => {
@@ -65,11 +61,8 @@ afterEach(() => {
 })
 
 async function mountPage() {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/plan', component: PlanPage }] })
-  await router.push('/plan')
   // Through a router-view, as in the app: the page guards against leaving with unsaved edits.
-  const wrapper = mount(defineComponent({ render: () => h(RouterView) }), { global: { plugins: [i18n, router] } })
-  await flushPromises()
+  const { wrapper } = await mountRoute('/plan', [{ path: '/plan', component: PlanPage }])
   return wrapper
 }
 

@@ -2,10 +2,11 @@
 // years in the selects, the range in the address and the downloads, the empty and error
 // states.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { flushPromises } from '@vue/test-utils'
 import { i18n } from '../i18n'
-import type { Statistics } from '../api/types'
+import type { Statistics } from '../api/statisticsTypes'
+import { fakeFetch } from '../test/fakeApi'
+import { mountWithRouter } from '../test/mountWithRouter'
 import StatisticsPage from './StatisticsPage.vue'
 
 const requests: string[] = []
@@ -39,35 +40,26 @@ function answer(from: number, to: number): Statistics {
   }
 }
 
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
-}
-
 beforeEach(() => {
   requests.length = 0
   withMetrics = true
   failWith = null
   i18n.global.locale.value = 'zh-TW'
-  vi.stubGlobal('fetch', async (path: string) => {
+  fakeFetch(({ path }) => {
     requests.push(path)
-    if (path === '/api/years')
-      return json([104, 105, 106, 107].map((year) => ({ year, locked: false, locked_at: null, locked_by: null })))
+    if (path === '/api/years') return [200, [104, 105, 106, 107].map((year) => ({ year, locked: false, locked_at: null, locked_by: null }))]
     if (path.startsWith('/api/statistics')) {
-      if (failWith) return json(failWith.body, failWith.status)
+      if (failWith) return [failWith.status, failWith.body]
       const query = new URL(path, 'http://x').searchParams
-      return json(answer(Number(query.get('from') ?? 104), Number(query.get('to') ?? 107)))
+      return [200, answer(Number(query.get('from') ?? 104), Number(query.get('to') ?? 107))]
     }
-    return json({}, 404)
+    return [404, {}]
   })
 })
 afterEach(() => vi.unstubAllGlobals())
 
 async function mountPage(query = {}) {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/statistics', component: StatisticsPage }] })
-  await router.push({ path: '/statistics', query })
-  const wrapper = mount(StatisticsPage, { global: { plugins: [i18n, router] } })
-  await flushPromises()
-  return { wrapper, router }
+  return mountWithRouter(StatisticsPage, { at: { path: '/statistics', query }, routes: [{ path: '/statistics', component: StatisticsPage }] })
 }
 
 describe('StatisticsPage', () => {

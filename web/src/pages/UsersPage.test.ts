@@ -5,7 +5,9 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { i18n } from '../i18n'
 import { session } from '../lib/session'
 import type { Permissions, User } from '../api/types'
+import { fakeFetch, type FakeRequest } from '../test/fakeApi'
 import UsersPage from './UsersPage.vue'
+import UserEditDialog from '../components/users/UserEditDialog.vue'
 
 const permissions: Permissions = {
   edit_plan: true,
@@ -19,32 +21,18 @@ const permissions: Permissions = {
 }
 
 function user(id: number, username: string, role: User['role'], section_id: string | null = null, version = 1): User {
-  return { id, username, display_name: username, role, section_id, active: true, version, created_at: '2026-01-01T00:00:00Z', password_changed_at: '2026-01-01T00:00:00Z' }
+  return { id, username, display_name: username, role, section_id, active: true, version, created_at: '2026-01-01T00:00:00Z', password_changed_at: '2026-01-01T00:00:00Z', must_change_password: false }
 }
 
 type Handler = (method: string, path: string, body: unknown) => [number, unknown]
 let handler: Handler
-const calls: { method: string; path: string; body: unknown }[] = []
-
-function json(status: number, body: unknown): Response {
-  return new Response(status === 204 ? null : JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-  })
-}
+let calls: FakeRequest[]
 
 beforeEach(() => {
-  calls.length = 0
   session.user = user(1, 'admin1', 'admin')
   session.permissions = permissions
   i18n.global.locale.value = 'zh-TW'
-  vi.stubGlobal('fetch', async (path: string, init: RequestInit = {}) => {
-    const body = init.body ? JSON.parse(String(init.body)) : undefined
-    const method = init.method ?? 'GET'
-    calls.push({ method, path, body })
-    const [status, answer] = handler(method, path, body)
-    return json(status, answer)
-  })
+  calls = fakeFetch(({ method, path, body }) => handler(method, path, body))
 })
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -148,8 +136,8 @@ describe('UsersPage', () => {
     const wrapper = await mountPage()
     await wrapper.findAll('[data-test="user-edit"]')[1].trigger('click')
     await flushPromises()
-    const page = wrapper.vm as unknown as { editing: { form: { role: string } } }
-    page.editing.form.role = 'viewer'
+    const dialog = wrapper.findComponent(UserEditDialog).vm as unknown as { form: { role: string } }
+    dialog.form.role = 'viewer'
     await flushPromises()
     document.querySelectorAll<HTMLFormElement>('.el-dialog form')[0].dispatchEvent(new Event('submit'))
     await flushPromises()
@@ -159,5 +147,43 @@ describe('UsersPage', () => {
     document.querySelectorAll<HTMLFormElement>('.el-dialog form')[0].dispatchEvent(new Event('submit'))
     await flushPromises()
     expect(calls.filter((call) => call.method === 'PATCH')[1].body).toMatchObject({ version: 4, role: 'viewer' })
+  })
+
+  it('resets a password, keeping the server\'s reason at its field, and shows the new one once', async () => {
+    users = [user(1, 'admin1', 'admin'), user(2, 'ed', 'viewer')]
+    let refuse = true
+    handler = (method, path) => {
+      const known = baseHandler(method, path)
+      if (known) return known
+      if (method === 'POST' && path === '/api/users/2/password')
+        return refuse
+          ? [422, { title: 'Invalid input', detail: 'the password was not set', errors: [{ path: 'new_password', message: 'too short' }] }]
+          : [204, null]
+      return [404, {}]
+    }
+    const wrapper = await mountPage()
+    await wrapper.findAll('[data-test="user-reset"]')[1].trigger('click')
+    await flushPromises()
+    const password = document.querySelector<HTMLInputElement>('#reset-password')!
+    password.value = 'a long enough passphrase'
+    password.dispatchEvent(new Event('input'))
+    const submit = async () => {
+      password.closest('form')!.dispatchEvent(new Event('submit'))
+      await flushPromises()
+    }
+    await submit()
+    const errors = () => [...document.querySelectorAll('.el-form-item__error')].map((node) => node.textContent?.trim())
+    await vi.waitFor(() => expect(errors()).toEqual(['too short']))
+    expect(document.querySelector('[data-test="user-form-error"]')).toBeNull()
+    expect(password.value).toBe('a long enough passphrase')
+
+    refuse = false
+    await submit()
+    expect(calls.filter((call) => call.method === 'POST').map((call) => call.body)).toEqual([
+      { new_password: 'a long enough passphrase' },
+      { new_password: 'a long enough passphrase' },
+    ])
+    expect(document.querySelector('[data-test="user-password-once"]')!.textContent).toBe('a long enough passphrase')
+    expect(calls.filter((call) => call.path === '/api/users' && call.method === 'GET')).toHaveLength(2)
   })
 })

@@ -32,7 +32,7 @@ describe('GoalScores', () => {
   it('names each dimension and goal with its score out of its weight', () => {
     const wrapper = render()
     const rows = wrapper.findAll('.db-score-row').map((row) => row.text())
-    expect(rows).toEqual(['業務面向10.00 / 40', '目標一25.00 / 20', '目標二3.00 / 0'])
+    expect(rows).toEqual(['業務面向10.00 / 40%', '目標一25.00 / 20%', '目標二3.00 / 0%'])
   })
 
   it('draws bars as a share of the weight, clamped to the track', () => {

@@ -2,9 +2,10 @@
 // their count; a confirmation naming them; exactly their ids sent, and only once
 // confirmed; what was taken and each refusal said after.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { flushPromises } from '@vue/test-utils'
 import { i18n } from '../../i18n'
+import { fakeFetch } from '../../test/fakeApi'
+import { mountWithRouter } from '../../test/mountWithRouter'
 import type { Review, ReviewAction, ReviewState } from '../../api/types'
 import BulkReviewBar from './BulkReviewBar.vue'
 
@@ -32,13 +33,9 @@ const posts: { path: string; body: unknown }[] = []
 beforeEach(() => {
   posts.length = 0
   i18n.global.locale.value = 'zh-TW'
-  vi.stubGlobal('fetch', async (path: string, init: RequestInit = {}) => {
-    posts.push({ path, body: JSON.parse(String(init.body)) })
-    const [status, body] = answer
-    return new Response(JSON.stringify(body), {
-      status,
-      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-    })
+  fakeFetch(({ path, body }) => {
+    posts.push({ path, body })
+    return answer
   })
 })
 afterEach(() => {
@@ -47,19 +44,7 @@ afterEach(() => {
 })
 
 async function mountBar(shown: Review[] = reviews) {
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/', component: { template: '<div />' } },
-      { path: '/indicators/:id', name: 'indicator', component: { template: '<div />' } },
-    ],
-  })
-  const wrapper = mount(BulkReviewBar, {
-    props: { year: 105, reviews: shown, names },
-    global: { plugins: [i18n, router] },
-    attachTo: document.body,
-  })
-  await flushPromises()
+  const { wrapper } = await mountWithRouter(BulkReviewBar, { props: { year: 105, reviews: shown, names }, attach: true })
   return wrapper
 }
 

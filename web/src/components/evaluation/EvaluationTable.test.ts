@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import type { YearEvaluation } from '../../api/types'
 import { i18n } from '../../i18n'
 import { groupEvaluation } from '../../lib/evaluation'
 import type { Stage } from '../../lib/milestone'
+import { testRouter } from '../../test/mountWithRouter'
 import EvaluationTable from './EvaluationTable.vue'
 
 const evaluation: YearEvaluation = {
@@ -60,13 +60,7 @@ const evaluation: YearEvaluation = {
 }
 
 function render(shown: YearEvaluation = evaluation, stages?: Map<string, Stage[]>) {
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/', component: { template: '<div />' } },
-      { path: '/indicators/:id', name: 'indicator', component: { template: '<div />' } },
-    ],
-  })
+  const router = testRouter()
   const groups = groupEvaluation(shown, null, [
     { indicator_id: 'b1-1', available_actions: [], year: 107, state: 'submitted', explanation: '', version: 1, updated_at: null, updated_by: null },
   ])
@@ -80,7 +74,8 @@ describe('EvaluationTable', () => {
   it('shows every indicator with its actual value, light and review state', () => {
     const wrapper = render()
     const row = wrapper.get('[data-test="indicator-row-b1-1"]')
-    expect(row.get('[data-test="actual"]').text()).toBe('410 人')
+    expect(row.get('[data-test="target"]').text()).toBe('500人')
+    expect(row.get('[data-test="actual"]').text()).toBe('410人')
     expect(row.get('[data-test="light"]').text()).toBe('紅燈')
     expect(row.get('[data-test="review-state"]').text()).toBe('已送出')
     expect(row.get('a').attributes('href')).toBe('/indicators/b1-1?year=107')
@@ -98,6 +93,29 @@ describe('EvaluationTable', () => {
     expect(wrapper.get('[data-test="evaluation-total"]').text()).toBe('18.20')
     // The goal's cell spans its indicators and its subtotal.
     expect(wrapper.get('th.ev-goal').attributes('rowspan')).toBe('3')
+  })
+
+  it('prints a ceiling with ≤ and its unit, and a yes-no value in the page\'s words', () => {
+    const base = evaluation.indicators[0]
+    const shown: YearEvaluation = {
+      ...evaluation,
+      indicators: [
+        { ...base, id: 'b3-1', name: '陳情案件', kind: 'lower_is_better', unit: '件', target: 120, actual: 98 },
+        { ...base, id: 'b3-2', name: '完成建置', kind: 'yes_no', unit: '', target: 1, actual: 0 },
+      ],
+    }
+    const cells = (wrapper: ReturnType<typeof render>, id: string) =>
+      ['target', 'actual'].map((cell) => wrapper.get(`[data-test="indicator-row-${id}"] [data-test="${cell}"]`).text())
+    const zh = render(shown)
+    expect(cells(zh, 'b3-1')).toEqual(['≤120件', '98件'])
+    expect(cells(zh, 'b3-2')).toEqual(['是', '否'])
+    expect(zh.get('[data-test="indicator-row-b3-1"] td.num').text()).toBe('10%')
+    i18n.global.locale.value = 'en'
+    try {
+      expect(cells(render(shown), 'b3-2')).toEqual(['Yes', 'No'])
+    } finally {
+      i18n.global.locale.value = 'zh-TW'
+    }
   })
 
   it('shows a milestone\'s stage reached, and a value that is no stage\'s in words with the plan\'s stages', () => {

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { i18n } from '../../i18n'
+import { fakeFetch } from '../../test/fakeApi'
 import YearLockControls from './YearLockControls.vue'
 
 let answer: [number, unknown]
@@ -11,13 +12,9 @@ const posts: string[] = []
 beforeEach(() => {
   posts.length = 0
   i18n.global.locale.value = 'zh-TW'
-  vi.stubGlobal('fetch', async (path: string) => {
+  fakeFetch(({ path }) => {
     posts.push(path)
-    const [status, body] = answer
-    return new Response(JSON.stringify(body), {
-      status,
-      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-    })
+    return answer
   })
 })
 afterEach(() => {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { i18n } from '../../i18n'
 import { forgetAll } from '../../composables/usePlanData'
+import { fakeFetch, type FakeAnswer, type FakeRequest } from '../../test/fakeApi'
 import type { Indicator, ManualValue } from '../../api/types'
 import type { Stage } from '../../lib/milestone'
 import ManualValueForm from './ManualValueForm.vue'
@@ -23,27 +24,19 @@ const stages: Stage[] = [
 
 let stored: ManualValue[]
 let locked: boolean
-let answers: [number, unknown][] // answers to PUT and DELETE, in turn
-const calls: { method: string; path: string; body?: unknown }[] = []
+let answers: FakeAnswer[] // answers to PUT and DELETE, in turn
+let calls: FakeRequest[]
 
 beforeEach(() => {
   stored = []
   locked = false
   answers = []
-  calls.length = 0
   forgetAll()
   i18n.global.locale.value = 'zh-TW'
-  vi.stubGlobal('fetch', async (path: string, init: RequestInit = {}) => {
-    const method = init.method ?? 'GET'
-    calls.push({ method, path, body: init.body ? JSON.parse(String(init.body)) : undefined })
-    let status = 200
-    let body: unknown
-    if (method === 'GET' && path.startsWith('/api/values?')) body = stored
-    else if (method === 'GET' && path === '/api/years') body = [{ year: 105, locked, locked_at: null, locked_by: null }]
-    else [status, body] = answers.shift() ?? [500, { title: 'Internal Server Error' }]
-    if (status === 204) return new Response(null, { status })
-    const type = status >= 400 ? 'application/problem+json' : 'application/json'
-    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } })
+  calls = fakeFetch(({ method, path }) => {
+    if (method === 'GET' && path.startsWith('/api/values?')) return [200, stored]
+    if (method === 'GET' && path === '/api/years') return [200, [{ year: 105, locked, locked_at: null, locked_by: null }]]
+    return answers.shift() ?? [500, { title: 'Internal Server Error' }]
   })
 })
 afterEach(() => {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { i18n } from '../../i18n'
 import { session } from '../../lib/session'
+import { fakeFetch } from '../../test/fakeApi'
 import type { IndicatorReview, ReviewAction, ReviewState } from '../../api/types'
 import ReviewPanel from './ReviewPanel.vue'
 
@@ -44,16 +45,12 @@ beforeEach(() => {
     report_indicators: ['b1-1'],
   }
   session.evidence = { extensions: ['.pdf'], max_bytes: 1024 }
-  vi.stubGlobal('fetch', async (path: string, init: RequestInit = {}) => {
-    let body: unknown = reviews[0]
-    if ((init.method ?? 'GET') === 'POST') {
-      posts.push({ path, body: JSON.parse(String(init.body)) })
-      if (refusal)
-        return new Response(JSON.stringify(refusal[1]), { status: refusal[0], headers: { 'Content-Type': 'application/problem+json' } })
-      reviews.shift()
-      body = reviews[0].review
-    }
-    return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
+  fakeFetch(({ method, path, body }) => {
+    if (method !== 'POST') return [200, reviews[0]]
+    posts.push({ path, body })
+    if (refusal) return refusal
+    reviews.shift()
+    return [200, reviews[0].review]
   })
 })
 afterEach(() => {

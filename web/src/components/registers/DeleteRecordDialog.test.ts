@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { i18n } from '../../i18n'
+import { fakeFetch } from '../../test/fakeApi'
 import type { Register, StoredRecord } from '../../api/types'
 import DeleteRecordDialog from './DeleteRecordDialog.vue'
 
@@ -31,13 +32,9 @@ beforeEach(() => {
   calls.length = 0
   answers = []
   i18n.global.locale.value = 'zh-TW'
-  vi.stubGlobal('fetch', async (path: string, init: RequestInit = {}) => {
-    calls.push({ method: init.method ?? 'GET', path })
-    const [status, body] = answers.shift() ?? [500, {}]
-    return new Response(status === 204 ? null : JSON.stringify(body), {
-      status,
-      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-    })
+  fakeFetch(({ method, path }) => {
+    calls.push({ method, path })
+    return answers.shift() ?? [500, {}]
   })
 })
 afterEach(() => {

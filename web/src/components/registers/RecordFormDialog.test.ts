@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { i18n } from '../../i18n'
+import { fakeFetch, type FakeRequest } from '../../test/fakeApi'
 import type { Register, StoredRecord } from '../../api/types'
 import RecordFormDialog from './RecordFormDialog.vue'
 
@@ -47,20 +48,12 @@ const stored: StoredRecord = {
 
 type Answer = [number, unknown]
 let answers: Answer[]
-const calls: { method: string; path: string; body: Record<string, unknown> | undefined }[] = []
+let calls: (FakeRequest & { body: Record<string, unknown> | undefined })[]
 
 beforeEach(() => {
-  calls.length = 0
   answers = []
   i18n.global.locale.value = 'zh-TW'
-  vi.stubGlobal('fetch', async (path: string, init: RequestInit = {}) => {
-    calls.push({ method: init.method ?? 'GET', path, body: init.body ? JSON.parse(String(init.body)) : undefined })
-    const [status, body] = answers.shift() ?? [500, {}]
-    return new Response(JSON.stringify(body), {
-      status,
-      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-    })
-  })
+  calls = fakeFetch(() => answers.shift() ?? [500, {}]) as typeof calls
 })
 afterEach(() => {
   vi.unstubAllGlobals()

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
-import type { StatisticsSection } from '../../api/types'
+import type { StatisticsSection } from '../../api/statisticsTypes'
 import { i18n } from '../../i18n'
 import StatisticsTable from './StatisticsTable.vue'
 

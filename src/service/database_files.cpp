@@ -1,0 +1,81 @@
+#include "service/database_files.h"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <filesystem>
+#include <stdexcept>
+
+#include "store/store.h"
+
+namespace planscore::service {
+namespace {
+
+namespace fs = std::filesystem;
+
+void require_existing(const std::string& url, const std::string& to_do) {
+  std::error_code error;
+  if (!store::is_postgresql_url(url) && !fs::exists(store::sqlite_file_of(url), error))
+    throw std::runtime_error("there is no database at " + store::sqlite_file_of(url) + " to " +
+                             to_do);
+}
+
+// Named by the moment it was replaced (UTC).
+std::string kept_content_path(const std::string& url, const std::string& backup_path) {
+  const auto now =
+      fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
+  if (store::is_postgresql_url(url))
+    return (fs::path(backup_path).parent_path() /
+            fmt::format("before-restore-{:%Y%m%dT%H%M%SZ}.dump", now))
+        .string();
+  return fmt::format("{}.before-restore-{:%Y%m%dT%H%M%SZ}", store::sqlite_file_of(url), now);
+}
+
+}  // namespace
+
+std::string printable_database_url(const std::string& url) {
+  return store::url_without_password(url);
+}
+
+bool is_postgresql_database(const std::string& url) {
+  return store::is_postgresql_url(url);
+}
+
+BackupReport back_up_database_at(const std::string& url, const core::Actor& actor,
+                                 const std::string& backup_path, bool replace) {
+  require_existing(url, "back up");
+  auto store = store::Store::open(url);
+  return back_up_database(*store, actor, backup_path, replace);
+}
+
+RestoreReport restore_database_at(const std::string& url, const core::Actor& actor,
+                                  const std::string& backup_path, bool replace) {
+  const std::string file = store::sqlite_file_of(url);
+  std::error_code error;
+  const bool existed = store::is_postgresql_url(url) || fs::exists(file, error);
+  auto store = store::open_or_create(url);
+  try {
+    return restore_database(*store, actor, backup_path,
+                            {replace, kept_content_path(url, backup_path)});
+  } catch (...) {
+    store.reset();
+    if (!existed) store::remove_sqlite_database(file);
+    throw;
+  }
+}
+
+std::string kept_content_pattern(const std::string& url, const std::string& backup_path) {
+  if (store::is_postgresql_url(url)) return "before-restore-TIME.dump beside " + backup_path;
+  return store::sqlite_file_of(url) + ".before-restore-TIME";
+}
+
+CopyReport copy_database_at(const std::string& from, const std::string& to) {
+  if (from == to) throw std::runtime_error("the source and the target are one database");
+  require_existing(from, "copy");
+  auto source = store::Store::open(from);
+  auto target = store::open_or_create(to);
+  return copy_database(*source, *target);
+}
+
+}  // namespace planscore::service
