@@ -107,13 +107,10 @@ Response run_guarded(ApiState& state, Request& request, const ApiHandler& handle
       // The token lives in the page, not in a cookie, so another site cannot send it.
       if (changes_state && !service::same_secret(request.header(kCsrfHeader), session->csrf_token))
         return forbidden("the X-CSRF-Token header is missing or wrong; reload the page");
-      if (session->must_change_password && access != Access::first_sign_in)
-        return problem_response(
-            {403,
-             "about:blank",
-             "",
-             "choose your own password first: the current one was set by an administrator",
-             {core::coded_problem("", "password_change_required")}});
+      if (session->must_change_password && access != Access::first_sign_in) {
+        auto problem = core::coded_problem("", "password_change_required");
+        return problem_response({403, "about:blank", "", problem.message, {problem}});
+      }
       call.set_session(std::move(*session));
     }
     return handler(call);
