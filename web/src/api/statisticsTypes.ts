@@ -1,23 +1,10 @@
 // GET /api/statistics?from=&to=: the plan's metrics per section, each ROC year of the range
-// and the whole range ("span", computed over the range, so not always the years' sum).
-export interface StatisticsMetric {
-  id: string
-  name: string
-  unit: string
-  decimals: number
-  values: Record<string, number | null>
-  span: number | null
-}
+// and the whole range ("span", computed over the range, so not always the years' sum). The
+// schema describes the answer inline, so the types are taken from the operation.
+import type { operations } from './schema'
 
-export interface StatisticsSection {
-  id: string
-  name: string
-  metrics: StatisticsMetric[]
-}
+export type Statistics = operations['getStatistics']['responses'][200]['content']['application/json']
 
-export interface Statistics {
-  from: number
-  to: number
-  years: number[]
-  sections: StatisticsSection[]
-}
+export type StatisticsSection = Statistics['sections'][number]
+
+export type StatisticsMetric = StatisticsSection['metrics'][number]

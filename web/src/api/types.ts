@@ -1,48 +1,29 @@
-// The shapes the JSON API answers with (api/openapi.yaml is the contract); the statistics'
-// are in statisticsTypes.ts.
+// The shapes the JSON API answers with. api/openapi.yaml is the contract and schema.d.ts
+// is generated from it (`npm run api-types`), so each type here is the schema's own; the
+// statistics' are in statisticsTypes.ts. A few are narrower or wider than the schema where
+// the app relies on it; each of those is checked against the schema at the end of this
+// file, so a change to the contract that breaks one fails `vue-tsc`.
+import type { components } from './schema'
 
-export type Role = 'admin' | 'planner' | 'section_editor' | 'section_reviewer' | 'viewer'
+type Schemas = components['schemas']
 
-export interface User {
-  id: number
-  username: string
-  display_name: string
-  role: Role
-  section_id: string | null
-  active: boolean
-  version: number
-  created_at: string
-  password_changed_at: string
-  // The password was set by someone else; the server refuses everything else until the
-  // user chooses their own.
-  must_change_password: boolean
-}
+export type Role = Schemas['Role']
 
-export interface Permissions {
-  edit_plan: boolean
-  manage_users: boolean
-  read_audit: boolean
-  lock_year: boolean
-  unlock_year: boolean
-  comment: boolean
-  write_registers: string[]
-  report_indicators: string[]
-}
+// must_change_password: the password was set by someone else; the server refuses
+// everything else until the user chooses their own.
+export type User = Schemas['User']
+
+export type Permissions = Schemas['Permissions']
 
 // The files the server accepts as evidence, checked before one is sent.
-export interface EvidenceRules {
-  extensions: string[]
-  max_bytes: number
-}
+export type EvidenceRules = Schemas['Session']['evidence']
 
-export interface Session {
-  user: User
-  csrf_token: string
-  permissions: Permissions
-  evidence: EvidenceRules
-  time_zone: string // the agency's IANA time zone: timestamps are shown on its clock
-}
+// time_zone: the agency's IANA time zone: timestamps are shown on its clock.
+export type Session = Schemas['Session']
 
+// One problem in a problem document's `errors`. Wider than the schema's ProblemItem: the
+// app reads lists from any answer, and a code it has no words for (or none at all) falls
+// back to the English message.
 export interface ProblemEntry {
   path: string
   message: string
@@ -52,231 +33,97 @@ export interface ProblemEntry {
   params?: Record<string, string>
 }
 
-export interface Indicator {
-  id: string
-  number: number
-  name: string
-  weight: number
-  framework: number
-  method: string
-  standard: string
-  unit: string
-  decimals: number
-  owner_section: string
-  kind: 'higher_is_better' | 'lower_is_better' | 'yes_no' | 'milestone'
-  targets: Record<string, number>
-  formula: string
+// The schema's indicator, plus where the indicator list places it (goal and dimension,
+// which only GET /api/plan/indicators sends). `registers` is optional in the schema
+// because the stored plan document leaves it out; the indicator endpoints always send it.
+export interface Indicator extends Omit<Schemas['Indicator'], 'registers'> {
   registers: string[]
-  // The formula read aloud by the server, in each language; null without a formula.
-  formula_words?: { 'zh-TW': string; en: string } | null
-  goal?: string
-  dimension?: string
+  goal?: Schemas['IndicatorListItem']['goal']
+  dimension?: Schemas['IndicatorListItem']['dimension']
 }
 
-export interface Goal {
-  id: string
-  number: number
-  name: string
-  weight: number
-  owner_section: string
+export interface Goal extends Omit<Schemas['Goal'], 'indicators'> {
   indicators: Indicator[]
 }
 
-export interface Dimension {
-  id: string
-  name: string
+export interface Dimension extends Omit<Schemas['GoalTree']['dimensions'][number], 'goals'> {
   goals: Goal[]
 }
 
-export interface Section {
-  id: string
-  name: string
-  duties: string
-}
+export type Section = Schemas['Section']
 
-export interface IndicatorResult {
-  id: string
-  goal: string
-  dimension: string
-  name: string
-  weight: number
-  kind: string
-  unit: string
-  target: number | null
-  actual: number | null
-  source: 'formula' | 'manual' | 'none'
-  note: string
-  // A milestone's stage reached: the name of the stage whose percentage `actual` is.
-  stage: string | null
-  // A milestone value (from its formula, or entered before the stages changed) that is no
-  // stage's percentage, counted as no value; `note` then says so in English.
-  not_a_stage: number | null
-  achievement: number | null
-  capped_achievement: number | null
-  light: string
-  score: number
-}
+// stage: a milestone's stage reached, the name of the stage whose percentage `actual` is;
+// not_a_stage: a milestone value that is no stage's percentage, counted as no value.
+export type IndicatorResult = Schemas['IndicatorResult']
 
-export interface RollUp {
-  id: string
-  name: string
-  weight: number
-  score: number
-}
+export type RollUp = Schemas['RollUp']
 
-export interface YearEvaluation {
-  year: number
-  total_score: number
-  // false: too little of the weight has values for the total to count (exclude policy)
-  complete: boolean
-  valued_weight: number
-  total_weight: number
-  scoring_note: { 'zh-TW': string; en: string } // 計分說明: what the policy did this year
-  no_value_count: number
-  indicators: IndicatorResult[]
-  goals: RollUp[]
-  dimensions: RollUp[]
-}
+// complete: false when too little of the weight has values for the total to count
+// (exclude policy); scoring_note: 計分說明, what the policy did this year.
+export type YearEvaluation = Schemas['Evaluation']
 
-export interface IndicatorHistory {
+export interface IndicatorHistory extends Omit<Schemas['IndicatorHistory'], 'indicator'> {
   indicator: Indicator
-  years: {
-    year: number
-    target: number | null
-    actual: number | null
-    note: string
-    // As in IndicatorResult.
-    stage: string | null
-    not_a_stage: number | null
-    achievement: number | null
-    light: string
-    score: number
-    review_state: ReviewState
-  }[]
 }
 
 // stage: a milestone indicator's stage, picked by name from `choices`.
-export type FieldType = 'text' | 'integer' | 'decimal' | 'date' | 'yes_no' | 'choice' | 'section' | 'stage'
+export type FieldType = Schemas['FieldType']
 
-export interface Field {
-  id: string
-  name: string
-  type: FieldType
-  required: boolean
-  choices: string[]
-  description: string
-  // Present only when set: the plan's text for it, which the server stores when a record
-  // leaves the field empty (on create, import and update alike).
+// `default`, present only when set, is the plan's text for the field, which the server
+// stores when a record leaves the field empty (on create, import and update alike). The
+// schema allows a number or yes/no as well, as the plan document may spell it; the
+// registers' answers send it as text, and the forms read it as text.
+export interface Field extends Omit<Schemas['Field'], 'default'> {
   default?: string
 }
 
-export interface Register {
-  id: string
-  name: string
-  description: string
-  owner_section: string
-  // 'interval': a record counts in every year its period overlaps; 'period': only in a year
-  // (or range) that holds its whole period (time_field to end_field; an empty end is one day).
-  time_basis: 'date' | 'year' | 'interval' | 'period'
-  time_field: string
-  end_field: string
+// time_basis 'interval': a record counts in every year its period overlaps; 'period':
+// only in a year (or range) that holds its whole period (time_field to end_field; an
+// empty end is one day).
+export interface Register extends Omit<Schemas['Register'], 'fields'> {
   fields: Field[]
-  record_count: number
 }
 
-export type FieldValue = string | number | null
+export type FieldValue = Schemas['FieldValue']
 
-export interface StoredRecord {
-  id: number
-  version: number
-  values: Record<string, FieldValue>
-}
+export type StoredRecord = Schemas['Record']
 
-export interface RecordPage {
-  total: number
-  offset: number
-  limit: number
-  records: StoredRecord[]
-}
+export type RecordPage = Schemas['RecordPage']
 
-export type ReviewState = 'draft' | 'submitted' | 'first_reviewed' | 'second_reviewed' | 'returned'
+export type ReviewState = Schemas['ReviewState']
 // withdraw: the section takes back a submission nobody has reviewed yet (back to draft).
-export type ReviewAction = 'submit' | 'first_review' | 'second_review' | 'return' | 'withdraw'
-// The steps POST /api/reviews/{year}/actions takes on many indicators at once.
+export type ReviewAction = Schemas['ReviewAction']
+// The steps POST /api/reviews/{year}/actions takes on many indicators at once: the
+// schema allows any review action there, the app offers only these.
 export type BulkReviewAction = 'submit' | 'first_review' | 'second_review'
 
-export interface Review {
-  indicator_id: string
-  // What the signed-in user may do now, as the server decides it.
-  available_actions: ReviewAction[]
-  year: number
-  state: ReviewState
-  explanation: string
-  version: number
-  updated_at: string | null
-  updated_by: number | null
-}
+// available_actions: what the signed-in user may do now, as the server decides it.
+export type Review = Schemas['Review']
 
 // A review waiting for the signed-in user's step (GET /api/reviews/pending).
-export interface PendingReview {
-  action: ReviewAction
-  review: Review
-}
+export type PendingReview = Schemas['PendingReviews']['pending'][number]
 
-export interface PendingReviews {
-  pending: PendingReview[]
-}
+export type PendingReviews = Schemas['PendingReviews']
 
-export interface Comment {
-  id: number
-  indicator_id: string
-  year: number
-  user_id: number
-  username: string // as it was when the comment was written
-  display_name: string // the author's name as it is now
-  body: string
-  created_at: string
-}
+// username: as it was when the comment was written; display_name: the author's name now.
+export type Comment = Schemas['Comment']
 
-export interface Evidence {
-  id: number
-  indicator_id: string
-  year: number
-  file_name: string
-  content_type: string
-  size: number
-  sha256: string
-  uploaded_by: number
-  uploaded_by_name: string
-  uploaded_at: string
-}
+export type Evidence = Schemas['Evidence']
 
-export interface IndicatorReview {
-  review: Review
-  locked: boolean
-  comments: Comment[]
-  evidence: Evidence[]
-}
+export type IndicatorReview = Schemas['IndicatorReview']
 
-export interface YearReviews {
-  year: number
-  locked: boolean
-  reviews: Review[]
-}
+export type YearReviews = Schemas['YearReviews']
 
 // POST /api/reviews/{year}/actions: one step on many indicators. Without `section` every
 // section's, without `indicators` every indicator that can take it; the ones the signed-in
 // user may not take it on are skipped silently.
-export interface BulkReviewRequest {
+export interface BulkReviewRequest extends Omit<Schemas['BulkReviewRequest'], 'action'> {
   action: BulkReviewAction
-  section?: string
-  indicators?: string[]
-  comment?: string
 }
 
 // An indicator the step was refused on (a missed target without explanation, separation
-// of duties…), named by its id: `path`, as in every problem list (`field` is read too).
-// The others still went ahead.
+// of duties…), named by its id: `path`, as in every problem list (`field` is read too, so
+// this is wider than the schema's ProblemItem). The others still went ahead.
 export interface BulkReviewRefusal {
   path?: string
   field?: string
@@ -285,45 +132,35 @@ export interface BulkReviewRefusal {
   params?: Record<string, string>
 }
 
-export interface BulkReviewResult {
-  action: BulkReviewAction
-  year: number
+export interface BulkReviewResult extends Omit<Schemas['BulkReviewResult'], 'action' | 'refused'> {
+  action: BulkReviewAction // the request's action, so one of the bulk steps
   taken: string[] // indicator ids whose step was taken
   refused: BulkReviewRefusal[]
 }
 
-export interface YearLock {
-  year: number
-  locked: boolean
-  locked_at: string | null
-  locked_by: number | null
-}
+export type YearLock = Schemas['YearStatus']
 
-export interface ManualValue {
-  indicator_id: string
-  year: number
-  value: number
-  note: string
-  version: number
-}
+export type ManualValue = Schemas['ManualValue']
 
-export interface AuditEntry {
-  id: number
-  at: string
-  user_id: number
-  username: string
-  display_name: string | null // null for the system and for accounts that are gone
-  action: string
-  object_type: string
-  object_id: string
-  object_name: string | null // what people call the object; null where only the id is known
-  before: unknown
-  after: unknown
-  reason: string
-}
+// display_name: null for the system and for accounts that are gone; object_name: what
+// people call the object, null where only the id is known.
+export type AuditEntry = Schemas['AuditEntry']
 
-export interface ImportResult {
-  imported: number
-  replaced?: number // records of the replaced year removed
-  dry_run?: boolean
-}
+export type ImportResult = Schemas['ImportResult']
+
+// Compile-time checks: each holds while the app's narrower or wider type still fits the
+// schema; `vue-tsc` fails on the first one that does not.
+type Assert<T extends true> = T
+type Fits<A, B> = [A] extends [B] ? true : false
+
+type _SchemaChecks = [
+  // What the server sends is always something the app can read…
+  Assert<Fits<Schemas['ProblemItem'], ProblemEntry>>,
+  Assert<Fits<Schemas['BulkReviewResult']['refused'][number], BulkReviewRefusal>>,
+  // …and what the app narrows is still a value the schema allows.
+  Assert<Fits<Indicator, Schemas['Indicator']>>,
+  Assert<Fits<Field, Schemas['Field']>>,
+  Assert<Fits<BulkReviewAction, Schemas['ReviewAction']>>,
+  Assert<Fits<BulkReviewRequest, Schemas['BulkReviewRequest']>>,
+  Assert<Fits<BulkReviewResult['action'], Schemas['BulkReviewResult']['action']>>,
+]

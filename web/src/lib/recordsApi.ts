@@ -11,11 +11,8 @@ export interface ImportFile {
   format: 'csv' | 'xlsx'
 }
 
-// The import's answer; a dry run says how many rows it would import.
-export interface ImportAnswer extends ImportResult {
-  would_import?: number
-  would_replace?: number
-}
+// The import's answer; a dry run says how many rows it would import and replace.
+export type ImportAnswer = ImportResult
 
 export interface RecordQuery {
   year?: number

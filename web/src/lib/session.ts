@@ -59,3 +59,13 @@ export function canWriteRegister(registerId: string): boolean {
 export function canReportIndicator(indicatorId: string): boolean {
   return session.permissions?.report_indicators.includes(indicatorId) ?? false
 }
+
+// The permissions that open a whole page: the yes/no ones (the lists name registers and
+// indicators, which decide actions inside a page, not whether it opens).
+export type PagePermission = { [K in keyof Permissions]: Permissions[K] extends boolean ? K : never }[keyof Permissions]
+
+// Whether the signed-in user may open a page that needs `permission` (none: everyone
+// signed in). The router's guard and the navigation both ask this, with the route's meta.
+export function mayOpen(permission: PagePermission | undefined): boolean {
+  return !permission || session.permissions?.[permission] === true
+}

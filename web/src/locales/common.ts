@@ -79,6 +79,13 @@ export default {
       yes: '是',
       no: '否',
     },
+    // A page the signed-in user may not open (the router sends them here); pages with
+    // their own wording of the refusal (users.forbidden, audit.forbidden) use that instead.
+    notAllowed: {
+      title: '無法開啟此頁',
+      message: '您沒有開啟這個頁面的權限。',
+      back: '回到總覽',
+    },
   },
   en: {
     app: { title: 'Mid-term Plan Performance', short: 'planscore' },
@@ -156,6 +163,11 @@ export default {
       close: 'Close',
       yes: 'Yes',
       no: 'No',
+    },
+    notAllowed: {
+      title: 'Page not available',
+      message: 'You may not open this page.',
+      back: 'Back to the dashboard',
     },
   },
 }
