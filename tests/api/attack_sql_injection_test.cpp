@@ -25,6 +25,7 @@ struct GetRoute {
 const std::map<std::string, GetRoute>& get_routes() {
   static const std::map<std::string, GetRoute> routes = {
       {"/api/health", {"/api/health", {}}},
+      {"/api/health/live", {"/api/health/live", {}}},
       {"/api/session", {"/api/session", {}}},
       {"/api/plan", {"/api/plan", {}}},
       {"/api/plan/export", {"/api/plan/export", {"format"}}},

@@ -53,6 +53,9 @@ TEST(Sessions, EveryRouteNeedsASessionButHealthAndLogin) {
   ApiWorld world;
   HttpClient client(world.base_url());
   EXPECT_EQ(client.get("/api/health").status, 200);
+  const auto live = client.get("/api/health/live");
+  EXPECT_EQ(live.status, 200);
+  EXPECT_EQ(parse_json(live)["status"], "ok");
   for (const char* path : {"/api/plan", "/api/evaluation/105", "/api/registers", "/api/audit"}) {
     auto result = client.get(path);
     EXPECT_EQ(result.status, 401) << path;

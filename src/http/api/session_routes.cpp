@@ -32,6 +32,13 @@ nlohmann::json session_view(ApiCall& call, const store::UserRow& user,
           {"time_zone", service::time_zone()}};
 }
 
+// Liveness: the process answers; nothing is read, so a database outage does not make a
+// supervisor restart a server that is fine.
+Response live(ApiCall&) {
+  return json_response(200, {{"status", "ok"}});
+}
+
+// Readiness: the database answers too.
 Response health(ApiCall& call) {
   service::check_database(call.store());  // throws, and so answers 500, when it is gone
   return json_response(200, {{"status", "ok"}});
@@ -75,6 +82,7 @@ Response change_password(ApiCall& call) {
 
 void add_session_routes(ApiRoutes& routes) {
   routes.get("/api/health", health, Access::public_route);
+  routes.get("/api/health/live", live, Access::public_route);
   routes.post("/api/session", login, Access::public_route);
   routes.get("/api/session", current_session, Access::first_sign_in);
   routes.del("/api/session", logout, Access::first_sign_in);

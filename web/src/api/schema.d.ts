@@ -12,10 +12,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Check that the server and its database answer
-         * @description Public; needs no session. Answers 500 when the database cannot be reached.
+         * Readiness — the server and its database answer
+         * @description Public; needs no session. For a load balancer or monitor deciding whether to send requests here. Answers 503 (or 500) when the database cannot be read; `GET /api/health/live` tells whether the process itself answers.
          */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness — the server process answers
+         * @description Public; needs no session and reads nothing from the database, so a database outage does not make a supervisor restart a server that is fine.
+         */
+        get: operations["getLiveness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1977,6 +1997,28 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["DatabaseUnavailable"];
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process answers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
         };
     };
     getSession: {
