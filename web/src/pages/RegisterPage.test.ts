@@ -6,25 +6,13 @@ import { flushPromises } from '@vue/test-utils'
 import { i18n } from '../i18n'
 import { session } from '../lib/session'
 import { forgetAll } from '../composables/usePlanData'
-import type { Register, StoredRecord } from '../api/types'
+import type { StoredRecord } from '../api/types'
 import { fakeFetch, type FakeRequest } from '../test/fakeApi'
 import { mountRoute } from '../test/mountWithRouter'
 import RegisterPage from './RegisterPage.vue'
+import { volunteersRegister } from '../test/sampleRegisters'
 
-const register: Register = {
-  id: 'volunteers',
-  name: '志工名冊',
-  description: '',
-  owner_section: 'documents',
-  time_basis: 'date',
-  time_field: 'joined',
-  end_field: '',
-  record_count: 3,
-  fields: [
-    { id: 'name', name: '姓名', type: 'text', required: true, choices: [], description: '' },
-    { id: 'joined', name: '加入日期', type: 'date', required: true, choices: [], description: '' },
-  ],
-}
+const register = volunteersRegister
 const record = (id: number, name: string): StoredRecord => ({ id, version: 1, values: { name, joined: '2016-03-15' } })
 
 let requests: FakeRequest[]

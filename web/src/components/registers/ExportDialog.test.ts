@@ -4,7 +4,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { i18n } from '../../i18n'
-import type { Register } from '../../api/types'
 import type { RecordQuery } from '../../lib/recordsApi'
 import {
   captureDownloads,
@@ -16,21 +15,9 @@ import {
   type SavedFile,
 } from '../../test/fakeApi'
 import ExportDialog from './ExportDialog.vue'
+import { volunteersRegister } from '../../test/sampleRegisters'
 
-const register: Register = {
-  id: 'volunteers',
-  name: '志工名冊',
-  description: '',
-  owner_section: 'documents',
-  time_basis: 'date',
-  time_field: 'joined',
-  end_field: '',
-  record_count: 3,
-  fields: [
-    { id: 'name', name: '姓名', type: 'text', required: true, choices: [], description: '' },
-    { id: 'joined', name: '加入日期', type: 'date', required: true, choices: [], description: '' },
-  ],
-}
+const register = volunteersRegister
 
 // The list's query as useRecordList builds it; the sort does not page or order the file.
 const query: RecordQuery = { year: 105, sort: '-joined', filters: ['name:contains:王', 'joined:ge:105/01/01'] }

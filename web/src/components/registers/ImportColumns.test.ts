@@ -3,7 +3,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { i18n } from '../../i18n'
-import type { Register } from '../../api/types'
 import {
   captureDownloads,
   fakeFetch,
@@ -14,21 +13,9 @@ import {
   type SavedFile,
 } from '../../test/fakeApi'
 import ImportColumns from './ImportColumns.vue'
+import { trainingsRegister } from '../../test/sampleRegisters'
 
-const register: Register = {
-  id: 'records_trainings',
-  name: '文書及檔案管理研習',
-  description: '',
-  owner_section: 'documents',
-  time_basis: 'date',
-  time_field: 'held_on',
-  end_field: '',
-  record_count: 0,
-  fields: [
-    { id: 'held_on', name: '日期', type: 'date', required: true, choices: [], description: '' },
-    { id: 'title', name: '研習名稱', type: 'text', required: true, choices: [], description: '' },
-  ],
-}
+const register = trainingsRegister
 
 let answer: () => FakeAnswer
 let requests: FakeRequest[]

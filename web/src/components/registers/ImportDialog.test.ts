@@ -3,23 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { i18n } from '../../i18n'
-import type { Register } from '../../api/types'
 import ImportDialog from './ImportDialog.vue'
+import { trainingsRegister } from '../../test/sampleRegisters'
 
-const register: Register = {
-  id: 'records_trainings',
-  name: '文書及檔案管理研習',
-  description: '',
-  owner_section: 'documents',
-  time_basis: 'date',
-  time_field: 'held_on',
-  end_field: '',
-  record_count: 0,
-  fields: [
-    { id: 'held_on', name: '日期', type: 'date', required: true, choices: [], description: '' },
-    { id: 'title', name: '研習名稱', type: 'text', required: true, choices: [], description: '' },
-  ],
-}
+const register = trainingsRegister
 
 const sent: { method: string; url: string; headers: Record<string, string>; body: unknown }[] = []
 let answers: [number, unknown][]
