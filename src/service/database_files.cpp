@@ -21,15 +21,20 @@ void require_existing(const std::string& url, const std::string& to_do) {
                              to_do);
 }
 
-// Named by the moment it was replaced (UTC).
-std::string kept_content_path(const std::string& url, const std::string& backup_path) {
-  const auto now =
-      fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
+// Where a restore keeps what it replaces, named by `moment`: beside an SQLite database, or
+// for PostgreSQL a pg_dump archive beside the backup being restored.
+std::string kept_content_path(const std::string& url, const std::string& backup_path,
+                              const std::string& moment) {
   if (store::is_postgresql_url(url))
-    return (fs::path(backup_path).parent_path() /
-            fmt::format("before-restore-{:%Y%m%dT%H%M%SZ}.dump", now))
-        .string();
-  return fmt::format("{}.before-restore-{:%Y%m%dT%H%M%SZ}", store::sqlite_file_of(url), now);
+    return (fs::path(backup_path).parent_path() / ("before-restore-" + moment + ".dump")).string();
+  return store::sqlite_file_of(url) + ".before-restore-" + moment;
+}
+
+// The moment a restore replaces the content (UTC), as the kept file's name gives it.
+std::string restore_moment() {
+  return fmt::format(
+      "{:%Y%m%dT%H%M%SZ}",
+      fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
 }
 
 }  // namespace
@@ -57,7 +62,7 @@ RestoreReport restore_database_at(const std::string& url, const core::Actor& act
   auto store = store::open_or_create(url);
   try {
     return restore_database(*store, actor, backup_path,
-                            {replace, kept_content_path(url, backup_path)});
+                            {replace, kept_content_path(url, backup_path, restore_moment())});
   } catch (...) {
     store.reset();
     if (!existed) store::remove_sqlite_database(file);
@@ -66,8 +71,7 @@ RestoreReport restore_database_at(const std::string& url, const core::Actor& act
 }
 
 std::string kept_content_pattern(const std::string& url, const std::string& backup_path) {
-  if (store::is_postgresql_url(url)) return "before-restore-TIME.dump beside " + backup_path;
-  return store::sqlite_file_of(url) + ".before-restore-TIME";
+  return kept_content_path(url, backup_path, "TIME");
 }
 
 CopyReport copy_database_at(const std::string& from, const std::string& to) {
