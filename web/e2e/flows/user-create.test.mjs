@@ -25,6 +25,9 @@ describe('user-create', () => {
     await dialog.locator(test('user-username')).fill('e2e-viewer')
     await page.locator('.el-select__wrapper:has(#new-role)').click()
     await page.locator('.el-select-dropdown__item:visible', { hasText: '檢視者' }).click()
+    // The list closes with a transition; until it has, it lies over the buttons below it
+    // (a loaded machine saw the next click land on it for 15 s).
+    await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden' })
     await dialog.locator(test('user-password-generate')).click()
     const generated = await dialog.locator(test('user-password')).inputValue()
     assert.ok(generated.length >= 16, `the generated password is short: ${generated}`)
